@@ -1,0 +1,52 @@
+"""The ``voice-helper`` command: argument parsing and error reporting only.
+
+Each subcommand lives in ``voice_helper/commands/<name>.py`` with ``HELP``,
+``add_arguments(parser)`` and ``run(args) -> int``; modules import their heavy dependencies
+inside ``run`` so ``--help`` and the text path start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .errors import VoiceHelperError
+
+#: In the order ``--help`` lists them; ``ui`` is the default with no subcommand.
+COMMANDS = ("ui", "listen", "compose", "transcribe", "say", "models", "history", "practice", "doctor")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="voice-helper",
+        description="Say what is hard, once; get a clear, kind help request to read, speak or send.",
+        epilog="With no subcommand, the accessible terminal UI opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"voice-helper {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f".commands.{name.replace('-', '_')}", __package__)
+        p = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(p)
+        p.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["ui", *(argv or sys.argv[1:])])
+    try:
+        return int(args.run(args) or 0)
+    except VoiceHelperError as exc:
+        print(f"voice-helper {args.command}: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(f"voice-helper {args.command}: stopped", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

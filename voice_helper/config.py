@@ -1,0 +1,311 @@
+"""Settings and paths.
+
+Settings live in one TOML file in the user config directory; every field has a default, so a
+missing file or a missing key is never an error. ``VOICE_HELPER_HOME`` moves every path (config,
+data, cache) under one folder: tests point it at a temp dir and never touch the real home.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import tempfile
+import tomllib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from .errors import SettingsError
+
+APP_NAME = "voice-helper"
+HOME_ENV = "VOICE_HELPER_HOME"
+
+RELATIONS = ("friend", "family", "colleague", "manager", "carer", "professional")
+POLITENESS = ("casual", "polite", "honorific")
+STYLES = ("three-lines", "workplace", "short")
+
+
+@dataclass(frozen=True)
+class Paths:
+    config_dir: Path
+    data_dir: Path
+    cache_dir: Path
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.toml"
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "help_log.sqlite3"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.data_dir / "models"
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.data_dir / "outbox"
+
+
+def get_paths() -> Paths:
+    home = os.environ.get(HOME_ENV)
+    if home:
+        root = Path(home).expanduser()
+        return Paths(root / "config", root / "data", root / "cache")
+    return Paths(
+        Path(platformdirs.user_config_dir(APP_NAME)),
+        Path(platformdirs.user_data_dir(APP_NAME)),
+        Path(platformdirs.user_cache_dir(APP_NAME)),
+    )
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) owner-only: a help log holds health and feelings."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path, 0o700)
+    return path
+
+
+# --- settings -------------------------------------------------------------------------------
+
+
+@dataclass
+class SpeechSettings:
+    engine: str = "auto"  # auto | vosk | pocketsphinx
+    model: str = ""  # a Vosk model folder; empty: found by the model locator
+    input_device: str = ""  # sounddevice name or index; empty: the system default
+    endpoint_silence_s: float = 1.8  # silence that ends a turn; generous on purpose
+    max_utterance_s: float = 120.0
+
+
+@dataclass
+class VoiceSettings:
+    enabled: bool = True
+    rate: int = 160  # words per minute
+    volume: float = 1.0
+    voice_en: str = ""  # a pyttsx3 voice id; empty: the first English voice
+    voice_ja: str = ""
+
+
+@dataclass
+class ComposeSettings:
+    style: str = "three-lines"
+    politeness: str = "polite"
+    boundary_line: bool = False  # add "No worries if you can't — I'll ask someone else."
+
+
+@dataclass
+class UISettings:
+    theme: str = "default"  # default | high-contrast
+    text_size: str = "normal"  # normal | large
+    self_voicing: bool = False
+    speak_each_step: bool = False
+    shortcuts: bool = True  # single-key shortcuts on or off (WCAG 2.1.4)
+    keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys
+
+
+@dataclass
+class ScanningSettings:
+    enabled: bool = False
+    mode: str = "one-switch"  # one-switch | two-switch
+    interval_s: float = 2.0
+    select_key: str = "space"
+    next_key: str = "tab"
+    max_rounds: int = 3
+    debounce_s: float = 0.3
+    auditory: bool = False
+
+
+@dataclass
+class Contact:
+    name: str
+    relation: str = "friend"
+    language: str = ""  # en | ja; empty: the message's language
+    politeness: str = ""  # casual | polite | honorific; empty: from the relation
+    channel: str = ""  # speak | clipboard | file | email | webhook
+    address: str = ""  # email address or webhook URL, per channel
+
+
+@dataclass
+class EmailSettings:
+    host: str = ""
+    port: int = 587
+    starttls: bool = True
+    username: str = ""
+    password_env: str = "VOICE_HELPER_SMTP_PASSWORD"
+    sender: str = ""
+    timeout_s: float = 10.0
+
+
+@dataclass
+class WebhookSettings:
+    url: str = ""
+    service: str = "generic"  # generic | ntfy | slack | discord | matrix
+    timeout_s: float = 10.0
+
+
+@dataclass
+class CrisisResource:
+    name: str
+    number: str
+    note: str = ""
+
+
+@dataclass
+class Settings:
+    language: str = "auto"  # auto | en | ja
+    region: str = ""  # JP | US; empty: from the language (ja -> JP, otherwise US)
+    speech: SpeechSettings = field(default_factory=SpeechSettings)
+    voice: VoiceSettings = field(default_factory=VoiceSettings)
+    compose: ComposeSettings = field(default_factory=ComposeSettings)
+    ui: UISettings = field(default_factory=UISettings)
+    scanning: ScanningSettings = field(default_factory=ScanningSettings)
+    email: EmailSettings = field(default_factory=EmailSettings)
+    webhook: WebhookSettings = field(default_factory=WebhookSettings)
+    contacts: list[Contact] = field(default_factory=list)
+    crisis_resources: list[CrisisResource] = field(default_factory=list)  # overrides defaults
+
+    def contact(self, name: str | None) -> Contact | None:
+        """The contact whose name matches (case-insensitive, honorifics like さん ignored)."""
+        if not name:
+            return None
+        key = _contact_key(name)
+        for c in self.contacts:
+            if _contact_key(c.name) == key:
+                return c
+        return None
+
+    def region_for(self, language: str) -> str:
+        if self.region:
+            return self.region.upper()
+        return "JP" if language == "ja" else "US"
+
+
+def _contact_key(name: str) -> str:
+    return re.sub(r"(さん|様|さま|くん|ちゃん)$", "", name.strip()).casefold()
+
+
+_CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("Settings", "language"): ("auto", "en", "ja"),
+    ("SpeechSettings", "engine"): ("auto", "vosk", "pocketsphinx"),
+    ("ComposeSettings", "style"): STYLES,
+    ("ComposeSettings", "politeness"): POLITENESS,
+    ("UISettings", "theme"): ("default", "high-contrast"),
+    ("UISettings", "text_size"): ("normal", "large"),
+    ("ScanningSettings", "mode"): ("one-switch", "two-switch"),
+    ("Contact", "relation"): RELATIONS,
+    ("Contact", "politeness"): ("",) + POLITENESS,
+    ("Contact", "language"): ("", "en", "ja"),
+    ("Contact", "channel"): ("", "speak", "clipboard", "file", "email", "webhook"),
+    ("WebhookSettings", "service"): ("generic", "ntfy", "slack", "discord", "matrix"),
+}
+
+
+def _line_of(text: str, key: str) -> int | None:
+    for i, line in enumerate(text.splitlines(), 1):
+        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return i
+    return None
+
+
+class _Loader:
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.text = text
+
+    def fail(self, key: str, why: str) -> SettingsError:
+        line = _line_of(self.text, key.rsplit(".", 1)[-1])
+        where = f"{self.path}, line {line}" if line else str(self.path)
+        return SettingsError(f"settings file {where}: {key}: {why}")
+
+    def build(self, cls: type, data: Any, prefix: str) -> Any:
+        if not isinstance(data, dict):
+            raise self.fail(prefix, "expected a table")
+        hints = typing.get_type_hints(cls)
+        names = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(data) - names)
+        if unknown:
+            raise self.fail(f"{prefix}.{unknown[0]}" if prefix else unknown[0], "unknown setting")
+        kwargs: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            key = f"{prefix}.{f.name}" if prefix else f.name
+            if f.name not in data:
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                    raise self.fail(key, "is required")
+                continue
+            value = self.coerce(hints[f.name], data[f.name], key)
+            choices = _CHOICES.get((cls.__name__, f.name))
+            if choices and value not in choices:
+                raise self.fail(key, f"{value!r} is not one of {', '.join(repr(c) for c in choices)}")
+            kwargs[f.name] = value
+        return cls(**kwargs)
+
+    def coerce(self, tp: Any, value: Any, key: str) -> Any:
+        origin = typing.get_origin(tp)
+        if dataclasses.is_dataclass(tp):
+            return self.build(tp, value, key)
+        if origin is list:
+            (item,) = typing.get_args(tp)
+            if not isinstance(value, list):
+                raise self.fail(key, "expected a list")
+            return [self.coerce(item, v, f"{key}[{i}]") for i, v in enumerate(value)]
+        if origin is dict:
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                raise self.fail(key, "expected a table of strings")
+            return dict(value)
+        if origin in (typing.Union, types.UnionType):
+            raise self.fail(key, "unsupported type")  # no optional settings: defaults instead
+        if tp is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if tp is bool and not isinstance(value, bool):
+            raise self.fail(key, f"expected true or false, got {value!r}")
+        if tp in (int, float) and isinstance(value, bool):
+            raise self.fail(key, f"expected a number, got {value!r}")
+        if not isinstance(value, tp):
+            raise self.fail(key, f"expected {tp.__name__}, got {value!r}")
+        return value
+
+
+def load_settings(paths: Paths | None = None) -> Settings:
+    """Read the settings file; a missing file means all defaults."""
+    path = (paths or get_paths()).settings_file
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"settings file {path}: cannot be read ({exc})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"settings file {path}: {exc}") from None
+    return _Loader(path, text).build(Settings, data, "")
+
+
+def settings_to_dict(settings: Settings) -> dict[str, Any]:
+    return dataclasses.asdict(settings)
+
+
+def save_settings(settings: Settings, paths: Paths | None = None) -> Path:
+    """Write the settings atomically, owner-only (contacts are personal)."""
+    import tomli_w
+
+    paths = paths or get_paths()
+    ensure_private_dir(paths.config_dir)
+    target = paths.settings_file
+    fd, tmp = tempfile.mkstemp(dir=paths.config_dir, prefix=".settings-", suffix=".toml")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            tomli_w.dump(settings_to_dict(settings), fh)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
