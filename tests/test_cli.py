@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-import shutil
+from pathlib import Path
 import subprocess
 import sys
 
 from voice_helper import __version__
 from voice_helper.cli import COMMANDS
-from tests.conftest import ROOT, run_cli
+from tests.conftest import run_cli
 
 DESIGN_COMMANDS = {"ui", "listen", "compose", "transcribe", "say", "models", "history", "practice", "doctor"}
 
@@ -25,7 +25,7 @@ def test_version() -> None:
 
 
 def test_console_script_is_installed() -> None:
-    exe = shutil.which("voice-helper") or str(ROOT / ".venv" / "bin" / "voice-helper")
+    exe = Path(sys.executable).parent / "voice-helper"  # the interpreter's own scripts folder
     r = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0 and __version__ in r.stdout
 
