@@ -130,6 +130,7 @@ class Contact:
     politeness: str = ""  # casual | polite | honorific; empty: from the relation
     channel: str = ""  # speak | clipboard | file | email | webhook
     address: str = ""  # email address or webhook URL, per channel
+    service: str = ""  # webhook payload for this contact; empty: settings.webhook.service
 
 
 @dataclass
@@ -203,6 +204,7 @@ _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("Contact", "politeness"): ("",) + POLITENESS,
     ("Contact", "language"): ("", "en", "ja"),
     ("Contact", "channel"): ("", "speak", "clipboard", "file", "email", "webhook"),
+    ("Contact", "service"): ("", "generic", "ntfy", "slack", "discord", "matrix"),
     ("WebhookSettings", "service"): ("generic", "ntfy", "slack", "discord", "matrix"),
 }
 

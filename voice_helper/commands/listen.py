@@ -1,17 +1,97 @@
-"""`voice-helper listen`."""
+"""`voice-helper listen`: the hands-free loop.
+
+On the microphone by default. With ``--input FILE...`` each file is one user turn, fed through the
+same loop, and every spoken prompt is written as a numbered WAV (``--tts-dir``, or a temporary
+folder) instead of played, so whole conversations run and can be checked without a microphone.
+Prints every prompt and what was heard; ends with the final request (``--json``: its JSON).
+"""
 
 from __future__ import annotations
 
 import argparse
-
-from . import not_available
+import sys
 
 HELP = "Hands-free: ask what is hard, listen, read back, confirm by voice."
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("--lang", choices=("en", "ja"), default=None,
+                        help="language of the conversation (default: from settings, else en)")
+    parser.add_argument("--engine", choices=("auto", "vosk", "pocketsphinx"), default="auto",
+                        help="speech recognizer")
+    parser.add_argument("--input", nargs="+", metavar="FILE", default=None,
+                        help="recorded user turns (WAV), one file per turn, instead of the microphone")
+    parser.add_argument("--tts-dir", metavar="DIR", default=None,
+                        help="write the spoken prompts here as numbered WAV files (with --input)")
+    parser.add_argument("--json", action="store_true", help="end with the final request as JSON")
 
 
 def run(args: argparse.Namespace) -> int:
-    return not_available("listen")
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from ..config import load_settings
+    from ..dialog import Dialog, Skills
+    from ..errors import UsageError
+    from ..speech.endpoint import EndpointConfig, Endpointer
+    from ..speech.recognizers import open_recognizer
+    from ..speech.tts import Speaker
+    from ..store import HelpLog
+    from ..voice_loop import FileHearing, MicHearing, VoiceLoop
+
+    settings = load_settings()
+    lang = args.lang or (settings.language if settings.language in ("en", "ja") else "en")
+    out = sys.stderr if args.json else sys.stdout
+
+    def echo(text: str) -> None:
+        print(text, file=out, flush=True)
+
+    files = [Path(f) for f in args.input] if args.input else None
+    if files:
+        for f in files:
+            if not f.is_file():
+                raise UsageError(f"no such file: {f}")
+        from ..speech.audio import FileSource
+
+        for f in files:  # a bad file fails now, before any model loads
+            FileSource(f).close()
+    if args.tts_dir and not files:
+        raise UsageError("--tts-dir goes with --input (on the microphone, prompts are played)")
+    recognizer = open_recognizer(lang, args.engine, settings=settings)
+    endpointer = Endpointer(EndpointConfig.from_settings(settings))
+    tmp = None
+    tts_dir = None
+    if files:
+        tts_dir = Path(args.tts_dir) if args.tts_dir else Path(tempfile.mkdtemp(prefix="vh-listen-"))
+        tmp = None if args.tts_dir else tts_dir
+        hearing = FileHearing(files, recognizer, endpointer)
+    else:
+        from ..speech.audio import MicrophoneSource
+
+        source = MicrophoneSource(settings.speech.input_device or None)
+        hearing = MicHearing(source, recognizer, endpointer,
+                             on_partial=lambda t: print(f"\r… {t}", end="", file=out, flush=True))
+
+    def unspoken(text: str, why: str) -> None:
+        if why and why not in notices:
+            notices.append(why)
+            echo(f"(voice: {why})")
+
+    notices: list[str] = []
+    speaker = Speaker(settings, out_dir=tts_dir, on_unspoken=unspoken)
+    try:
+        with HelpLog.open() as log:
+            dialog = Dialog(Skills.default(settings), lang=lang)
+            result = VoiceLoop(dialog, speaker, hearing, settings=settings, log=log, echo=echo).run()
+    finally:
+        speaker.close()
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    request = result.request
+    echo(f"outcome: {result.outcome}" + (f" (help log #{result.draft_id})" if result.draft_id else ""))
+    if args.json:
+        print(request.to_json() if request else "null")
+    elif request is not None:
+        print(request.to_json(indent=2))
+    return 0

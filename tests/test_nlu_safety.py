@@ -1,0 +1,139 @@
+"""Crisis safety: every crisis is flagged (both languages, both Japanese forms), no idiom is,
+and the classifier can raise but never lower a crisis the rules found."""
+
+from __future__ import annotations
+
+import pytest
+
+from voice_helper.config import CrisisResource, Settings
+from voice_helper.nlu import crisis_resources, safety
+from voice_helper.request import Intent, Urgency
+
+from .nlu_support import held_out, make_engine, spaced
+
+EN_CRISES = held_out("en")["crisis"] + [
+    "um so i slipped in the bathroom and i can't get up",
+    "I have chest pain and I'm sweating",
+    "she can't breathe",
+    "there's heavy bleeding from his leg",
+    "i keep thinking everyone would be better off without me",
+    "my husband is threatening me",
+    "this deadline is killing me and honestly i want to end my life",
+    "life isn't worth living anymore",
+    "i'm thinking about taking my own life",
+    "he's having an allergic reaction and we need his epipen",
+    "i want to go to sleep and never wake up",
+    "i'm going to end it tonight",
+    "my chest feels like an elephant is sitting on it",
+    "i'm gasping for air",
+    "he punched me",
+]
+JA_CRISES = held_out("ja")["crisis"] + [
+    "トイレで倒れて起き上がれない",
+    "胸が締め付けられるように痛い",
+    "もう 生き て いる の が つらい",
+    "死ぬほど忙しいし、もう死にたい",
+    "彼に殴られて怖い",
+    "もう いなく なっ て しまい たい",
+    "父が倒れたまま動かない",
+    "眠ったまま目が覚めなければいいのに",
+    "頭から血が流れて止まらない",
+    "子どもに手をあげられそうで怖い",
+]
+EN_IDIOMS = held_out("en")["idioms"] + [
+    "the month end close is absolutely killing me could someone take the invoices",
+    "i'm dying to know how the new system works",
+    "let's end it there for today",
+    "we have to end it early today",
+]
+JA_IDIOMS = held_out("ja")["idioms"] + ["死ぬほど忙しくて、佐藤さんに入力を手伝ってもらいたい", "咳が止まらない"]
+
+
+@pytest.fixture(scope="module")
+def engine():
+    e = make_engine()
+    e.warm()
+    return e
+
+
+@pytest.mark.parametrize("text", EN_CRISES)
+def test_english_crisis_is_flagged(engine, text: str) -> None:
+    r = engine.parse(text, "en")
+    assert (r.intent, r.urgency, r.crisis) == (Intent.EMERGENCY, Urgency.CRITICAL, True), text
+    assert [x.number for x in r.resources] == ["911", "988"]
+    assert r.missing == []
+
+
+@pytest.mark.parametrize("text", JA_CRISES + [spaced(t) for t in JA_CRISES])
+def test_japanese_crisis_is_flagged_plain_and_spaced(engine, text: str) -> None:
+    r = engine.parse(text, "auto")
+    assert r.language == "ja"
+    assert (r.intent, r.urgency, r.crisis) == (Intent.EMERGENCY, Urgency.CRITICAL, True), text
+    assert [x.number for x in r.resources] == ["119", "110", "0570-783-556", "0120-279-338"]
+
+
+@pytest.mark.parametrize("text", EN_IDIOMS)
+def test_english_idiom_is_not_a_crisis(engine, text: str) -> None:
+    r = engine.parse(text, "en")
+    assert not r.crisis and r.intent != Intent.EMERGENCY and r.resources == [], text
+
+
+@pytest.mark.parametrize("text", JA_IDIOMS + [spaced(t) for t in JA_IDIOMS])
+def test_japanese_idiom_is_not_a_crisis(engine, text: str) -> None:
+    r = engine.parse(text, "ja")
+    assert not r.crisis and r.intent != Intent.EMERGENCY, text
+
+
+def test_rules_run_without_the_classifier() -> None:
+    # The rule layer alone, no model at all: it is independent of the classifier.
+    assert safety.check("honestly everyone would be better off without me", "en").kind == "self_harm"
+    assert safety.check("I slipped and I can't get up", "en").kind == "fall"
+    assert safety.check("もう 生き て いる の が つらい", "ja").kind == "self_harm"
+    assert safety.check("this deadline is killing me", "en") is None
+    assert safety.check("死ぬほど忙しい", "ja") is None
+
+
+def test_a_filler_rule_cannot_hide_a_crisis() -> None:
+    # "like" is a filler in the canonical view; the light view keeps it, so both must agree.
+    assert safety.check("i don't want to live like this anymore", "en") is not None
+    assert safety.check("um i i can't breathe", "en") is not None
+
+
+def test_classifier_cannot_lower_a_rule_crisis(engine) -> None:
+    # Even when the classifier thinks this is about work, the rule wins.
+    text = "the report is late and my boss is angry and i want to kill myself"
+    probs = engine.model("en").proba(engine_canonical(text))
+    assert max(probs, key=probs.get) != "emergency" or True  # whatever the model says…
+    r = engine.parse(text, "en")
+    assert r.crisis and r.intent == Intent.EMERGENCY and r.confidence >= 0.9
+
+
+def engine_canonical(text: str) -> str:
+    from voice_helper.nlu.normalize import normalize
+    return normalize(text, "en")
+
+
+def test_classifier_lowering_is_impossible_even_with_a_hostile_model(engine) -> None:
+    # Make the model certain it is "workload": the rule-flagged crisis must survive.
+    e = make_engine()
+    model = e.model("en")
+    hostile = type(model)(**{**model.__dict__})
+    hostile.proba = lambda canonical: {c: (1.0 if c == "workload" else 0.0) for c in model.classes}  # type: ignore[method-assign]
+    e._models["en"] = hostile
+    r = e.parse("i fell down and i can't get up", "en")
+    assert r.crisis and r.intent == Intent.EMERGENCY and r.urgency == Urgency.CRITICAL
+    # …and a model that says "emergency" strongly can raise a crisis the rules do not know.
+    raiser = type(model)(**{**model.__dict__})
+    raiser.proba = lambda canonical: {c: (0.95 if c == "emergency" else 0.05 / 9) for c in model.classes}  # type: ignore[method-assign]
+    e._models["en"] = raiser
+    assert e.parse("something odd the rules have never heard of", "en").crisis
+
+
+def test_resources_follow_region_and_settings() -> None:
+    assert [r.number for r in crisis_resources("JP")] == ["119", "110", "0570-783-556", "0120-279-338"]
+    assert [r.number for r in crisis_resources("US")] == ["911", "988"]
+    custom = Settings(crisis_resources=[CrisisResource("My sister", "090-0000-0000", "call first")])
+    assert [(r.name, r.number) for r in crisis_resources("JP", custom)] == [("My sister", "090-0000-0000")]
+    e = make_engine(Settings(region="JP"))
+    r = e.parse("i can't breathe", "en")
+    assert r.resources[0].number == "119"  # an English speaker living in Japan

@@ -1,0 +1,68 @@
+"""Text → finished HelpRequest: parse with the intent engine, decide the wording, render.
+
+This is where settings meet the pure renderer: the recipient's contact entry picks the
+politeness, ``settings.compose`` supplies the default style and the boundary line. The UI uses
+``compose_request`` to re-render an edited request live, without parsing again.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime
+
+from ..config import STYLES, Settings, load_settings
+from ..errors import UsageError
+from ..request import HelpRequest
+from ..textsafe import clean_utterance
+from .politeness import choose_politeness, role_relation
+from .render import render
+
+
+def compose_text(text: str, *, lang: str = "auto", style: str | None = None,
+                 politeness: str | None = None, to: str | None = None,
+                 settings: Settings | None = None, now: datetime | None = None) -> HelpRequest:
+    """Parse what was said and return the request with its message filled in.
+
+    Raises UsageError for empty or control-character-only text, or a bad option value.
+    """
+    cleaned = clean_utterance(text or "")
+    if not cleaned:
+        raise UsageError("nothing to compose: the text is empty (or only control characters)")
+    if lang not in ("auto", "en", "ja"):
+        raise UsageError(f"unknown language {lang!r} (choose auto, en, ja)")
+    from ..nlu import get_engine  # the engine loads its model once per process
+
+    request = get_engine().parse(cleaned, lang=lang, now=now)
+    return compose_request(request, style=style, politeness=politeness, to=to, settings=settings)
+
+
+def compose_request(request: HelpRequest, *, style: str | None = None,
+                    politeness: str | None = None, to: str | None = None,
+                    boundary: bool | None = None, settings: Settings | None = None) -> HelpRequest:
+    """A copy of ``request`` with ``to`` applied and the message (re-)rendered.
+
+    ``to`` replaces the recipient slot; ``boundary`` None means "as settings say". The input is
+    not modified, so the UI can keep the previous version for undo.
+    """
+    settings = settings if settings is not None else load_settings()
+    out = copy.deepcopy(request)
+    if to is not None:
+        out.slots.recipient = clean_utterance(to) or None
+    style = style or settings.compose.style
+    if style not in STYLES:
+        raise UsageError(f"unknown style {style!r} (choose {', '.join(STYLES)})")
+    contact = settings.contact(out.slots.recipient)
+    relation = role_relation(out.slots.recipient, out.language) if contact is None else None
+    level = choose_politeness(politeness, contact, settings, relation)
+    recipient = contact.name if contact is not None else out.slots.recipient
+    use_boundary = settings.compose.boundary_line if boundary is None else boundary
+    out.message = render(out, style, level, recipient=recipient or "", boundary=use_boundary)
+    return out
+
+
+def rerender(request: HelpRequest, style: str | None = None, politeness: str | None = None,
+             recipient: str | None = None, boundary: bool | None = None,
+             settings: Settings | None = None) -> HelpRequest:
+    """What the UI and dialog call after an edit: ``compose_request`` with positional options."""
+    return compose_request(request, style=style, politeness=politeness, to=recipient,
+                           boundary=boundary, settings=settings)

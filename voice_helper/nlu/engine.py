@@ -1,0 +1,189 @@
+"""IntentEngine: one utterance in, one HelpRequest (message still empty) out.
+
+Order of work, and why:
+1. normalise (fillers, commas, repeats, Vosk spaces out) — so none of them can change the answer;
+2. the crisis rules (``safety``) — first and independent of the classifier;
+3. the classifier's calibrated probabilities — it may RAISE a crisis (emergency with enough
+   probability) but it can never lower one the rules found: a rule hit always ends as
+   intent emergency, urgency critical, crisis true, with resources;
+4. uncertainty: below ``threshold`` or within ``margin`` of the runner-up, the intent is
+   ``other`` with "what" missing and the candidates in ``alternatives``, so the dialog asks;
+5. slots, urgency and the essentials still missing.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from ..config import Settings, load_settings
+from ..errors import UsageError
+from ..request import ESSENTIALS, Alternative, HelpRequest, Intent, Urgency
+from ..textsafe import clean_utterance
+from . import classifier, langdata, safety
+from .langdetect import detect_language
+from .normalize import normalize
+from .resources import crisis_resources
+from .slots import extract_slots
+
+#: Below this calibrated probability the engine says it does not know.
+THRESHOLD = 0.40
+#: Top two closer than this: a tie, also "do not know" (unless the top is already confident).
+MARGIN = 0.08
+TIE_CEILING = 0.55
+#: The classifier alone flags a crisis at this probability of "emergency".
+RAISE_CRISIS = 0.60
+RULE_CONFIDENCE = 0.97
+#: Slots and the classifier read at most this much (two minutes of speech is ~1,500 chars);
+#: the crisis rules always read everything.
+MAX_CHARS = 2000
+
+
+class IntentEngine:
+    """Parses what a person said; models load lazily per language and are cached on disk."""
+
+    def __init__(self, settings: Settings | None = None, cache_dir: Path | None = None) -> None:
+        self.settings = settings if settings is not None else Settings()
+        self.cache_dir = cache_dir
+        self._models: dict[str, classifier.Model] = {}
+        self.threshold = THRESHOLD
+        self.margin = MARGIN
+        self._lock = threading.Lock()
+
+    def model(self, lang: str) -> classifier.Model:
+        with self._lock:
+            if lang not in self._models:
+                self._models[lang] = classifier.load_model(lang, self.cache_dir)
+            return self._models[lang]
+
+    def warm(self, languages: tuple[str, ...] = langdata.LANGUAGES) -> None:
+        """Load (or train) every language now, e.g. before a latency measurement."""
+        for lang in languages:
+            self.model(lang)
+
+    def parse(self, text: str, lang: str = "auto", now: datetime | None = None) -> HelpRequest:
+        raw = clean_utterance(text or "")
+        if lang not in ("auto",) + langdata.LANGUAGES:
+            raise UsageError(f"unknown language {lang!r} (use auto, en or ja)")
+        language = detect_language(raw) if lang == "auto" else lang
+        now = now or datetime.now()
+        canonical = normalize(raw, language, cleaned=True)
+        if not canonical:
+            return HelpRequest(language=language, intent=Intent.OTHER, confidence=0.0,
+                               missing=list(ESSENTIALS))
+
+        hit = safety.check(raw, language, canonical, cleaned=True)
+        raw = raw[: MAX_CHARS * 2]
+        canonical = canonical[:MAX_CHARS]
+        model = self.model(language)
+        probs = model.proba(canonical)
+        ranked = sorted(probs.items(), key=lambda kv: kv[1], reverse=True)
+        top, p_top = ranked[0]
+        p_second = ranked[1][1] if len(ranked) > 1 else 0.0
+
+        crisis = hit is not None
+        if not crisis and top == "emergency" and p_top >= RAISE_CRISIS:
+            # The classifier may raise a crisis, but not on the strength of an idiom alone:
+            # judge the line with known idioms blanked out ("my boss will kill me if…").
+            plain = safety.without_idioms(canonical, language)
+            p_plain = p_top if plain == canonical else model.proba(plain).get("emergency", 0.0)
+            crisis = p_plain >= RAISE_CRISIS
+        cautious = False
+        if crisis:
+            intent = Intent.EMERGENCY
+            confidence = max(RULE_CONFIDENCE if hit else 0.0, probs.get("emergency", 0.0))
+            alts = [(k, v) for k, v in ranked if k != "emergency"][:2]
+        else:
+            if top == "emergency":
+                # Emergency without a crisis would contradict the contract: decide among the
+                # others, keep emergency visible in alternatives and raise the urgency.
+                cautious = True
+                ranked = [kv for kv in ranked if kv[0] != "emergency"] + [("emergency", p_top)]
+                top, p_top = ranked[0]
+                p_second = ranked[1][1]
+            if p_top < self.threshold or (p_top - p_second < self.margin and p_top < TIE_CEILING):
+                intent = Intent.OTHER
+                confidence = p_top
+                alts = [(k, v) for k, v in ranked if k != "other"][:3]
+            else:
+                intent = Intent(top)
+                confidence = p_top
+                alts = [(k, v) for k, v in ranked[1:] if v >= 0.02][:2]
+            if cautious and "emergency" not in [k for k, _ in alts]:
+                alts.append(("emergency", probs["emergency"]))
+
+        slots = extract_slots(raw, language, now, canonical=canonical)
+        req = HelpRequest(
+            language=language,
+            intent=intent,
+            confidence=_r(confidence),
+            urgency=Urgency.CRITICAL if crisis else (
+                Urgency.HIGH if cautious else self._urgency(canonical, language, intent, slots, now)),
+            crisis=crisis,
+            slots=slots,
+            alternatives=[Alternative(Intent(k), _r(v)) for k, v in alts],
+        )
+        req.missing = [] if crisis else self._missing(intent, slots, language)
+        if crisis:
+            req.resources = crisis_resources(self.settings.region_for(language), self.settings)
+        return req
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _urgency(self, canonical: str, lang: str, intent: Intent, slots, now: datetime) -> Urgency:
+        urgent = langdata.any_of(lang, "urgent_words")
+        relaxed = langdata.any_of(lang, "relaxed_words")
+        if urgent is not None and urgent.search(canonical):
+            return Urgency.HIGH
+        if slots.deadline and slots.deadline.iso:
+            try:
+                due = datetime.fromisoformat(slots.deadline.iso)
+                if due - now <= timedelta(hours=3):
+                    return Urgency.HIGH
+            except ValueError:
+                pass
+        if relaxed is not None and relaxed.search(canonical):
+            return Urgency.LOW
+        return Urgency.NORMAL
+
+    def _missing(self, intent: Intent, slots, lang: str) -> list[str]:
+        if intent == Intent.OTHER:
+            needs = ["what", "help"]
+        else:
+            needs = langdata.load(lang)["intents"][intent.value].get("needs") or []
+        missing: list[str] = []
+        if intent == Intent.OTHER or ("what" in needs and not slots.task and not slots.feelings
+                                      and not slots.asks):
+            missing.append("what")
+        if "help" in needs and not slots.asks:
+            missing.append("help")
+        if "when" in needs and slots.deadline is None:
+            missing.append("when")
+        return [e for e in ESSENTIALS if e in missing]
+
+
+def _r(p: float) -> float:
+    return float(min(1.0, max(0.0, round(p, 3))))
+
+
+_ENGINE: IntentEngine | None = None
+_ENGINE_LOCK = threading.Lock()
+
+
+def get_engine(settings: Settings | None = None) -> IntentEngine:
+    """The process-wide engine (the CLI parses thousands of lines in one process)."""
+    global _ENGINE
+    with _ENGINE_LOCK:
+        if _ENGINE is None:
+            _ENGINE = IntentEngine(settings if settings is not None else _settings_or_default())
+        elif settings is not None:
+            _ENGINE.settings = settings
+        return _ENGINE
+
+
+def _settings_or_default() -> Settings:
+    try:
+        return load_settings()
+    except Exception:  # a broken settings file must not stop a crisis parse
+        return Settings()

@@ -1,0 +1,61 @@
+"""Loading the per-language data files (intent examples, lexicons, patterns) once per process.
+
+Why a module: every part of the engine (normaliser, safety rules, slots, classifier) reads the
+same YAML; loading and compiling it in one place keeps each part small and the files the one
+source of truth. The held-out ``*_test.yaml`` files are deliberately not reachable from here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+LANGUAGES = ("en", "ja")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster start-up
+
+
+def data_dir() -> Path:
+    return Path(str(resources.files("voice_helper.nlu").joinpath("data")))
+
+
+def training_files() -> list[Path]:
+    """The files the classifier is trained from (never the *_test.yaml held-out split)."""
+    return [data_dir() / f"{lang}.yaml" for lang in LANGUAGES]
+
+
+@lru_cache(maxsize=None)
+def load(lang: str) -> dict[str, Any]:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}")
+    with open(data_dir() / f"{lang}.yaml", encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_LOADER)
+
+
+@lru_cache(maxsize=None)
+def load_resources() -> dict[str, list[dict[str, str]]]:
+    with open(data_dir() / "resources.yaml", encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_LOADER)
+
+
+def data_hash(extra: str = "") -> str:
+    """A key over the training data bytes (and anything else that changes the model)."""
+    h = hashlib.sha256(extra.encode())
+    for path in training_files():
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=None)
+def any_of(lang: str, key: str, flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
+    """One compiled alternation of the regex list ``key`` in the language file."""
+    items = load(lang).get(key) or []
+    if not items:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in items), flags)

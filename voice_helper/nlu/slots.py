@@ -1,0 +1,123 @@
+"""Slot extraction for a whole utterance, and single-answer parsers for the dialog.
+
+Why separate entry points: the dialog asks "By when?" or "Who would you like to ask?" and must
+parse the bare answer ("by five", "明日まで", "Tanaka", "上司") with the same rules the full
+parse uses, so the answers and the first utterance can never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from functools import lru_cache
+
+from ..request import Deadline, Slots
+from . import langdata, slots_en, slots_ja
+from .deadline import parse_deadline
+from .langdetect import detect_language
+from .normalize import normalize
+
+
+def _lang(text: str, lang: str) -> str:
+    return detect_language(text) if lang == "auto" else lang
+
+
+@lru_cache(maxsize=2)
+def _feelings(lang: str) -> tuple[re.Pattern[str] | None, list[str]]:
+    """All feeling words as one alternation; the group number gives the label."""
+    table = list((langdata.load(lang).get("feelings") or {}).items())
+    if not table:
+        return None, []
+    wrap = (lambda k: rf"\b(?:{k})\b") if lang == "en" else (lambda k: f"(?:{k})")
+    rx = re.compile("|".join(f"(?P<f{i}>{wrap(k)})" for i, (k, _) in enumerate(table)))
+    return rx, [v for _, v in table]
+
+
+def feelings(canonical: str, lang: str) -> list[str]:
+    rx, labels = _feelings(lang)
+    out: list[str] = []
+    if rx is None:
+        return out
+    for m in rx.finditer(canonical):
+        if lang == "en" and re.search(r"\b(?:not|never|don't|no longer)\s+(?:\w+\s+)?$", canonical[: m.start()]):
+            continue
+        label = labels[int((m.lastgroup or "f0")[1:])]
+        if label not in out:
+            out.append(label)
+    return out
+
+
+def extract_slots(text: str, lang: str = "auto", now: datetime | None = None,
+                  canonical: str | None = None) -> Slots:
+    """All slots of one utterance; ``canonical`` skips re-normalising when the caller has it."""
+    lang = _lang(text, lang)
+    now = now or datetime.now()
+    line = canonical if canonical is not None else normalize(text, lang)
+    if lang == "ja":
+        off = slots_ja.offer(line)
+        rest = line if off is None else line[: off[1][0]] + " " + line[off[1][1]:]
+        dl = parse_deadline(rest, "ja", now, canonical=True)
+        skip = [dl.text if dl else ""]
+        task = slots_ja.task(rest, skip)
+        asks = slots_ja.asks(rest, skip)
+        if task:  # a bare verb ("取って") reads better with its object: "棚の上の箱を取って"
+            asks = [f"{task}を{a}" if len(a) <= 3 and task not in a else a for a in asks]
+        return Slots(task=task, asks=asks,
+                     offer=off[0] if off else None, recipient=slots_ja.recipient(line),
+                     deadline=dl, duration_minutes=slots_ja.duration(line), feelings=feelings(line, lang))
+    off = slots_en.offer(line)
+    rest = line if off is None else line[: off[1][0]] + " " + line[off[1][1]:]
+    dl = parse_deadline(rest, "en", now, canonical=True)
+    dur = slots_en.duration(rest)
+    skip = [dl.text if dl else ""]
+    dur_words = re.search(r"\bfor (?:about |around )?(?:\d+|\w+|half an|an|a) ?(?:minutes?|mins?|hours?|hour)\b", rest)
+    if dur_words:
+        skip.append(dur_words.group(0))
+    rec = slots_en.recipient(line, text)
+    return Slots(task=slots_en.task(rest, skip), asks=slots_en.asks(rest, skip),
+                 offer=off[0] if off else None, recipient=rec, deadline=dl,
+                 duration_minutes=dur, feelings=feelings(line, lang))
+
+
+def parse_recipient(text: str, lang: str = "auto") -> str | None:
+    """A name or role said alone ("Tanaka", "my manager", "田中さん", "上司") or in a sentence."""
+    lang = _lang(text, lang)
+    line = normalize(text, lang)
+    if lang == "ja":
+        found = slots_ja.recipient(line)
+        if found:
+            return found
+        bare = re.sub(r"(?:に|へ|で|です|にお願い(?:します)?|に頼みたい(?:です)?|かな)$", "", line).strip()
+        if 1 <= len(bare) <= 8 and re.fullmatch(r"[一-龥々ァ-ヶーぁ-んA-Za-z]+", bare):
+            return bare
+        return None
+    found = slots_en.recipient(line, text)
+    if found:
+        return found
+    bare = re.sub(r"^(?:ask|to|maybe|probably|i'd ask|i would ask|i think|let's ask|please ask)\s+", "", line)
+    bare = re.sub(r"\s+(?:please|i think|probably|maybe)$", "", bare).strip()
+    m = re.fullmatch(r"(?:my |our |the )?([a-z][a-z' -]{0,30})", bare)
+    if not m:
+        return None
+    words = m.group(1).split()
+    roles = langdata.load("en")["roles"]
+    if m.group(1) in roles:
+        return m.group(1)
+    if bare.startswith(("my ", "our ", "the ")):
+        return m.group(1)
+    if 1 <= len(words) <= 3 and not set(words) & {"i", "you", "someone", "nobody", "anyone", "don't", "know"}:
+        return " ".join(slots_en._cased(w, text) for w in words)
+    return None
+
+
+def parse_duration(text: str, lang: str = "auto") -> int | None:
+    """Minutes in "half an hour", "20 minutes", "15分", "1時間"; vague words ("少し") give None."""
+    lang = _lang(text, lang)
+    line = normalize(text, lang)
+    return slots_ja.duration(line) if lang == "ja" else slots_en.duration(line)
+
+
+def parse_deadline_answer(text: str, lang: str = "auto", now: datetime | None = None) -> Deadline | None:
+    """The deadline in an answer to "By when?" — same rules as inside a whole utterance."""
+    lang = _lang(text, lang)
+    return parse_deadline(text, lang, now)

@@ -1,0 +1,47 @@
+"""espeak-ng through its command line, straight to a WAV file.
+
+The fallback when pyttsx3 is missing or fails (and the same engine pyttsx3 drives on Linux): a
+short-lived process per text, so nothing can hang the app, and nothing is printed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+
+def espeak_path() -> str | None:
+    return shutil.which("espeak-ng") or shutil.which("espeak")
+
+
+class EspeakSynth:
+    name = "espeak-ng"
+
+    def __init__(self, exe: str | None = None) -> None:
+        exe = exe or espeak_path()
+        if exe is None:
+            raise RuntimeError("espeak-ng is not installed")
+        self.exe = exe
+
+    def synthesize(self, text: str, path: Path, *, rate: int, voice: str | None) -> Path:
+        """``voice`` is an espeak voice name ("en", "ja", "gmw/en-US")."""
+        if not text.strip():
+            raise ValueError("empty text")
+        cmd = [self.exe, "-w", str(path), "-s", str(int(rate)), "-v", voice or "en", "--stdin"]
+        proc = subprocess.run(cmd, input=text.encode("utf-8"), capture_output=True,
+                              timeout=30 + len(text) / 10)
+        if proc.returncode != 0 or not path.exists() or path.stat().st_size <= 44:
+            err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise RuntimeError(f"espeak-ng failed: {err[0] if err else proc.returncode}")
+        return path
+
+    def voices(self, lang: str) -> list[str]:
+        """Voice names espeak-ng has for a language code ("en" → ["gmw/en", "gmw/en-US", …])."""
+        proc = subprocess.run([self.exe, "--voices=" + lang], capture_output=True, timeout=10)
+        out = []
+        for line in proc.stdout.decode("utf-8", "replace").splitlines()[1:]:
+            parts = line.split()
+            if len(parts) >= 5 and parts[1].split("-")[0] == lang:
+                out.append(parts[4])
+        return out
