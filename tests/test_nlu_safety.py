@@ -60,7 +60,7 @@ def engine():
 def test_english_crisis_is_flagged(engine, text: str) -> None:
     r = engine.parse(text, "en")
     assert (r.intent, r.urgency, r.crisis) == (Intent.EMERGENCY, Urgency.CRITICAL, True), text
-    assert [x.number for x in r.resources] == ["911", "988"]
+    assert sorted(x.number for x in r.resources) == ["911", "988"]
     assert r.missing == []
 
 
@@ -69,7 +69,7 @@ def test_japanese_crisis_is_flagged_plain_and_spaced(engine, text: str) -> None:
     r = engine.parse(text, "auto")
     assert r.language == "ja"
     assert (r.intent, r.urgency, r.crisis) == (Intent.EMERGENCY, Urgency.CRITICAL, True), text
-    assert [x.number for x in r.resources] == ["119", "110", "0570-783-556", "0120-279-338"]
+    assert sorted(x.number for x in r.resources) == sorted(["119", "110", "0570-783-556", "0120-279-338"])
 
 
 @pytest.mark.parametrize("text", EN_IDIOMS)
@@ -137,3 +137,17 @@ def test_resources_follow_region_and_settings() -> None:
     e = make_engine(Settings(region="JP"))
     r = e.parse("i can't breathe", "en")
     assert r.resources[0].number == "119"  # an English speaker living in Japan
+
+
+def test_lifeline_first_for_self_harm_and_emergency_first_for_a_fall() -> None:
+    from voice_helper.nlu import get_engine
+
+    engine = get_engine()
+    self_harm = engine.parse("i want to end my life", "en")
+    fall = engine.parse("i fell and i can't get up", "en")
+    ja_self_harm = engine.parse("もう 生き て いる の が つらい", "ja")
+    assert self_harm.crisis and self_harm.resources[0].number == "988"
+    assert fall.crisis and fall.resources[0].number == "911"
+    assert ja_self_harm.resources[0].number == "0570-783-556"
+    # Reordering never drops anyone: the whole regional list is still there.
+    assert {r.number for r in self_harm.resources} == {r.number for r in fall.resources}

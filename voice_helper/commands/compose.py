@@ -34,7 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="who the message is for (a contact name or a role)")
     parser.add_argument("--json", action="store_true",
                         help="print the whole request as JSON (the contract in ARCHITECTURE.md)")
-    # --save (issue 4, the help log) is added here by the store's owner.
+    parser.add_argument("--save", action="store_true",
+                        help="keep the request in the help log as a draft and print its id")
     parser.add_argument("text", nargs="+", metavar="TEXT",
                         help="what you said; several words are joined; '-' reads stdin, one per line")
 
@@ -53,7 +54,31 @@ def run(args: argparse.Namespace) -> int:
                            to=args.to, settings=settings)
     out = request.to_json() if args.json else format_plain(request)
     _write(sys.stdout.buffer, out + "\n")
+    if args.save:
+        with _open_log() as log:
+            _report_saved(_save(log, text, request, args.to, settings), to_stdout=not args.json)
     return 0
+
+
+def _open_log():  # noqa: ANN202 - HelpLog, imported lazily
+    from ..store import HelpLog
+
+    return HelpLog.open()
+
+
+def _save(log, text: str, request: HelpRequest, to: str | None, settings: Settings) -> int:  # noqa: ANN001
+    from ..store import save_composed
+
+    return save_composed(log, text, request, recipient=to, settings=settings)
+
+
+def _report_saved(entry_id: int, to_stdout: bool) -> None:
+    """With --json the id goes to stderr, so stdout stays one contract object per request."""
+    line = f"Saved as request #{entry_id} (draft). Send it: voice-helper history send {entry_id}"
+    if to_stdout:
+        print(line, flush=True)
+    else:
+        print(f"voice-helper compose: saved as request #{entry_id}", file=sys.stderr, flush=True)
 
 
 def format_plain(request: HelpRequest) -> str:
@@ -82,6 +107,17 @@ def placeholder(lang: str) -> HelpRequest:
 
 def _run_stream(args: argparse.Namespace, settings: Settings, stdin: BinaryIO,
                 stdout: BinaryIO) -> int:
+    log = _open_log() if args.save else None
+    try:
+        _stream_lines(args, settings, stdin, stdout, log)
+    finally:
+        if log is not None:
+            log.close()
+    return 0
+
+
+def _stream_lines(args: argparse.Namespace, settings: Settings, stdin: BinaryIO, stdout: BinaryIO,
+                  log) -> None:  # noqa: ANN001 - HelpLog | None
     from ..compose import compose_text
     from ..errors import VoiceHelperError
     from ..textsafe import clean_utterance
@@ -102,7 +138,8 @@ def _run_stream(args: argparse.Namespace, settings: Settings, stdin: BinaryIO,
         if request is None:
             request = placeholder(args.lang)
         _write(stdout, request.to_json() + "\n")
-    return 0
+        if log is not None and request.message:
+            _report_saved(_save(log, text, request, args.to, settings), to_stdout=False)
 
 
 def _write(stream: BinaryIO, text: str) -> None:

@@ -126,7 +126,8 @@ class IntentEngine:
         )
         req.missing = [] if crisis else self._missing(intent, slots, language)
         if crisis:
-            req.resources = crisis_resources(self.settings.region_for(language), self.settings)
+            req.resources = crisis_resources(self.settings.region_for(language), self.settings,
+                                             kind=hit.kind if hit else None)
         return req
 
     # --- helpers ---------------------------------------------------------------------------

@@ -11,9 +11,12 @@ from ..request import Resource
 from . import langdata
 
 
-def crisis_resources(region: str, settings: Settings | None = None) -> list[Resource]:
+def crisis_resources(region: str, settings: Settings | None = None,
+                     kind: str | None = None) -> list[Resource]:
+    """Contacts for ``region``; those marked ``first_for`` this crisis ``kind`` come first."""
     if settings is not None and settings.crisis_resources:
         return [Resource(r.name, r.number, r.note) for r in settings.crisis_resources]
     table = langdata.load_resources()
     rows = table.get((region or "US").upper()) or table["US"]
+    rows = sorted(rows, key=lambda r: kind not in (r.get("first_for") or ()))  # stable
     return [Resource(r["name"], str(r["number"]), r.get("note", "")) for r in rows]
