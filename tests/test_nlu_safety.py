@@ -151,3 +151,22 @@ def test_lifeline_first_for_self_harm_and_emergency_first_for_a_fall() -> None:
     assert ja_self_harm.resources[0].number == "0570-783-556"
     # Reordering never drops anyone: the whole regional list is still there.
     assert {r.number for r in self_harm.resources} == {r.number for r in fall.resources}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("i cant open this jar my hand is too weak after the stroke", "en"),
+    ("since my stroke i cant write could someone fill in this form", "en"),
+    ("i had a stroke two years ago and my left hand is weak", "en"),
+    ("脳卒中 の 後 から 片手 しか 使え ない ので 瓶 を 開け て もらえ ます か", "ja"),
+    ("脳梗塞の後遺症で字が書けないので代筆をお願いできますか", "ja"),
+])
+def test_a_past_stroke_is_a_reason_not_a_crisis(engine, text: str, lang: str) -> None:
+    # People after a stroke are among the main users: their history must not raise an alarm.
+    r = engine.parse(text, lang)
+    assert not r.crisis and r.intent != Intent.EMERGENCY, text
+
+
+@pytest.mark.parametrize("text", ["i think im having a stroke", "my dad is having a stroke right now",
+                                  "脳卒中かもしれない"])
+def test_a_stroke_happening_now_is_still_a_crisis(engine, text: str) -> None:
+    assert engine.parse(text).crisis, text
