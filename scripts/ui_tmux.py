@@ -107,7 +107,11 @@ def main(argv: list[str] | None = None) -> int:
         t.wait_for("#1 helped", "helped 1", timeout=wait)
         print("ok  y marks it helped; the stats count it")
 
-        t.keys("1", "i")
+        t.keys("1")
+        t.wait_for("(Space) Speak", "(k) Keep as draft", timeout=wait)
+        t.keys("i")
+        # Type only once the box has focus, as a person waits for the cursor.
+        t.wait_for("Type what is hard, then press Enter.", timeout=wait)
         t.type("I need help with the cash report by five")
         t.keys("Enter")
         screen, _ = t.wait_for("Heard: I need help with the cash report by five", timeout=wait)
@@ -120,7 +124,9 @@ def main(argv: list[str] | None = None) -> int:
         t.wait_for("(b) By when: in 30 min", timeout=wait)
         print("ok  b then 2 sets 'by when' without typing")
 
-        t.keys("4", "t")
+        t.keys("4")
+        t.wait_for("Theme: default", timeout=wait)
+        t.keys("t")
         t.wait_for("Theme: high-contrast", timeout=wait)
         settings = home / "config" / "settings.toml"
         if 'theme = "high-contrast"' not in settings.read_text(encoding="utf-8"):

@@ -205,6 +205,8 @@ class ComposeScreen(VHScreen):
 
     def action_type_it(self) -> None:
         self.query_one("#typed", Input).focus()
+        app: Any = self.app
+        app.step("Type what is hard, then press Enter.")
 
     def _autosave(self) -> None:
         app: Any = self.app
