@@ -170,3 +170,22 @@ def test_a_past_stroke_is_a_reason_not_a_crisis(engine, text: str, lang: str) ->
                                   "脳卒中かもしれない"])
 def test_a_stroke_happening_now_is_still_a_crisis(engine, text: str) -> None:
     assert engine.parse(text).crisis, text
+
+
+@pytest.mark.parametrize("text, lang, what", [
+    ("my dad is having a stroke", "en", "a medical emergency"),
+    ("i fell and i can't get up", "en", "I've fallen and can't get up"),
+    ("he is hitting me", "en", "I'm in danger"),
+    ("転ん で 起き 上がれ ない", "ja", "転倒して起き上がれません"),
+])
+def test_crisis_task_says_plainly_what_is_happening(engine, text: str, lang: str, what: str) -> None:
+    # The message is read by a helper in a hurry: "I need help now: my dad." would not do.
+    r = engine.parse(text, lang)
+    assert r.crisis and r.slots.task == what
+
+
+def test_crisis_message_names_the_situation() -> None:
+    from voice_helper.compose import compose_text
+
+    req = compose_text("my dad is having a stroke", lang="en")
+    assert req.message == "I need help now: a medical emergency. Please call 911."

@@ -125,6 +125,10 @@ class IntentEngine:
             alternatives=[Alternative(Intent(k), _r(v)) for k, v in alts],
         )
         req.missing = [] if crisis else self._missing(intent, slots, language)
+        if crisis and hit is not None:
+            # Say plainly what is happening; a fragment ("my dad") would not tell a helper.
+            what = (langdata.load(language).get("crisis_what") or {}).get(hit.kind)
+            req.slots.task = what or req.slots.task
         if crisis:
             req.resources = crisis_resources(self.settings.region_for(language), self.settings,
                                              kind=hit.kind if hit else None)
