@@ -10,6 +10,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from .synth_command import synthesize_with
+
 
 def espeak_path() -> str | None:
     return shutil.which("espeak-ng") or shutil.which("espeak")
@@ -26,15 +28,8 @@ class EspeakSynth:
 
     def synthesize(self, text: str, path: Path, *, rate: int, voice: str | None) -> Path:
         """``voice`` is an espeak voice name ("en", "ja", "gmw/en-US")."""
-        if not text.strip():
-            raise ValueError("empty text")
         cmd = [self.exe, "-w", str(path), "-s", str(int(rate)), "-v", voice or "en", "--stdin"]
-        proc = subprocess.run(cmd, input=text.encode("utf-8"), capture_output=True,
-                              timeout=30 + len(text) / 10)
-        if proc.returncode != 0 or not path.exists() or path.stat().st_size <= 44:
-            err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise RuntimeError(f"espeak-ng failed: {err[0] if err else proc.returncode}")
-        return path
+        return synthesize_with(cmd, text, path, "espeak-ng", timeout=30 + len(text) / 10)
 
     def voices(self, lang: str) -> list[str]:
         """Voice names espeak-ng has for a language code ("en" → ["gmw/en", "gmw/en-US", …])."""

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
+
+from .synth_command import synthesize_with
 
 PACKAGED_VOICES = Path(__file__).resolve().parent.parent / "data" / "voices"
 DICT_DIRS = (
@@ -70,14 +71,7 @@ class JTalkSynth:
 
     def synthesize(self, text: str, path: Path, *, rate: int, voice: str | None = None) -> Path:
         """``rate`` in words per minute maps to Open JTalk's speed factor (160 wpm = 1.0)."""
-        if not text.strip():
-            raise ValueError("empty text")
         speed = max(0.5, min(2.0, rate / 160.0))
         cmd = [self.exe, "-x", str(self.dic), "-m", str(self.voice), "-r", f"{speed:.2f}",
                "-ow", str(path)]
-        proc = subprocess.run(cmd, input=text.encode("utf-8"), capture_output=True,
-                              timeout=30 + len(text) / 5)
-        if proc.returncode != 0 or not path.exists() or path.stat().st_size <= 44:
-            err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise RuntimeError(f"open_jtalk failed: {err[0] if err else proc.returncode}")
-        return path
+        return synthesize_with(cmd, text, path, "open_jtalk", timeout=30 + len(text) / 5)

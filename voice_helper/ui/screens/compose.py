@@ -132,7 +132,6 @@ class ComposeScreen(VHScreen):
         return str(value) if value else "—"
 
     def _refresh(self) -> None:
-        app: Any = self.app
         for fid, (label, _, _) in FIELDS.items():
             self.query_one(f"#field-{fid}", KeyButton).set_text(f"{label}: {self._field_value(fid)}")
         self.query_one("#style", KeyButton).set_text(f"Style: {self.current_style}")
