@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import struct
 import subprocess
 import wave
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.conftest import require_tool
+from tests.conftest import require_module, require_tool
 from tests.festival import festival_wav
 from voice_helper.errors import VoiceHelperError
 from voice_helper.speech.audio import AudioError, FileSource, MicrophoneSource
@@ -234,8 +233,7 @@ def test_noise_floor_adapts_to_steady_noise(speech: np.ndarray) -> None:
 
 def test_no_microphone_is_a_clear_error() -> None:
     """This machine has no input device: the real sounddevice query must say so, not crash."""
-    require_module = pytest.importorskip  # sounddevice is a runtime dependency
-    require_module("sounddevice")
+    require_module("sounddevice", "apt-get install libportaudio2 && pip install sounddevice")
     with pytest.raises(AudioError, match="no microphone found"):
         MicrophoneSource()
     with pytest.raises(AudioError, match="input device 'no-such-mic' not found"):

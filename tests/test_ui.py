@@ -17,6 +17,8 @@ from typing import Any
 import pytest
 
 from voice_helper.config import Contact, Settings, load_settings
+from voice_helper import store
+from voice_helper.speech import audio, recognizers, tts
 from voice_helper.ui.app import VoiceHelperApp
 
 NOW = datetime(2026, 11, 23, 14, 0, 0)
@@ -33,14 +35,12 @@ class FakeClock:
 
 @pytest.fixture
 def log(tmp_path: Path) -> Any:
-    store = pytest.importorskip("voice_helper.store")
     with store.HelpLog.open(tmp_path / "log.sqlite3") as hl:
         yield hl
 
 
 @pytest.fixture
 def speaker(tmp_path: Path) -> Any:
-    tts = pytest.importorskip("voice_helper.speech.tts")
     sp = tts.Speaker(Settings(), out_dir=tmp_path / "spoken")
     yield sp
     sp.close()
@@ -49,7 +49,6 @@ def speaker(tmp_path: Path) -> Any:
 @pytest.fixture(scope="module")
 def sphinx() -> Any:
     """One pocketsphinx recognizer for the module: loading its model is the slow part."""
-    recognizers = pytest.importorskip("voice_helper.speech.recognizers")
     if not recognizers.pocketsphinx_available():
         pytest.fail("pocketsphinx is missing (pip install pocketsphinx)")
     return recognizers.open_recognizer("en", engine="pocketsphinx")
@@ -502,7 +501,6 @@ def _in_app_code(frame: Any) -> bool:
 async def test_speak_button_listens_to_recorded_speech(log: Any, speaker: Any, sphinx: Any) -> None:
     from tests.festival import festival_wav
 
-    audio = pytest.importorskip("voice_helper.speech.audio")
     wav = festival_wav("I need help with the boxes", pad_s=2.5)
     settings = Settings(language="en")
     settings.speech.engine = "pocketsphinx"
@@ -526,7 +524,6 @@ async def test_speak_button_listens_to_recorded_speech(log: Any, speaker: Any, s
 async def test_quit_while_listening_stops_the_worker(log: Any, speaker: Any, sphinx: Any) -> None:
     from tests.festival import festival_wav
 
-    audio = pytest.importorskip("voice_helper.speech.audio")
     wav = festival_wav("Could you help me carry the boxes to the car this afternoon please", pad_s=6.0)
     app = make_app(log, speaker, Settings(language="en"),
                    recognizer_factory=sphinx_factory(sphinx),
@@ -599,7 +596,6 @@ async def test_settings_add_contact_and_remap_a_key(log: Any, speaker: Any) -> N
 async def test_say_a_field_again(log: Any, speaker: Any, sphinx: Any) -> None:
     from tests.festival import festival_wav
 
-    audio = pytest.importorskip("voice_helper.speech.audio")
     wav = festival_wav("tomorrow morning", pad_s=2.5)
     app = make_app(log, speaker, Settings(language="en"),
                    recognizer_factory=sphinx_factory(sphinx),

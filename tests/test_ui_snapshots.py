@@ -10,9 +10,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
 
 from voice_helper.config import Settings
+from voice_helper import store
 from voice_helper.ui.app import VoiceHelperApp
 
 SIZE = (100, 40)
@@ -36,7 +36,6 @@ class SilentRecorder:
 
 
 def app_for(tmp_path: Path, settings: Settings | None = None) -> VoiceHelperApp:
-    store = pytest.importorskip("voice_helper.store")
     log = store.HelpLog.open(tmp_path / "log.sqlite3")
     return VoiceHelperApp(settings=settings or Settings(language="en"), speaker=SilentRecorder(), log=log,
                           recognizer_factory=lambda lang: None, source_factory=lambda: None,
