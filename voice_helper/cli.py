@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from . import __version__
 from .errors import VoiceHelperError
+from .outstream import detach_stdout
 
 #: In the order ``--help`` lists them; ``ui`` is the default with no subcommand.
 COMMANDS = ("ui", "listen", "compose", "transcribe", "say", "models", "history", "practice", "doctor")
@@ -41,12 +42,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args = parser.parse_args(["ui", *(argv or sys.argv[1:])])
     try:
-        return int(args.run(args) or 0)
+        code = int(args.run(args) or 0)
+        sys.stdout.flush()  # here, not at exit, so a closed or full output is reported once
+        return code
     except VoiceHelperError as exc:
-        print(f"voice-helper {args.command}: {exc}", file=sys.stderr)
+        _error(args.command, str(exc))
         return exc.exit_code
     except KeyboardInterrupt:
-        print(f"voice-helper {args.command}: stopped", file=sys.stderr)
+        _error(args.command, "stopped")
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (| head): nothing to say
+        detach_stdout()
         return 0
+    except OSError as exc:
+        if exc.errno is None:
+            raise
+        detach_stdout()  # most often a full or failing output; never a traceback
+        _error(args.command, f"cannot write ({exc.strerror or exc})")
+        return 1
+
+
+def _error(command: str, message: str) -> None:
+    """One line on stderr, cleaned: an error can quote what a person or a server sent."""
+    from .textsafe import strip_controls
+
+    try:
+        print(f"voice-helper {command}: {strip_controls(message)}", file=sys.stderr, flush=True)
+    except OSError:
+        pass

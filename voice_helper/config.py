@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import stat
 import tempfile
 import tomllib
 import types
@@ -20,7 +21,7 @@ from typing import Any
 
 import platformdirs
 
-from .errors import SettingsError
+from .errors import SettingsError, VoiceHelperError
 
 APP_NAME = "voice-helper"
 HOME_ENV = "VOICE_HELPER_HOME"
@@ -65,11 +66,80 @@ def get_paths() -> Paths:
     )
 
 
+class UnsafePathError(VoiceHelperError, PermissionError):
+    """A file or folder the app would trust belongs to another user or others can change it.
+
+    Also a ``PermissionError``, so code that treats a cache as optional (``except OSError``)
+    simply does without it.
+    """
+
+
+def _app_roots() -> list[Path]:
+    """The folders the app owns: its config, data and cache folders (and VOICE_HELPER_HOME)."""
+    p = get_paths()
+    roots = [p.config_dir, p.data_dir, p.cache_dir]
+    home = os.environ.get(HOME_ENV)
+    if home:
+        roots.append(Path(home).expanduser())
+    return [Path(os.path.abspath(r)) for r in roots]
+
+
+def _make_private(path: Path) -> None:
+    """One folder that exists: owned by us (else refused), then owner-only."""
+    st = os.stat(path)  # a symlinked folder is fine when its target is ours
+    if not stat.S_ISDIR(st.st_mode):
+        raise UnsafePathError(f"{path} is not a folder")
+    if st.st_uid != os.geteuid():
+        raise UnsafePathError(f"folder {path} belongs to another user (uid {st.st_uid}); "
+                              "it was not used")
+    if stat.S_IMODE(st.st_mode) != 0o700:
+        os.chmod(path, 0o700)
+
+
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) owner-only: a help log holds health and feelings."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path, 0o700)
+    """Create ``path`` owner-only (0700), and every missing folder above it too.
+
+    Why each level by hand: ``mkdir(parents=True)`` creates parents at the umask (0777 at
+    umask 000), where another local user could plant files the app later trusts. Folders above
+    ``path`` that are the app's own (inside its config, data or cache folder) are tightened too;
+    a folder of the app's that belongs to another user is refused (:class:`UnsafePathError`).
+    """
+    path = Path(os.path.abspath(path))
+    missing = []
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            pass  # another process made it first; checked below like any existing folder
+    roots = _app_roots()
+    for folder in (path, *path.parents):
+        if folder == path or any(folder == r or r in folder.parents for r in roots):
+            _make_private(folder)
+        else:
+            break
     return path
+
+
+def check_private_file(fd: int, path: Path, what: str) -> os.stat_result:
+    """Refuse a file (already opened as ``fd``) that another user owns or others can change.
+
+    Checked on the open file, not the name, so what is read is what was checked.
+    """
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        raise UnsafePathError(f"{what} {path} is not a regular file; it was not used")
+    if st.st_uid != os.geteuid():
+        raise UnsafePathError(f"{what} {path} belongs to another user (uid {st.st_uid}); it was "
+                              f"not used (fix: chown {os.geteuid()} {path})")
+    if st.st_mode & 0o022:
+        raise UnsafePathError(f"{what} {path} can be changed by other users (mode "
+                              f"{stat.S_IMODE(st.st_mode):04o}); it was not used "
+                              f"(fix: chmod 600 {path})")
+    return st
 
 
 # --- settings -------------------------------------------------------------------------------
@@ -209,6 +279,23 @@ _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 
+#: A settings file is a few kilobytes; anything this large is a mistake or an attack.
+MAX_SETTINGS_BYTES = 1 << 20
+
+
+def _show(value: Any, limit: int = 60) -> str:
+    """A value for an error line: escaped (repr), clipped, so it can never flood or steer a terminal."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _show_key(key: str, limit: int = 60) -> str:
+    """A key for an error line: control and format characters escaped, clipped."""
+    if not key.isprintable():
+        key = repr(key)[1:-1]
+    return key if len(key) <= limit else key[: limit - 1] + "…"
+
+
 def _line_of(text: str, key: str) -> int | None:
     for i, line in enumerate(text.splitlines(), 1):
         if re.match(rf"\s*{re.escape(key)}\s*=", line):
@@ -224,7 +311,7 @@ class _Loader:
     def fail(self, key: str, why: str) -> SettingsError:
         line = _line_of(self.text, key.rsplit(".", 1)[-1])
         where = f"{self.path}, line {line}" if line else str(self.path)
-        return SettingsError(f"settings file {where}: {key}: {why}")
+        return SettingsError(f"settings file {where}: {_show_key(key)}: {why}")
 
     def build(self, cls: type, data: Any, prefix: str) -> Any:
         if not isinstance(data, dict):
@@ -244,7 +331,7 @@ class _Loader:
             value = self.coerce(hints[f.name], data[f.name], key)
             choices = _CHOICES.get((cls.__name__, f.name))
             if choices and value not in choices:
-                raise self.fail(key, f"{value!r} is not one of {', '.join(repr(c) for c in choices)}")
+                raise self.fail(key, f"{_show(value)} is not one of {', '.join(repr(c) for c in choices)}")
             kwargs[f.name] = value
         return cls(**kwargs)
 
@@ -266,28 +353,61 @@ class _Loader:
         if tp is float and isinstance(value, int) and not isinstance(value, bool):
             return float(value)
         if tp is bool and not isinstance(value, bool):
-            raise self.fail(key, f"expected true or false, got {value!r}")
+            raise self.fail(key, f"expected true or false, got {_show(value)}")
         if tp in (int, float) and isinstance(value, bool):
-            raise self.fail(key, f"expected a number, got {value!r}")
+            raise self.fail(key, f"expected a number, got {_show(value)}")
         if not isinstance(value, tp):
-            raise self.fail(key, f"expected {tp.__name__}, got {value!r}")
+            raise self.fail(key, f"expected {tp.__name__}, got {_show(value)}")
         return value
 
 
 def load_settings(paths: Paths | None = None) -> Settings:
-    """Read the settings file; a missing file means all defaults."""
+    """Read the settings file; a missing file means all defaults.
+
+    The file must be the user's own and not writable by others (it chooses where requests are
+    sent), at most 1 MB; every error is one line naming the file.
+    """
     path = (paths or get_paths()).settings_file
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    text = _read_settings_text(path)
+    if text is None:
         return Settings()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SettingsError(f"settings file {path}: cannot be read ({exc})") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"settings file {path}: {exc}") from None
+    except RecursionError:
+        raise SettingsError(f"settings file {path}: nested too deeply to be settings") from None
     return _Loader(path, text).build(Settings, data, "")
+
+
+def _read_settings_text(path: Path) -> str | None:
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not hang the app
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise SettingsError(f"settings file {path}: cannot be read ({exc.strerror})") from None
+    try:
+        try:
+            st = check_private_file(fd, path, "settings file")
+        except UnsafePathError as exc:
+            raise SettingsError(str(exc)) from None
+        if st.st_size > MAX_SETTINGS_BYTES:
+            raise SettingsError(f"settings file {path} is too large ({st.st_size // 1_000_000} MB; "
+                                f"settings are at most {MAX_SETTINGS_BYTES // (1 << 20)} MB)")
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            raw = fh.read(MAX_SETTINGS_BYTES + 1)
+    except OSError as exc:
+        raise SettingsError(f"settings file {path}: cannot be read ({exc.strerror})") from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_SETTINGS_BYTES:
+        raise SettingsError(f"settings file {path} is too large (settings are at most "
+                            f"{MAX_SETTINGS_BYTES // (1 << 20)} MB)")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SettingsError(f"settings file {path}: not UTF-8 text (byte {exc.start})") from None
 
 
 def settings_to_dict(settings: Settings) -> dict[str, Any]:

@@ -17,6 +17,7 @@ import json
 import os
 import re
 import sqlite3
+import stat
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -28,6 +29,7 @@ from typing import IO, Any
 
 from .config import Settings, ensure_private_dir, get_paths
 from .errors import UsageError, VoiceHelperError
+from .redact import redact
 from .request import HelpRequest
 from .textsafe import strip_controls
 
@@ -262,6 +264,7 @@ class HelpLog:
             if not path.parent.exists():
                 ensure_private_dir(path.parent)
         _check_header(path)
+        _tighten(path)  # before any connection: SQLite gives -wal/-shm the database file's mode
         if path.exists():
             _check_version(path)
         if not path.exists():
@@ -297,8 +300,7 @@ class HelpLog:
                              f"(schema {version}, this one knows {SCHEMA_VERSION}); "
                              "it was left untouched: update voice-helper to open it")
         try:
-            if os.stat(self.path).st_mode & 0o077:
-                os.chmod(self.path, 0o600)
+            _tighten(self.path)
             conn.execute("PRAGMA busy_timeout = 5000")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if mode.lower() != "wal":
@@ -436,7 +438,7 @@ class HelpLog:
         Every attempt is in ``events``; a failed re-send of a request already sent keeps ``sent``.
         """
         stamp = _iso(now_utc())
-        reason = _clean(reason) or None
+        reason = redact(_clean(reason) or "") or None  # a webhook URL's password never lands here
 
         def go(conn: sqlite3.Connection) -> None:
             if ok:
@@ -576,15 +578,19 @@ class HelpLog:
             s.most_asked.append((name[0][0] if name else key, int(n_asked), int(n_helped)))
         return s
 
-    def export(self, format: str, out: IO[str] | Path | str) -> int:
+    def export(self, format: str, out: IO[str] | Path | str, overwrite: bool = False) -> int:
         """Every request, oldest first, as a JSON array or CSV; returns how many.
 
-        ``out`` is an open text stream, or a file path written atomically and owner-only.
+        ``out`` is an open text stream, or a file path written atomically and owner-only. A path
+        that exists is replaced only with ``overwrite`` and only when it is a regular, writable
+        file: never a symbolic link, a device (``/dev/null``), a folder or a pipe.
         """
         if format not in ("json", "csv"):
             raise UsageError(f"export format {format!r}: expected json or csv")
         if isinstance(out, (str, Path)):
-            return self._export_file(format, Path(out).expanduser())
+            target = Path(out).expanduser()
+            check_export_target(target, overwrite)
+            return self._export_file(format, target)
         with self._lock:
             try:
                 cur = self._conn.execute(f"SELECT {_COLUMNS} FROM requests ORDER BY id")
@@ -632,6 +638,49 @@ class HelpLog:
             Path(tmp).unlink(missing_ok=True)
             raise
         return n
+
+
+def check_export_target(target: Path, overwrite: bool) -> bool:
+    """May an export be written to ``target``? True when it exists (and may be replaced).
+
+    Raises UsageError for what must never be replaced: a symbolic link (it would be replaced,
+    not followed), anything that is not a regular file, a read-only file, or an existing file
+    without ``overwrite``.
+    """
+    try:
+        st = os.lstat(target)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise StoreError(f"cannot write {target}: {exc.strerror}") from None
+    if stat.S_ISLNK(st.st_mode):
+        raise UsageError(f"{target} is a symbolic link; export to the file itself or a new name")
+    if stat.S_ISDIR(st.st_mode):
+        raise UsageError(f"{target} is a folder; give a file name")
+    if not stat.S_ISREG(st.st_mode):
+        raise UsageError(f"{target} is not a regular file (a device or a pipe); nothing was written")
+    if not st.st_mode & stat.S_IWUSR:
+        raise UsageError(f"{target} is read-only; it was left as it is")
+    if not overwrite:
+        raise UsageError(f"{target} already exists; add --force to replace it")
+    return True
+
+
+def _tighten(path: Path) -> None:
+    """The log and its -wal/-shm files owner-only; done before SQLite opens anything, because
+    SQLite creates -wal/-shm with the mode the database file has at that moment."""
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            st = os.lstat(p)
+        except FileNotFoundError:
+            continue
+        except OSError:
+            continue
+        if stat.S_ISREG(st.st_mode) and st.st_mode & 0o077:
+            try:
+                os.chmod(p, 0o600)
+            except OSError as exc:
+                raise StoreError(f"help log {p}: cannot be made private ({exc.strerror})") from None
 
 
 def _csv_safe(value: Any) -> Any:
@@ -683,6 +732,8 @@ def _check_version(path: Path) -> None:
     try:
         version = ro.execute("PRAGMA user_version").fetchone()[0]
         ro.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        # a damaged data page is otherwise found only when a read reaches it, if ever
+        problems = [r[0] for r in ro.execute("PRAGMA quick_check(3)").fetchall()]
     except sqlite3.DatabaseError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             return
@@ -690,6 +741,9 @@ def _check_version(path: Path) -> None:
                          "move it aside to start a new log") from None
     finally:
         ro.close()
+    if problems != ["ok"] and version <= SCHEMA_VERSION:
+        raise StoreError(f"help log {path} is damaged ({'; '.join(problems)[:160]}); it was left "
+                         f"untouched: recover it with: sqlite3 {path} .recover | sqlite3 recovered.db")
     if version > SCHEMA_VERSION:
         raise StoreError(f"help log {path} was written by a newer voice-helper "
                          f"(schema {version}, this one knows {SCHEMA_VERSION}); "

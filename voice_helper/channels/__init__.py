@@ -12,16 +12,17 @@ from typing import Any
 
 from ..config import Contact, Settings
 from ..errors import UsageError
-from .base import CHANNEL_NAMES, Channel, OutgoingMessage, SendResult, subject_for
+from .base import (CHANNEL_NAMES, Channel, OutgoingMessage, RefusedChannel, SendResult, one_line,
+                   subject_for)
 from .clipboard import ClipboardChannel
 from .outbox import FileChannel
 from .smtp import EmailChannel
 from .speak import SpeakChannel
-from .webhook import WebhookChannel
+from .webhook import WebhookChannel, check_url
 
 __all__ = [
     "CHANNEL_NAMES", "Channel", "ClipboardChannel", "EmailChannel", "FileChannel", "OutgoingMessage",
-    "SendResult", "SpeakChannel", "WebhookChannel", "channel_for", "deliver", "message_for",
+    "RefusedChannel", "SendResult", "SpeakChannel", "WebhookChannel", "channel_for", "deliver", "message_for",
 ]
 
 #: With no contact channel and no ``via``: the outbox, which works offline and loses nothing.
@@ -42,10 +43,34 @@ def channel_for(contact: Contact | None, settings: Settings, via: str | None = N
         return FileChannel()
     if name == "email":
         return EmailChannel(settings.email)
-    address = contact.address if contact else ""
-    url = address if address.startswith(("http://", "https://")) else settings.webhook.url
     service = (contact.service if contact and contact.service else "") or settings.webhook.service
-    return WebhookChannel(url, service, settings.webhook.timeout_s)
+    url = _contact_webhook(contact)
+    if isinstance(url, RefusedChannel):
+        return url
+    return WebhookChannel(url or settings.webhook.url, service, settings.webhook.timeout_s)
+
+
+def _contact_webhook(contact: Contact | None) -> str | RefusedChannel | None:
+    """The contact's own webhook URL; None when they have none (the global one is used);
+    a RefusedChannel when their address is meant as a URL but unusable.
+
+    Why refuse rather than fall back: with a typo (``htp://``) or a wrong kind of address
+    (``file://``, ``ftp://``) the global webhook, often a team channel, would get a private
+    request. Only a contact with no address, or an email address sent ``--via webhook``,
+    uses the global webhook.
+    """
+    address = (contact.address if contact else "").strip()
+    if not address:
+        return None
+    is_email = "@" in address and "/" not in address and ":" not in address.split("@", 1)[0]
+    if is_email and contact is not None and contact.channel != "webhook":
+        return None
+    url, why = check_url(address)
+    if url is None:
+        who = contact.name if contact else "this contact"
+        return RefusedChannel("webhook", f"{who}'s webhook address is not usable: {why}. Nothing "
+                              f"was sent anywhere else; fix the address in settings")
+    return url
 
 
 def message_for(entry: Any, contact: Contact | None) -> OutgoingMessage:
@@ -78,6 +103,7 @@ def deliver(log: Any, id: int, settings: Settings, via: str | None = None, speak
     try:
         result = chosen.send(message)
     except Exception as exc:  # a channel bug must not lose the attempt
-        result = SendResult(False, getattr(chosen, "name", "unknown"), reason=f"internal error: {exc}")
+        result = SendResult(False, getattr(chosen, "name", "unknown"),
+                            reason=f"internal error: {type(exc).__name__}: {one_line(exc)}")
     log.record_send(id, result.channel, result.ok, None if result.ok else result.reason)
     return result

@@ -49,6 +49,40 @@ class Channel(Protocol):
     def send(self, message: OutgoingMessage) -> SendResult: ...
 
 
+@dataclass
+class RefusedChannel:
+    """A channel that cannot be used as configured: every send fails with the reason.
+
+    Why not fall back to another channel: a request meant for one person must never land
+    somewhere else (a team webhook) because their address has a typo.
+    """
+
+    name: str
+    reason: str
+
+    def send(self, message: OutgoingMessage) -> SendResult:
+        return SendResult(False, self.name, reason=self.reason)
+
+
+def visible_fields(request: dict[str, Any] | None) -> dict[str, Any]:
+    """What leaves the machine besides the text: only the fields the person saw and could change
+    (what is hard, the asks, who, by when, how long, the offer) and the urgency that shaped the
+    message. Never the parser's internals (confidence, alternatives, missing, feelings)."""
+    if not request:
+        return {}
+    slots = request.get("slots") or {}
+    deadline = slots.get("deadline") or None
+    return {
+        "task": slots.get("task"),
+        "asks": list(slots.get("asks") or []),
+        "recipient": slots.get("recipient"),
+        "deadline": {"text": deadline.get("text"), "iso": deadline.get("iso")} if deadline else None,
+        "duration_minutes": slots.get("duration_minutes"),
+        "offer": slots.get("offer"),
+        "urgency": request.get("urgency"),
+    }
+
+
 @cache
 def phrases(lang: str) -> dict[str, str]:
     lang = lang if lang in ("en", "ja") else "en"
@@ -68,8 +102,10 @@ def subject_for(lang: str, request: dict[str, Any] | None) -> str:
 
 
 def one_line(text: str, limit: int = 200) -> str:
-    """Error text from a server or library, made safe to show and store."""
+    """Error text from a server or library, made safe to show and store (no controls, no
+    credentials in URLs, one clipped line)."""
+    from ..redact import redact
     from ..textsafe import strip_controls
 
-    text = " ".join(strip_controls(str(text)).split())
+    text = redact(" ".join(strip_controls(str(text)).split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,7 +1,9 @@
 """One file per message in an outbox folder, for any other tool to pick up.
 
 Written atomically (a hidden temp file, fsync, rename), owner-only, named by UTC time and request
-id so the folder sorts in order; watchers should skip names that start with a dot.
+id so the folder sorts in order; watchers should skip names that start with a dot. A file holds
+the message and only the fields the person saw (``visible_fields``), never the parser's internals,
+and an address without its credentials.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..config import ensure_private_dir, get_paths
-from .base import OutgoingMessage, SendResult, one_line
+from ..redact import without_credentials
+from .base import OutgoingMessage, SendResult, one_line, visible_fields
 
 
 class FileChannel:
@@ -39,11 +42,11 @@ class FileChannel:
             "id": message.request_id,
             "written_at": now.isoformat(timespec="milliseconds"),
             "to": message.recipient.name if message.recipient else None,
-            "address": message.recipient.address if message.recipient else None,
+            "address": without_credentials(message.recipient.address) if message.recipient else None,
             "lang": message.lang,
             "subject": message.subject,
             "text": message.text,
-            "request": message.request,
+            "fields": visible_fields(message.request),
         }
         fd, tmp = tempfile.mkstemp(dir=self.outbox, prefix=".tmp-", suffix=".json")
         try:

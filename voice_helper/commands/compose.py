@@ -6,6 +6,11 @@ TEXT mode prints the message (crisis numbers first, plainly) or, with --json, on
 A blank or control-only line does not stop the stream: it gets a schema-valid placeholder
 (intent "other", confidence 0, every essential missing, empty message) and a one-line warning
 on stderr naming the line number.
+
+With ``--save`` every request is saved before anything is printed, so a closed or full standard
+output (``| head -n 1``, ``> /dev/full``) never costs a request: the stream keeps reading and
+saving, and one line on stderr says what was saved (exit 1). Text arguments that are not UTF-8
+are read with U+FFFD in place of the bad bytes.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, BinaryIO
 
+from ..argtext import text_arg
 from ..config import POLITENESS, STYLES
 
 if TYPE_CHECKING:
@@ -30,18 +36,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="message style (default: from settings, three-lines)")
     parser.add_argument("--politeness", choices=POLITENESS, default=None,
                         help="politeness (default: from the recipient's contact, else settings)")
-    parser.add_argument("--to", metavar="NAME", default=None,
+    parser.add_argument("--to", metavar="NAME", default=None, type=text_arg,
                         help="who the message is for (a contact name or a role)")
     parser.add_argument("--json", action="store_true",
                         help="print the whole request as JSON (the contract in ARCHITECTURE.md)")
     parser.add_argument("--save", action="store_true",
                         help="keep the request in the help log as a draft and print its id")
-    parser.add_argument("text", nargs="+", metavar="TEXT",
+    parser.add_argument("text", nargs="+", metavar="TEXT", type=text_arg,
                         help="what you said; several words are joined; '-' reads stdin, one per line")
 
 
 def run(args: argparse.Namespace) -> int:
     from ..config import load_settings
+    from ..outstream import OutputError, write
 
     settings = load_settings()
     words = list(args.text)
@@ -52,11 +59,21 @@ def run(args: argparse.Namespace) -> int:
 
     request = compose_text(text, lang=args.lang, style=args.style, politeness=args.politeness,
                            to=args.to, settings=settings)
-    out = request.to_json() if args.json else format_plain(request)
-    _write(sys.stdout.buffer, out + "\n")
-    if args.save:
+    out = (request.to_json() if args.json else format_plain(request)) + "\n"
+    saved: list[int] = []
+    if args.save:  # first: printing can fail, the request must not be lost with it
         with _open_log() as log:
-            _report_saved(_save(log, text, request, args.to, settings), to_stdout=not args.json)
+            saved.append(_save(log, text, request, args.to, settings))
+        if not args.json:
+            out += _saved_line(saved[0]) + "\n"
+    try:
+        write(sys.stdout.buffer, out)
+    except OutputError as exc:
+        if exc.closed and not saved:
+            return 0  # the reader went away (| head): nothing was lost
+        raise _output_failed(exc, saved) from None
+    if saved and args.json:  # the id goes to stderr, so stdout stays one contract object
+        _report_saved(saved[0])
     return 0
 
 
@@ -72,13 +89,27 @@ def _save(log, text: str, request: HelpRequest, to: str | None, settings: Settin
     return save_composed(log, text, request, recipient=to, settings=settings)
 
 
-def _report_saved(entry_id: int, to_stdout: bool) -> None:
-    """With --json the id goes to stderr, so stdout stays one contract object per request."""
-    line = f"Saved as request #{entry_id} (draft). Send it: voice-helper history send {entry_id}"
-    if to_stdout:
-        print(line, flush=True)
-    else:
+def _saved_line(entry_id: int) -> str:
+    return f"Saved as request #{entry_id} (draft). Send it: voice-helper history send {entry_id}"
+
+
+def _report_saved(entry_id: int) -> None:
+    """On stderr (stdout carries only the contract objects); a closed stderr is not an error."""
+    try:
         print(f"voice-helper compose: saved as request #{entry_id}", file=sys.stderr, flush=True)
+    except OSError:
+        pass
+
+
+def _output_failed(exc: Exception, saved: list[int]) -> Exception:
+    """The one-line error for a failed print, saying what is safe in the help log."""
+    from ..outstream import OutputError
+
+    if not saved:
+        return exc
+    ids = f"#{saved[0]}" if len(saved) == 1 else f"#{saved[0]}-#{saved[-1]} ({len(saved)} requests)"
+    return OutputError(f"{exc}; saved in the help log first: request {ids} "
+                       f"(see: voice-helper history)")
 
 
 def format_plain(request: HelpRequest) -> str:
@@ -118,10 +149,15 @@ def _run_stream(args: argparse.Namespace, settings: Settings, stdin: BinaryIO,
 
 def _stream_lines(args: argparse.Namespace, settings: Settings, stdin: BinaryIO, stdout: BinaryIO,
                   log) -> None:  # noqa: ANN001 - HelpLog | None
+    """Compose (and save) each line, then print it. When the output closes, saving goes on to
+    the end of the input; without --save there is nothing left to do, so reading stops."""
     from ..compose import compose_text
     from ..errors import VoiceHelperError
+    from ..outstream import OutputError, write
     from ..textsafe import clean_utterance
 
+    saved: list[int] = []
+    failed: OutputError | None = None
     for n, raw in enumerate(stdin, 1):
         text = raw.decode("utf-8", errors="replace").rstrip("\r\n")
         request = None
@@ -137,17 +173,26 @@ def _stream_lines(args: argparse.Namespace, settings: Settings, stdin: BinaryIO,
                 _warn(f"line {n}: internal error ({type(exc).__name__}: {exc}); wrote an empty request")
         if request is None:
             request = placeholder(args.lang)
-        _write(stdout, request.to_json() + "\n")
         if log is not None and request.message:
-            _report_saved(_save(log, text, request, args.to, settings), to_stdout=False)
-
-
-def _write(stream: BinaryIO, text: str) -> None:
-    stream.write(text.encode("utf-8"))
-    stream.flush()
+            saved.append(_save(log, text, request, args.to, settings))
+            _report_saved(saved[-1])
+        if failed is None:
+            try:
+                write(stdout, request.to_json() + "\n")
+            except OutputError as exc:
+                failed = exc
+                if log is None:
+                    break
+    if failed is not None:
+        if log is None and failed.closed:
+            return  # the reader had enough (| head): nothing was lost, nothing to say
+        raise _output_failed(failed, saved)
 
 
 def _warn(message: str) -> None:
     from ..textsafe import strip_controls
 
-    print(f"voice-helper compose: {strip_controls(message)}", file=sys.stderr, flush=True)
+    try:
+        print(f"voice-helper compose: {strip_controls(message)}", file=sys.stderr, flush=True)
+    except OSError:
+        pass

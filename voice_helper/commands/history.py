@@ -8,6 +8,8 @@ import sys
 from datetime import datetime
 from typing import Any
 
+from ..argtext import text_arg
+
 HELP = "The help log: requests asked, sent, answered."
 
 ACTIONS = ("show", "mark", "send", "give", "export", "stats")
@@ -27,17 +29,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p = sub.add_parser("mark", help="record the answer: helped, declined or withdrawn")
     p.add_argument("id", type=int)
     p.add_argument("outcome", choices=("helped", "declined", "withdrawn"))
-    p.add_argument("--note", metavar="TEXT", help='what happened, e.g. "Tanaka took the counting, 20 min"')
+    p.add_argument("--note", metavar="TEXT", type=text_arg, help='what happened, e.g. "Tanaka took the counting, 20 min"')
     p = sub.add_parser("send", help="deliver a request (again, after a failure)")
     p.add_argument("id", type=int)
     p.add_argument("--via", choices=("speak", "clipboard", "file", "email", "webhook"),
                    help="this channel instead of the contact's")
     p = sub.add_parser("give", help="record what you gave back for this help")
     p.add_argument("id", type=int)
-    p.add_argument("text", help='e.g. "did the filing for Tanaka"')
+    p.add_argument("text", type=text_arg, help='e.g. "did the filing for Tanaka"')
     p = sub.add_parser("export", help="every request as JSON or CSV")
     p.add_argument("--format", choices=("json", "csv"), default="json")
     p.add_argument("--out", metavar="FILE", help="write to FILE (owner-only) instead of stdout")
+    p.add_argument("--force", action="store_true",
+                   help="replace FILE if it exists (never a link, a device or a read-only file)")
     p = sub.add_parser("stats", help="your progress: asked, helped, time to help, given back")
     p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
 
@@ -155,8 +159,24 @@ def _export(log: Any, args: argparse.Namespace) -> int:
         return 0
     from pathlib import Path
 
+    from ..errors import UsageError
+    from ..store import check_export_target
+
     target = Path(args.out).expanduser()
-    n = log.export(args.format, target)
+    force = args.force
+    try:
+        check_export_target(target, overwrite=force)
+    except UsageError:
+        # an existing regular file: ask when there is a person to ask; anything else is refused
+        if force or not target.is_file() or target.is_symlink() or not sys.stdin.isatty():
+            raise
+        check_export_target(target, overwrite=True)  # still refuses read-only files
+        answer = input(f"replace {target}? [y/N] ").strip().lower()
+        if answer not in ("y", "yes"):
+            print("kept; nothing was written")
+            return 1
+        force = True
+    n = log.export(args.format, target, overwrite=force)
     print(f"Exported {n} requests to {target}")
     return 0
 

@@ -44,8 +44,10 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang or (settings.language if settings.language in ("en", "ja") else "en")
     out = sys.stderr if args.json else sys.stdout
 
-    def echo(text: str) -> None:
-        print(text, file=out, flush=True)
+    from ..textsafe import strip_controls
+
+    def echo(text: str) -> None:  # recognizer words included: cleaned before the terminal sees them
+        print(strip_controls(text, keep_newlines=True), file=out, flush=True)
 
     files = [Path(f) for f in args.input] if args.input else None
     if files:
@@ -71,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
 
         source = MicrophoneSource(settings.speech.input_device or None)
         hearing = MicHearing(source, recognizer, endpointer,
-                             on_partial=lambda t: print(f"\r… {t}", end="", file=out, flush=True))
+                             on_partial=lambda t: print(f"\r… {strip_controls(t)}", end="", file=out,
+                                                        flush=True))
 
     def unspoken(text: str, why: str) -> None:
         if why and why not in notices:

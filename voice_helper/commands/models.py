@@ -43,11 +43,16 @@ def run(args: argparse.Namespace) -> int:
 
             print(f"pocketsphinx-en-us\ten\tbuilt-in\t{pocketsphinx.get_model_path()}/en-us")
         if getattr(args, "available", False):
-            remote = [r for r in m.fetch_model_list() if not r.obsolete
+            listed = [r for r in m.fetch_model_list() if not r.obsolete
                       and (not args.lang or m._lang_matches(r.lang, args.lang))]
             print("\navailable to download:")
-            for r in remote:
-                print(f"{r.name}\t{r.lang}\t{r.type}\t{r.size / 1e6:.0f} MB")
+            for r in listed:
+                if not r.problem:
+                    print(f"{r.name}\t{r.lang}\t{r.type}\t{r.size / 1e6:.0f} MB")
+            refused = [r for r in listed if r.problem]
+            if refused:
+                print(f"voice-helper models: {len(refused)} list entries refused (e.g. {refused[0].name}: "
+                      f"{refused[0].problem})", file=sys.stderr)
         return 0
     if action == "download":
         progress = m.TextProgress(f"downloading {args.lang} model")

@@ -3,12 +3,24 @@
 With no audio device the text is printed instead, with a one-line notice on stderr, and the exit
 code is 0: showing the text is the designed fallback, not a failure. ``--to-file`` needs no device.
 No speech engine at all is an error (exit 1) only with ``--to-file``.
+
+The WAV written by ``--to-file`` is owner-only (0600) whatever the umask: it is the person's
+request, spoken. It is made in a private temp folder next to the target and renamed into place;
+a link, a device or a folder at the target is refused.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
+import stat
 import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..argtext import decode_input, text_arg
 
 HELP = "Speak a text aloud, or write it to a WAV file."
 
@@ -22,7 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"speaking rate in words per minute ({MIN_RATE}-{MAX_RATE}; default from settings)")
     parser.add_argument("--to-file", metavar="OUT.wav", default=None,
                         help="write the speech to this WAV file instead of playing it")
-    parser.add_argument("text", nargs="+", metavar="TEXT", help="what to say ('-' reads standard input)")
+    parser.add_argument("text", nargs="+", metavar="TEXT", type=text_arg,
+                        help="what to say ('-' reads standard input)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -30,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError, VoiceHelperError
     from ..speech.tts import NoVoice, Speaker, clean_for_speech
 
-    raw = sys.stdin.read() if args.text == ["-"] else " ".join(args.text)
+    raw = decode_input(sys.stdin.buffer.read()) if args.text == ["-"] else " ".join(args.text)
     text = clean_for_speech(raw)
     if not text:
         raise UsageError("nothing to say: the text is empty")
@@ -57,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
             from ..speech.playback import read_wav
 
             try:
-                path = speaker.save_to_file(text, args.to_file, lang)
+                path = save_private(speaker, text, Path(args.to_file), lang)
             except NoVoice as exc:
                 raise VoiceHelperError(f"no voice could speak this text ({exc})") from None
             except OSError as exc:
@@ -72,3 +85,27 @@ def run(args: argparse.Namespace) -> int:
     for t in shown:
         print(t)
     return 0
+
+
+def save_private(speaker: Any, text: str, target: Path, lang: str | None) -> Path:
+    """Synthesize into a 0700 temp folder beside ``target``, make the WAV 0600, rename it over."""
+    from ..errors import VoiceHelperError
+
+    try:
+        st = os.lstat(target)
+    except FileNotFoundError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise VoiceHelperError(f"{target} is not a regular file (a link, a folder or a device); "
+                               "nothing was written")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise FileNotFoundError(2, "no such folder", str(folder))
+    work = Path(tempfile.mkdtemp(prefix=".voice-helper-say-", dir=folder))
+    try:
+        made = speaker.save_to_file(text, work / "speech.wav", lang)
+        os.chmod(made, 0o600)
+        os.replace(made, target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return target

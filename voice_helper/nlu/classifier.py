@@ -7,21 +7,26 @@ scikit-learn objects: loading then needs only numpy (no scikit-learn import, wel
 0.5 s budget) and a cache written by another scikit-learn version can never be half-compatible.
 The cache key is a hash of the training files, the feature code version and the scikit-learn
 version; any mismatch (or a corrupt file) retrains and rewrites it atomically, owner-only.
+
+Why the cache is data only (a JSON header line and little-endian float64 arrays), never a
+pickle: loading a pickle runs code, and a cache planted by another local user ran as the person.
+The cache is also read only when it is the person's own file and nobody else can write it.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import math
 import os
-import pickle
 import sys
 import tempfile
+from array import array
 from collections import Counter
 from dataclasses import dataclass
-import importlib.util
 from pathlib import Path
 
-from ..config import ensure_private_dir, get_paths
+from ..config import check_private_file, ensure_private_dir, get_paths
 from . import langdata
 from .normalize import normalize
 
@@ -168,30 +173,103 @@ def train(lang: str, key: str | None = None) -> Model:
                  key=key or cache_key(lang))
 
 
+CACHE_MAGIC = b"voice-helper intent model 1\n"
+MAX_CACHE_BYTES = 256 << 20
+
+
 def cache_file(lang: str, cache_dir: Path | None = None) -> Path:
     base = cache_dir if cache_dir is not None else get_paths().cache_dir
-    return base / "nlu" / f"intent-{lang}.pickle"
+    return base / "nlu" / f"intent-{lang}.model"
+
+
+def dump_model(model: Model) -> bytes:
+    """The cache bytes: magic, one JSON header line, then idf, weights and intercept as float64."""
+    features = list(model.weights)
+    k = len(model.classes)
+    idf = array("d", (model.weights[f][0] for f in features))
+    weights = array("d")
+    for f in features:
+        weights.extend(model.weights[f][1])
+    numbers = array("d", [*idf, *weights, *model.intercept])
+    if sys.byteorder == "big":
+        numbers.byteswap()
+    header = {"lang": model.lang, "classes": model.classes, "features": features,
+              "temperature": model.temperature, "key": model.key, "k": k}
+    return CACHE_MAGIC + json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n" \
+        + numbers.tobytes()
+
+
+def parse_model(data: bytes) -> Model:
+    """A Model from cache bytes; ValueError for anything that is not exactly that shape."""
+    if not data.startswith(CACHE_MAGIC):
+        raise ValueError("not a voice-helper model cache")
+    head, sep, blob = data[len(CACHE_MAGIC):].partition(b"\n")
+    if not sep:
+        raise ValueError("no header")
+    h = json.loads(head.decode("utf-8"))
+    classes, features = h["classes"], h["features"]
+    if not (isinstance(classes, list) and all(isinstance(c, str) for c in classes)
+            and isinstance(features, list) and all(isinstance(f, str) for f in features)
+            and isinstance(h["lang"], str) and isinstance(h["key"], str)
+            and isinstance(h["temperature"], (int, float)) and h["temperature"] > 0):
+        raise ValueError("bad header")
+    k, n = len(classes), len(features)
+    if k < 1 or h.get("k") != k or len(blob) != 8 * (n + n * k + k):
+        raise ValueError("bad sizes")
+    numbers = array("d")
+    numbers.frombytes(blob)
+    if sys.byteorder == "big":
+        numbers.byteswap()
+    idf, weights = numbers[:n], numbers[n:n + n * k]
+    weights_by_feature = {f: (idf[i], tuple(weights[i * k:(i + 1) * k])) for i, f in enumerate(features)}
+    return Model(lang=h["lang"], classes=list(classes), weights=weights_by_feature,
+                 intercept=tuple(numbers[n + n * k:]), temperature=float(h["temperature"]), key=h["key"])
+
+
+def _read_cache(path: Path) -> bytes | None:
+    """The cache file's bytes, only when it is the person's own regular file that nobody else
+    can change; None otherwise (the model is then retrained)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        st = check_private_file(fd, path, "model cache")
+        if st.st_size > MAX_CACHE_BYTES:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            return fh.read(MAX_CACHE_BYTES + 1)
+    except OSError:  # includes UnsafePathError: another user's file, or writable by others
+        return None
+    finally:
+        os.close(fd)
 
 
 def load_model(lang: str, cache_dir: Path | None = None) -> Model:
     """The cached model when its key matches the data; otherwise train and cache a new one."""
     key = cache_key(lang)
     path = cache_file(lang, cache_dir)
-    try:
-        with open(path, "rb") as fh:
-            model = pickle.load(fh)
-        if isinstance(model, Model) and model.key == key:
-            return model
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError, ImportError):
-        pass
+    data = _read_cache(path)
+    if data is not None:
+        try:
+            model = parse_model(data)
+            if model.key == key and model.lang == lang:
+                return model
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            pass
     model = train(lang, key)
     try:
         ensure_private_dir(path.parent)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".intent-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(model, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(dump_model(model))
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        path.with_name(f"intent-{lang}.pickle").unlink(missing_ok=True)  # the old, unsafe format
     except OSError:
-        pass  # a read-only or full cache only costs a retrain next time
+        pass  # a read-only, full or foreign cache only costs a retrain next time
     return model
