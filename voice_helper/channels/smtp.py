@@ -137,8 +137,14 @@ class EmailChannel:
                     _login(client, s.username, password or "")
                 step = "sending the message"
                 refused = client.send_message(mail)
+                if client.watchdog is not None:
+                    client.watchdog.stop()
+                    if client.watchdog.fired:  # a reply cut off at the deadline is no acceptance
+                        raise TimeoutError
                 step = "closing"
                 try:
+                    if client.sock is not None:
+                        client.sock.settimeout(1.0)  # accepted already: a slow goodbye must not hold us
                     client.quit()
                 except (smtplib.SMTPException, OSError):
                     pass  # the message was accepted; a rude goodbye changes nothing

@@ -190,6 +190,9 @@ class WebhookChannel:
                 conn.sock = sock
             conn.request("POST", path, body=body, headers=headers)
             resp = conn.getresponse()
+            watch.stop()
+            if watch.fired:  # an answer cut off by the deadline can parse as "200": it is not one
+                raise TimeoutError
             return _Answer(resp.status, resp.reason or "", resp.getheader("Location"))
         except Exception as exc:
             if watch.fired or deadline.expired or isinstance(exc, (TimeoutError, socket.timeout)):

@@ -270,6 +270,10 @@ def fetch_model_list(url: str | None = None) -> list[RemoteModel]:
         if len(raw) > MAX_LIST_BYTES:
             raise ModelDownloadError(f"the model list at {_shown(url)} is larger than "
                                      f"{MAX_LIST_BYTES >> 20} MB; refused")
+        expected = (resp.headers.get("Content-Length") or "").strip() if resp.headers else ""
+        if expected.isdigit() and len(raw) < int(expected):
+            raise ModelDownloadError(f"the model list download broke off ({len(raw)} of {expected} "
+                                     "bytes); try again")
         try:
             data = json.loads(raw.decode("utf-8"))
         except (ValueError, RecursionError) as exc:
