@@ -51,12 +51,8 @@ class _SMTP(_Timed, smtplib.SMTP):
     pass
 
 
-class _SMTPTimed(_Timed, smtplib.SMTP):
-    """The base for SMTP_SSL below: SMTP_SSL wraps what this returns."""
-
-
-class _SMTPSSL(smtplib.SMTP_SSL, _SMTPTimed):
-    pass
+class _SMTPSSL(smtplib.SMTP_SSL, _SMTP):
+    """SMTP_SSL._get_socket wraps in TLS what _Timed._get_socket (next in the MRO) returns."""
 
 
 class EmailChannel:

@@ -84,7 +84,7 @@ def check_url(url: str) -> tuple[str | None, str | None]:
         return None, f"the address {shown} contains spaces or control characters"
     try:
         parts = urllib.parse.urlsplit(raw)
-        port = parts.port
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
     except ValueError:
         return None, f"the address {shown} is not a valid web address"
     scheme = parts.scheme.lower()
@@ -92,7 +92,6 @@ def check_url(url: str) -> tuple[str | None, str | None]:
         return None, f"the address {shown} must start with https:// or http://"
     if not parts.hostname:
         return None, f"the address {shown} has no host name"
-    del port
     return urllib.parse.urlunsplit(parts._replace(scheme=scheme)), None
 
 
