@@ -57,3 +57,12 @@ def run_cli(*args: str, input: str | None = None, env: dict[str, str] | None = N
     full_env = {**os.environ, **(env or {})}
     return subprocess.run([sys.executable, "-m", "voice_helper", *args], input=input,
                           capture_output=True, text=True, env=full_env, timeout=timeout, cwd=ROOT)
+
+
+def shared_eval_path(name: str) -> Path:
+    """A public dev set in ../shared/eval: CI always has it beside the clone, so there its
+    absence fails the test; elsewhere the test is skipped."""
+    path = SHARED / "eval" / name
+    if not path.exists():
+        _missing(f"the shared dev set {path}", "check out ../shared beside the project")
+    return path

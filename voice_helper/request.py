@@ -24,6 +24,7 @@ class Intent(StrEnum):
     REVIEW = "review"
     TECHNOLOGY = "technology"
     EMERGENCY = "emergency"
+    THANKS = "thanks"
     OTHER = "other"
 
 
@@ -31,6 +32,8 @@ class Urgency(StrEnum):
     LOW = "low"
     NORMAL = "normal"
     HIGH = "high"
+    #: Maybe a crisis: the front end asks "Are you safe right now?" and the numbers are shown.
+    CHECK = "check"
     CRITICAL = "critical"
 
 
@@ -55,6 +58,23 @@ class Deadline:
 
 
 @dataclass
+class TimeRef:
+    """A time said, with its role: a deadline ("by five"), when something happens ("at 10 am on
+    Tuesday", "tonight"), or a time that belongs to the offer ("next week")."""
+
+    text: str
+    role: str  # deadline | when | offer
+    iso: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "role": self.role, "iso": self.iso}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TimeRef:
+        return cls(text=d["text"], role=d.get("role", "when"), iso=d.get("iso"))
+
+
+@dataclass
 class Slots:
     task: str | None = None
     asks: list[str] = field(default_factory=list)
@@ -63,6 +83,7 @@ class Slots:
     deadline: Deadline | None = None
     duration_minutes: int | None = None
     feelings: list[str] = field(default_factory=list)
+    times: list[TimeRef] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -73,6 +94,7 @@ class Slots:
             "deadline": self.deadline.to_dict() if self.deadline else None,
             "duration_minutes": self.duration_minutes,
             "feelings": list(self.feelings),
+            "times": [t.to_dict() for t in self.times],
         }
 
     @classmethod
@@ -86,6 +108,7 @@ class Slots:
             deadline=Deadline.from_dict(dl) if dl else None,
             duration_minutes=d.get("duration_minutes"),
             feelings=list(d.get("feelings") or []),
+            times=[TimeRef.from_dict(t) for t in d.get("times") or []],
         )
 
 
@@ -135,6 +158,10 @@ class HelpRequest:
     alternatives: list[Alternative] = field(default_factory=list)
     resources: list[Resource] = field(default_factory=list)
     message: str = ""
+    #: What the person said, cleaned: the message is edited from it, so a re-render keeps it.
+    said: str = ""
+    #: In a crisis, what kind (fall, chest_pain, overdose, self_harm, violence, …): the routing.
+    crisis_kind: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -148,6 +175,8 @@ class HelpRequest:
             "alternatives": [a.to_dict() for a in self.alternatives],
             "resources": [r.to_dict() for r in self.resources],
             "message": self.message,
+            "said": self.said,
+            "crisis_kind": self.crisis_kind,
         }
 
     @classmethod
@@ -163,6 +192,8 @@ class HelpRequest:
             alternatives=[Alternative.from_dict(a) for a in d.get("alternatives") or []],
             resources=[Resource.from_dict(r) for r in d.get("resources") or []],
             message=d.get("message", ""),
+            said=d.get("said", ""),
+            crisis_kind=d.get("crisis_kind"),
         )
 
     def to_json(self, indent: int | None = None) -> str:

@@ -32,7 +32,7 @@ def compose_text(text: str, *, lang: str = "auto", style: str | None = None,
         raise UsageError(f"unknown language {lang!r} (choose auto, en, ja)")
     from ..nlu import get_engine  # the engine loads its model once per process
 
-    request = get_engine().parse(cleaned, lang=lang, now=now)
+    request = get_engine(settings).parse(cleaned, lang=lang, now=now)
     return compose_request(request, style=style, politeness=politeness, to=to, settings=settings)
 
 
@@ -53,11 +53,26 @@ def compose_request(request: HelpRequest, *, style: str | None = None,
         raise UsageError(f"unknown style {style!r} (choose {', '.join(STYLES)})")
     contact = settings.contact(out.slots.recipient)
     relation = role_relation(out.slots.recipient, out.language) if contact is None else None
+    if politeness is None and contact is None and relation is None and _bare_given_name(out):
+        # 「美咲」「健太」 with no contact saved: a friend called by name; the person's own casual
+        # register is the best evidence of how they talk to them.
+        from .analysis import draft_for
+
+        if draft_for(out).source_register == "casual":
+            politeness = "casual"
     level = choose_politeness(politeness, contact, settings, relation)
     recipient = contact.name if contact is not None else out.slots.recipient
     use_boundary = settings.compose.boundary_line if boundary is None else boundary
     out.message = render(out, style, level, recipient=recipient or "", boundary=use_boundary)
     return out
+
+
+def _bare_given_name(request: HelpRequest) -> bool:
+    import re
+
+    name = (request.slots.recipient or "").strip()
+    return request.language == "ja" and bool(re.fullmatch(r"[ぁ-んァ-ヶー一-龥々]{1,4}", name)) \
+        and not name.endswith(("さん", "様", "部長", "課長", "先生", "店長", "先輩", "係長", "社長"))
 
 
 def rerender(request: HelpRequest, style: str | None = None, politeness: str | None = None,

@@ -54,7 +54,9 @@ def _en_regex() -> re.Pattern[str]:
     nums, wds = _en_tables()
     num = r"\d{1,2}|" + "|".join(sorted(nums, key=len, reverse=True))
     wd = "|".join(sorted(wds, key=len, reverse=True))
-    clock = rf"(?P<h>{num})(?::(?P<m>\d{{2}}))?(?:\s*(?P<ap>am|pm|a m|p m|o'clock|oclock))?(?:\s+(?P<cday>today|tonight|tomorrow))?"
+    clock = (rf"(?P<h>{num})(?::(?P<m>\d{{2}}))?(?:\s*(?P<ap>am|pm|a m|p m|a\.m\.|p\.m\.|o'clock|oclock))?"
+             rf"(?:\s+(?:in the |this )(?P<cpart>morning|afternoon|evening)|\s+at night(?P<cnight>))?"
+             rf"(?:\s+(?P<cday>today|tonight|tomorrow))?")
     day = (rf"(?P<day>the day after tomorrow|tomorrow|today|tonight|this (?:morning|afternoon|evening)"
            rf"|(?:the )?end of (?:the )?(?:day|week|month)|eod|close of business|cob|(?:the )?weekend"
            rf"|next week|noon|midday|midnight|lunch(?:time)?"
@@ -103,7 +105,11 @@ def _resolve_en(g: dict[str, str | None], now: datetime, nums: dict[str, int], w
     if g["h"]:
         h = int(g["h"]) if g["h"].isdigit() else nums[g["h"]]
         mi = int(g["m"] or 0)
-        ap = (g["ap"] or "").replace(" ", "")
+        ap = (g["ap"] or "").replace(" ", "").replace(".", "")
+        if g.get("cpart") in ("afternoon", "evening") or g.get("cnight") is not None:
+            ap = ap or "pm"
+        elif g.get("cpart") == "morning":
+            ap = ap or "am"
         if ap == "pm" and h < 12:
             h += 12
         elif ap == "am" and h == 12:
@@ -143,6 +149,103 @@ def _resolve_en(g: dict[str, str | None], now: datetime, nums: dict[str, int], w
         nxt = (now.replace(day=28) + timedelta(days=4)).replace(day=1)
         return _iso(_at(nxt - timedelta(days=1), EOD))
     return None
+
+
+_DEADLINE_PREPS = ("by", "before", "until", "till", "til", "no later than", "due", "due on", "due by")
+
+
+def find_times_en(text: str, now: datetime) -> list[tuple[Deadline, str, tuple[int, int]]]:
+    """Every time in a lower-case English line: (what was said with its ISO, role, span).
+
+    The role comes from the word before it: "by/before/until" make a deadline, anything else a
+    time something happens ("at 10 am on Tuesday", "tonight"). Neighbours are merged so "tomorrow
+    at three in the afternoon" is one time, 15:00 tomorrow.
+    """
+    global _EN_RE
+    if _EN_RE is None:
+        _EN_RE = _en_regex()
+    nums, wds = _en_tables()
+    found: list[tuple[re.Match[str], dict[str, str | None]]] = []
+    for m in _EN_RE.finditer(text):
+        g = m.groupdict()
+        if g["prep"] in ("for", "on", "at") and not (g["day"] or g["h"]):
+            continue
+        if g["prep"] == "for" and g["h"]:
+            continue
+        if g["h"] and not g["prep"] and not (g["ap"] or g["m"]):
+            continue
+        found.append((m, g))
+    out: list[tuple[Deadline, str, tuple[int, int]]] = []
+    i = 0
+    while i < len(found):
+        m, g = found[i]
+        start, end = m.start(), m.end()
+        merged = dict(g)
+        parts = [g]
+        while i + 1 < len(found):
+            m2, g2 = found[i + 1]
+            gap = text[end:m2.start()]
+            if not re.fullmatch(r"\s*(?:,|at|on|in the|this)?\s*", gap):
+                break
+            for k, v in g2.items():
+                if v and not merged.get(k) and k != "prep":
+                    merged[k] = v
+            if g2.get("h") and not g.get("h"):
+                merged.update({k: g2[k] for k in ("h", "m", "ap", "cpart", "cnight", "cday")})
+            end = m2.end()
+            parts.append(g2)
+            i += 1
+        said = text[start:end].strip()
+        iso = _resolve_en(merged, now, nums, wds) if len(parts) == 1 else _merge_isos(parts, now, nums, wds)
+        role = "deadline" if any((p.get("prep") or "").strip() in _DEADLINE_PREPS for p in parts) else "when"
+        out.append((Deadline(text=said, iso=iso), role, (start, end)))
+        i += 1
+    return out
+
+
+def _merge_isos(parts: list[dict[str, str | None]], now: datetime, nums: dict[str, int],
+                wds: dict[str, int]) -> str | None:
+    """"noon" + "tomorrow", "tomorrow" + "at three": the day of one part, the hour of the other."""
+    isos = [(p, _resolve_en(p, now, nums, wds)) for p in parts]
+    timed = [iso for p, iso in isos if iso and (p.get("h") or (p.get("day") or p.get("bare") or "")
+                                                  in ("noon", "midday", "midnight", "lunch", "lunchtime"))]
+    dated = [iso for p, iso in isos if iso and (p.get("wd") or "tomorrow" in (p.get("day") or p.get("bare") or "")
+                                                  or "tomorrow" in (p.get("cday") or ""))]
+    if timed and dated:
+        return dated[0][:10] + timed[0][10:]
+    return next((iso for _, iso in isos if iso), None)
+
+
+def find_times_ja(text: str, now: datetime) -> list[tuple[Deadline, str, tuple[int, int]]]:
+    """Every time in a Japanese line: までに / 締め切り make a deadline; 「火曜日の10時に」 is when."""
+    out: list[tuple[Deadline, str, tuple[int, int]]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _JA_RE.finditer(text):
+        g = m.groupdict()
+        if g.get("after"):
+            n = kanji_number(g["after"]) or 0
+            minutes = n * 60 if g["unit"] == "時間" else n
+            out.append((Deadline(m.group(0), _iso(now + timedelta(minutes=minutes))), "deadline", m.span()))
+            taken.append(m.span())
+            continue
+        if not (g["day"] or g["part"] or g["h"]):
+            continue
+        mark = g.get("mark") or ""
+        said = m.group(0)
+        role = "deadline" if mark in ("までに", "中に") or "締" in mark or "期限" in mark or "納期" in mark else "when"
+        if mark == "まで" and not g["h"] and not g["part"]:
+            role = "deadline"
+        out.append((Deadline(said, _resolve_ja(g, now)), role, m.span()))
+        taken.append(m.span())
+    for m in _JA_BARE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        g = dict(m.groupdict())
+        for k in ("mark", "event", "after", "unit", "half"):
+            g.setdefault(k, None)
+        out.append((Deadline(m.group(0), _resolve_ja(g, now)), "when", m.span()))
+    out.sort(key=lambda t: t[2][0])
+    return out
 
 
 # ---- Japanese -----------------------------------------------------------------------------

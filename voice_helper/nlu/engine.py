@@ -114,6 +114,10 @@ class IntentEngine:
                 alts.append(("emergency", probs["emergency"]))
 
         slots = extract_slots(raw, language, now, canonical=canonical)
+        if not crisis and _only_thanks(raw, language):
+            intent, confidence = Intent.THANKS, max(confidence, 0.9)
+        elif not crisis and _not_a_request(raw, language):
+            intent = Intent.OTHER  # news, a nomination: nothing is hard and nothing is asked
         req = HelpRequest(
             language=language,
             intent=intent,
@@ -123,8 +127,10 @@ class IntentEngine:
             crisis=crisis,
             slots=slots,
             alternatives=[Alternative(Intent(k), _r(v)) for k, v in alts],
+            said=raw,
+            crisis_kind=(hit.kind if hit else "crisis") if crisis else None,
         )
-        req.missing = [] if crisis else self._missing(intent, slots, language)
+        req.missing = [] if crisis else self._missing(intent, slots, language, raw)
         if crisis and hit is not None:
             # Say plainly what is happening; a fragment ("my dad") would not tell a helper.
             what = (langdata.load(language).get("crisis_what") or {}).get(hit.kind)
@@ -152,7 +158,11 @@ class IntentEngine:
             return Urgency.LOW
         return Urgency.NORMAL
 
-    def _missing(self, intent: Intent, slots, lang: str) -> list[str]:
+    def _missing(self, intent: Intent, slots, lang: str, text: str = "") -> list[str]:
+        if intent == Intent.THANKS:
+            return []
+        if intent == Intent.OTHER and not slots.asks and _not_a_request(text, lang):
+            return ["ask"]
         if intent == Intent.OTHER:
             needs = ["what", "help"]
         else:
@@ -163,9 +173,29 @@ class IntentEngine:
             missing.append("what")
         if "help" in needs and not slots.asks:
             missing.append("help")
-        if "when" in needs and slots.deadline is None:
+        if "when" in needs and slots.deadline is None and not slots.times:
             missing.append("when")
         return [e for e in ESSENTIALS if e in missing]
+
+
+def _not_a_request(text: str, lang: str) -> bool:
+    """News or a nomination ("the meeting moved to Wednesday at 11"): whole sentences, nothing
+    hard in them, nothing asked. Too little to tell ("the work", gibberish) is not this."""
+    from ..compose.analysis import draft
+
+    d = draft(text, lang)
+    if d.difficulty or d.by_role("ask", "need", "question"):
+        return False
+    size = (lambda t: len(t)) if lang == "ja" else (lambda t: len(t.split()))
+    return any(s.role == "statement" and size(s.text) >= (10 if lang == "ja" else 5) for s in d.sentences)
+
+
+def _only_thanks(text: str, lang: str) -> bool:
+    """A thank-you with nothing asked ("thanks for driving me yesterday")."""
+    from ..compose.analysis import draft
+
+    d = draft(text, lang)
+    return bool(d.by_role("thanks")) and not d.by_role("ask", "need")
 
 
 def _r(p: float) -> float:

@@ -11,9 +11,9 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
-from ..request import Deadline, Slots
+from ..request import Deadline, Slots, TimeRef
 from . import langdata, slots_en, slots_ja
-from .deadline import parse_deadline
+from .deadline import find_times_en, find_times_ja, parse_deadline
 from .langdetect import detect_language
 from .normalize import normalize
 
@@ -49,34 +49,36 @@ def feelings(canonical: str, lang: str) -> list[str]:
 
 def extract_slots(text: str, lang: str = "auto", now: datetime | None = None,
                   canonical: str | None = None) -> Slots:
-    """All slots of one utterance; ``canonical`` skips re-normalising when the caller has it."""
+    """All slots of one utterance, read off the same sentence analysis the message is built from:
+    asks, offer and helper from the sentences' roles; every time with its role (only a real
+    deadline becomes ``deadline``); task, duration and feelings by the language's rules."""
+    from ..compose.analysis import ask_list, draft, offer_text
+
     lang = _lang(text, lang)
     now = now or datetime.now()
     line = canonical if canonical is not None else normalize(text, lang)
+    d = draft(text, lang)
+    times: list[TimeRef] = []
+    for s in d.sentences:
+        said = s.text.lower() if lang == "en" else s.text
+        found = find_times_ja(said, now) if lang == "ja" else find_times_en(said, now)
+        for dl, role, _ in found:
+            times.append(TimeRef(dl.text, "offer" if s.role == "offer" else role, dl.iso))
+    deadline = next((Deadline(t.text, t.iso) for t in times if t.role == "deadline"), None)
+    offer = offer_text(d) or None
     if lang == "ja":
-        off = slots_ja.offer(line)
-        rest = line if off is None else line[: off[1][0]] + " " + line[off[1][1]:]
-        dl = parse_deadline(rest, "ja", now, canonical=True)
-        skip = [dl.text if dl else ""]
-        task = slots_ja.task(rest, skip)
-        asks = slots_ja.asks(rest, skip)
-        if task:  # a bare verb ("取って") reads better with its object: "棚の上の箱を取って"
-            asks = [f"{task}を{a}" if len(a) <= 3 and task not in a else a for a in asks]
-        return Slots(task=task, asks=asks,
-                     offer=off[0] if off else None, recipient=slots_ja.recipient(line),
-                     deadline=dl, duration_minutes=slots_ja.duration(line), feelings=feelings(line, lang))
-    off = slots_en.offer(line)
-    rest = line if off is None else line[: off[1][0]] + " " + line[off[1][1]:]
-    dl = parse_deadline(rest, "en", now, canonical=True)
-    dur = slots_en.duration(rest)
-    skip = [dl.text if dl else ""]
-    dur_words = re.search(r"\bfor (?:about |around )?(?:\d+|\w+|half an|an|a) ?(?:minutes?|mins?|hours?|hour)\b", rest)
-    if dur_words:
-        skip.append(dur_words.group(0))
-    rec = slots_en.recipient(line, text)
-    return Slots(task=slots_en.task(rest, skip), asks=slots_en.asks(rest, skip),
-                 offer=off[0] if off else None, recipient=rec, deadline=dl,
-                 duration_minutes=dur, feelings=feelings(line, lang))
+        task = slots_ja.task(line, [deadline.text if deadline else ""])
+        duration = slots_ja.duration(line)
+    else:
+        rest = line if not offer else line.replace(offer.lower(), " ")
+        skip = [t.text for t in times]
+        dur_words = re.search(r"\bfor (?:about |around )?(?:\d+|\w+|half an|an|a) ?(?:minutes?|mins?|hours?|hour)\b", rest)
+        if dur_words:
+            skip.append(dur_words.group(0))
+        task = slots_en.task(rest, skip)
+        duration = slots_en.duration(rest)
+    return Slots(task=task, asks=ask_list(d), offer=offer, recipient=d.helper, deadline=deadline,
+                 duration_minutes=duration, feelings=feelings(line, lang), times=times)
 
 
 def parse_recipient(text: str, lang: str = "auto") -> str | None:

@@ -84,6 +84,9 @@ def duration(text: str) -> int | None:
     for m in d["dur_re"].finditer(text):
         if re.search(r"\b(?:in|within|after|every)\s*$", text[: m.start()]) or m.group(1) in ("a few", "a couple", "couple"):
             continue
+        if re.match(r"\s*(?:-\s*)?(?:shift|drive|flight|day|journey|wait|trip|ride|walk|old|long|delay|meeting)s?\b",
+                    text[m.end():]) and not m.group(2).endswith("s"):
+            continue  # "a twelve hour shift" describes the shift, it is not how long the help takes
         n = int(m.group(1)) if m.group(1).isdigit() else d["numbers"][m.group(1)]
         return n * 60 if m.group(2).startswith(("hour", "hr")) else n
     return None

@@ -1,0 +1,86 @@
+"""One analysis of what the person said, read by the slots (``nlu``) and by the message.
+
+``draft(text, lang)`` is cached per text, so the parse and every re-render (the UI re-renders on
+each edit) share it; ``draft_for(request)`` reads the request's own ``said`` text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..request import HelpRequest
+from .sentence import Draft
+
+
+def draft(text: str, lang: str) -> Draft:
+    if lang == "ja":
+        from . import ja
+
+        return ja.analyse(text)
+    from . import en
+
+    return en.analyse(text)
+
+
+def draft_for(request: HelpRequest) -> Draft:
+    lang = request.language if request.language in ("en", "ja") else "en"
+    return draft(request.said or "", lang)
+
+
+def ask_list(d: Draft) -> list[str]:
+    """Each concrete ask, as said, without its time: "check the figures or format the tables by
+    five" → ["check the figures", "format the tables"]; 「資料の確認かスライドの印刷を」 → two."""
+    out: list[str] = []
+    for s in d.by_role("ask"):
+        core = _without_times(s.ask_core, d.lang).strip(" ,.?、。")
+        if not core:
+            continue
+        if d.lang == "en":
+            out.extend(_split_or(core))
+        else:
+            out.extend(_split_ja(core))
+    return [a for a in out if a]
+
+
+def _without_times(core: str, lang: str) -> str:
+    from datetime import datetime
+
+    from ..nlu.deadline import find_times_en, find_times_ja
+
+    now = datetime(2000, 1, 3, 9, 0)
+    if lang == "ja":
+        core = core.replace("、", "")
+        for _, _, (a, b) in reversed(find_times_ja(core, now)):
+            core = core[:a] + core[b:]
+        return core
+    low = core.lower()
+    for _, _, (a, b) in reversed(find_times_en(low, now)):
+        core = core[:a] + core[b:]
+        low = low[:a] + low[b:]
+    core = re.sub(r",", " ", core)
+    core = re.sub(r"\b(?:for me|please|for a bit|for a while|if possible)\b", " ", core, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", core).strip()
+
+
+def _split_ja(core: str) -> list[str]:
+    parts = re.split(r"(?<=[^\s])か(?=[^\s]{2,}を$)", core)
+    parts = [re.sub(r"を$", "", p) for p in parts]
+    return parts if len(parts) > 1 else [core]
+
+
+def offer_text(d: Draft) -> str:
+    offers = [s.ask_core.strip(" ,.") for s in d.by_role("offer") if s.ask_core.strip()]
+    if d.lang == "en":
+        offers = [re.sub(r"\s+in return$", "", o) for o in offers]
+    return offers[0] if offers else ""
+
+
+def _split_or(core: str) -> list[str]:
+    from ..nlu import langdata
+
+    verbs = set(langdata.load("en")["verbs"])
+    for joiner in (r",?\s+or\s+", r",?\s+and\s+"):
+        parts = re.split(joiner, core)
+        if len(parts) > 1 and all(p.split(" ", 1)[0].lower() in verbs for p in parts[1:]):
+            return [q for p in parts for q in _split_or(p)] if joiner.endswith("or\\s+") else parts
+    return [core]

@@ -1,0 +1,438 @@
+"""The English editor: the person's sentences, cleaned, split where speech ran them together,
+and turned toward the helper ("could someone…" → "could you…") — never rebuilt from a template.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ..text import en as te
+from ..textsafe import clean_utterance
+from .data import load as load_data
+from .sentence import Draft, Sentence
+
+_END = {".", "?", "!", ";"}
+
+
+@lru_cache(maxsize=1)
+def _d() -> dict[str, Any]:
+    d = dict(load_data("en"))
+    d["_someone"] = set(d["someone"])
+    d["_not_helpers"] = set(d["not_helpers"])
+    d["_modals"] = set(d["modals"])
+    return d
+
+
+def _starts(lows: list[str], i: int, seqs: list[list[str]]) -> int:
+    """Length of the first sequence in ``seqs`` that starts at ``i`` (0 when none)."""
+    for seq in seqs:
+        n = len(seq)
+        if lows[i:i + n] == seq:
+            return n
+    return 0
+
+
+# --- finding asks, offers and the helper --------------------------------------------------------
+
+
+def _helper_word(toks: list[str], lows: list[str], j: int) -> tuple[str, int] | None:
+    """At ``j``: "someone" / "you" (→ "", n) or a named helper ("Maria", "my manager", n)."""
+    d = _d()
+    lex = te.lex()
+    if j >= len(lows):
+        return None
+    w = lows[j]
+    if lows[j:j + 3] == ["one", "of", "you"]:
+        return "", 3
+    if w in d["_someone"]:
+        return "", 1
+    if w in ("my", "the", "our") and j + 1 < len(lows):
+        role = lows[j + 1]
+        if role in _roles():
+            return role, 2
+        return None
+    if w in lex["titles"] and j + 1 < len(lows) and te.is_word(toks[j + 1]):
+        return f"{lex['titles'][w]} {toks[j + 1][:1].upper()}{toks[j + 1][1:]}", 2
+    if w in lex["address_words"]:
+        return lex["address_words"][w], 1
+    if w in d["_not_helpers"] or not w.isalpha():
+        return None
+    nxt = lows[j + 1] if j + 1 < len(lows) else ""
+    known = w in lex["_names"]
+    # A capital at the start of a sentence says nothing: there, only a known name, or a word
+    # that is no ordinary word followed by a comma ("Olu, could you…"), is taken for a name.
+    if known or toks[j][:1].isupper() and (j > 0 or nxt == ",") and w not in _COMMON:
+        if nxt and (nxt in ("please", "possibly", "maybe", "help", "just", "also", ",") or nxt.isalpha()
+                    or nxt.startswith("i'")):
+            return toks[j][:1].upper() + toks[j][1:], 1
+    return None
+
+
+_COMMON = {"since", "thanks", "thank", "hello", "sorry", "well", "so", "ok", "okay", "yes", "no", "please", "hi",
+           "hey", "dear", "listen", "honestly", "actually", "anyway", "also", "then", "now", "today", "tomorrow",
+           "yesterday", "tonight", "never", "just", "look", "right", "fine", "great", "good", "oh", "um", "sure",
+           "and", "but", "because", "if", "when", "after", "before", "again", "everyone", "guys", "folks", "team",
+           "help", "urgent", "quick", "question", "update", "news", "reminder", "note", "hmm", "wait", "god"}
+
+
+_CLAUSE_OPENERS = {"i", "i'm", "i've", "i'll", "i'd", "the", "my", "we", "our", "this", "it", "it's", "there",
+                   "there's", "can", "could", "would", "will", "please", "do", "are", "is", "so", "sorry", "thanks",
+                   "thank", "how", "what", "when", "where", "you", "your", "me"}
+
+
+@lru_cache(maxsize=1)
+def _roles() -> frozenset[str]:
+    from ..nlu import langdata
+
+    return frozenset(langdata.load("en")["roles"])
+
+
+def _ask_at(toks: list[str], lows: list[str], i: int) -> tuple[str, int, str | None] | None:
+    """An ask opening at ``i``: (kind, length of the opener, helper named or None)."""
+    d = _d()
+    w = lows[i] if i < len(lows) else ""
+    for rw in d["rewrites"]:
+        if lows[i:i + len(rw["from"])] == rw["from"]:
+            return "rewrite", len(rw["from"]), None
+    if w == "please" and lows[i + 1:i + 2] in (["ask"], ["tell"]):
+        found = _ask_at(toks, lows, i + 1)
+        if found and found[0] == "ask_name":
+            return "ask_name", found[1] + 1, found[2]
+    n = _starts(lows, i, d["ask_openers"])
+    if n:
+        if lows[i] == "please" and i + 1 < len(lows) and not lows[i + 1].isalpha():
+            return None
+        if lows[i] == "if" and lows[i + n - 1] == "could":
+            return "if", n, None
+        return "open", n, None
+    if w in d["_modals"]:
+        h = _helper_word(toks, lows, i + 1)
+        if h is not None:
+            name, n = h
+            after = lows[i + 1 + n] if i + 1 + n < len(lows) else ""
+            if not name and after in ("else", "from", "at", "in", "on", "with", "who", "that", "here", "there", "nearby"):
+                return "open", 1 + n, None  # "could someone else…", "someone from the hostel": as said
+            if after == "be" and lows[i + 2 + n:i + 4 + n] == ["able", "to"]:
+                return "modal", 1 + n, (name or None)
+            if after and after not in ("be", "i", "it") and (after != "not" or not name) and after.isalpha():
+                return "modal", 1 + n, (name or None)
+        return None
+    if w in ("ask", "tell") and i + 1 < len(lows):
+        h = _helper_word(toks, lows, i + 1)
+        if h and h[0] and i + 1 + h[1] < len(lows) and lows[i + 1 + h[1]] in ("to", "if"):
+            return "ask_name", 2 + h[1], h[0]
+    n = _starts(lows, i, d["need_openers"])
+    if n and i + n < len(lows) and lows[i + n] != "to" and not (lows[i] == "need" and i > 0 and lows[i - 1] != "and"):
+        if lows[i + n] in ("someone", "somebody", "anyone", "you") and "to" in lows[i + n:i + n + 3]:
+            k = n + lows[i + n:i + n + 3].index("to") + 1
+            if _starts(lows, i + k, d["company"]) and i + k + _starts(lows, i + k, d["company"]) >= len(lows):
+                return "need", n, None
+            return "need_someone", k, None
+        if lows[i + n] == "help":
+            return "need_help", n + 1, None
+        return "need", n, None
+    n = _starts(lows, i, d["want_openers"])
+    if n and i + n < len(lows):
+        k = i + n
+        if lows[k] in ("someone", "somebody", "you", "if") and "to" in lows[k:k + 3]:
+            m = n + lows[k:k + 3].index("to") + 1
+            if _starts(lows, i + m, d["company"]) and i + m + _starts(lows, i + m, d["company"]) >= len(lows):
+                return "need", n, None
+            return "need_someone", m, None
+        if lows[k] == "if" or lows[i + n - 1] == "if":
+            return "if", n, None
+        if lows[k] == "to" and any(x in lows[k:k + 4] for x in ("talk", "chat")):
+            return "need", n, None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    from ..nlu import langdata
+
+    return frozenset(langdata.load("en")["verbs"]) | {"do", "fix", "check", "read", "send", "finish", "sort"}
+
+
+def _clause_start(lows: list[str], i: int) -> bool:
+    d = _d()
+    prev = lows[i - 1] if i else ""
+    if prev in _verbs() or prev.endswith("ed") or prev in ("found", "lost", "got", "left", "have", "had", "need"):
+        return False  # "I found | my keys": the object of the verb before, not a new clause
+    if _starts(lows, i, d["clause_starts"]):
+        return True
+    pronouns = {"i", "you", "he", "she", "it", "we", "they"}
+    return lows[i] in ("my", "the") and any(w in d["clause_verbs"] for w in lows[i + 2:i + 4]) \
+        and not pronouns & set(lows[i + 1:i + 3])
+
+
+def _offer_at(lows: list[str], i: int) -> int:
+    d = _d()
+    n = _starts(lows, i, d["offer_openers"])
+    if not n:
+        return 0
+    nxt = lows[i + n] if i + n < len(lows) else ""
+    if nxt in ("not", "barely", "hardly", "only", "never", "try", "manage") or lows[i + n - 1].endswith("n't"):
+        return 0
+    return n
+
+
+def _offer_phrase(lows: list[str]) -> bool:
+    text = " " + " ".join(lows) + " "
+    return any(f" {p} " in text for p in _d()["offer_phrases"])
+
+
+def _thanks_at(lows: list[str], i: int) -> bool:
+    if _starts(lows, i, _d()["thanks_openers"]):
+        return True
+    if i == 0:
+        text = " ".join(lows)
+        return bool(re.search(r"\b(?:say|saying|to) (?:a )?(?:big |huge )?thank(?:s| you)\b|\bthank you (?:so|very) much\b"
+                              r"|\bwanted to thank\b", text)) and "no thanks" not in text
+    return False
+
+
+# --- sentences ----------------------------------------------------------------------------------
+
+
+def _split(toks: list[str]) -> list[list[str]]:
+    """Sentences: at . ? ! ; and where speech runs an ask or an offer on after a clause."""
+    d = _d()
+    lows = [te.low(t) for t in toks]
+    out: list[list[str]] = []
+    cur: list[str] = []
+    asked = False
+    for i, t in enumerate(toks):
+        if t in _END:
+            if cur:
+                out.append(cur + ([t] if t in ("?", "!") else []))
+            cur = []
+            continue
+        words = [w for w in cur if te.is_word(w)]
+        prev = te.low(cur[-1]) if cur else ""
+        boundary = False
+        after_object = prev in ("that", "this", "it") and len(cur) > 1 and te.low(cur[-2]) in _verbs()
+        if len(words) >= 2 and (prev not in d["subordinators"] or after_object) \
+                and prev not in ("to", "i", "you", "we", "and", "or") \
+                or len(words) >= 2 and prev in ("and", "or") and len(words) >= 3:
+            ask = _ask_at(toks, lows, i)
+            weak = ask is not None and lows[i] in ("help", "please", "need") and prev not in (",", "and", "so")
+            if ask and not weak and not (ask[0] == "if" and prev not in (",",)) \
+                    and not (_ask_at(cur, [te.low(c) for c in cur], 0) and len(words) <= 3):
+                boundary = True
+                asked = True
+            elif asked and _offer_at(lows, i) and not _offer_at([te.low(c) for c in cur], 0) \
+                    and (prev not in ("so", "that") or after_object):
+                boundary = True
+            elif _thanks_at(lows, i) and prev in (",", "and"):
+                boundary = True
+        if not asked and _ask_at(toks, lows, i):
+            asked = True
+        if not boundary and len(words) >= 4 and prev not in d["clause_glue"] and prev.isalpha() \
+                and len([w for w in lows[i:] if w.isalpha()]) >= 3 and _clause_start(lows, i):
+            boundary = True  # "…up to the third floor | I have six bags"
+        if boundary:
+            while cur and (te.low(cur[-1]) in d["joiners"] or cur[-1] in (",", "-")):
+                cur.pop()
+            if cur:
+                out.append(cur)
+            cur = []
+        cur.append(t)
+    if cur:
+        out.append(cur)
+    return [s for s in out if any(te.is_word(w) for w in s)]
+
+
+# --- saying it ----------------------------------------------------------------------------------
+
+
+def _finish(toks: list[str], question: bool, names: frozenset[str]) -> str:
+    cased = [te.case_word(t, names, toks[k - 1].lower() if k else "", toks[k + 1] if k + 1 < len(toks) else "")
+             for k, t in enumerate(toks)]
+    while cased and cased[-1] in (",", "-", "…"):
+        cased.pop()
+    while cased and cased[0] in (",", "-"):
+        cased.pop(0)
+    text = te.capitalise(te.detok(cased))
+    if not text:
+        return ""
+    if text[-1] in ".?!":
+        if question and text[-1] == ".":
+            text = text[:-1] + "?"
+        return text
+    return text + ("?" if question else ".")
+
+
+def _is_question(lows: list[str]) -> bool:
+    first = next((w for w in lows if w.isalpha()), "")
+    return first in ("could", "can", "would", "will", "might", "do", "does", "is", "are", "any", "did", "should",
+                     "have", "has", "what", "how", "where", "when", "who", "why", "which", "what's", "how's",
+                     "where's", "who's", "shall", "may")
+
+
+@lru_cache(maxsize=1024)
+def analyse(said: str) -> Draft:
+    """The person's English utterance as sentences with roles (cached: the UI re-renders often)."""
+    raw = te.tokens(clean_utterance(said))
+    toks = te.clean_tokens(raw)
+    typed = any(t in _END or t == "," for t in raw) and not said.islower()
+    sentences: list[Sentence] = []
+    helper: str | None = None
+    names = frozenset(te.lex()["_names"])
+    asked = False
+    # A greeting at the start names the helper: "Maria, could you…", "hey tom could you…".
+    lows = [te.low(t) for t in toks]
+    h = _helper_word(toks, lows, 0) if len(toks) > 2 else None
+    if h and h[0] and h[1] < len(lows) and (lows[h[1]] == "," or _ask_at(toks, lows, h[1])
+                                            or lows[h[1]] in _CLAUSE_OPENERS):
+        helper = h[0]
+        toks = toks[h[1]:]
+        if toks and toks[0] == ",":
+            toks = toks[1:]
+    for k, s in enumerate(_split(toks)):
+        s = te.collapse_repeats(te.clean_tokens(s) if k else s)
+        lows = [te.low(t) for t in s]
+        question = "?" in s or _is_question(lows)
+        s = [t for t in s if t not in ("?", "!")]
+        lows = [te.low(t) for t in s]
+        if not s:
+            continue
+        ask = _ask_at(s, lows, 0)
+        if ask is None and lows and lows[0] in ("so", "and", "but", "then", "or"):
+            ask = _ask_at(s, lows, 1)
+            if ask:
+                s, lows = s[1:], lows[1:]
+        if ask is not None:
+            kind, n, named = ask
+            if named and helper is None:
+                helper = named
+            role = "need" if kind == "need" else "ask"
+            sentences.append(_ask_sentence(kind, s, lows, n, named, names, role))
+            asked = asked or role == "ask"
+        elif asked and (_offer_at(lows, 0) or _offer_phrase(lows)):
+            sentences.append(_offer_sentence(s, names))
+        elif ("please" in lows[1:] or question and _is_question(lows)) and not _thanks_at(lows, 0):
+            text = _finish(s, question, names)
+            sent = Sentence("ask", text, render=lambda reg, _t=text: _t)
+            sent.ask_core = te.detok([t for t in s if te.low(t) != "please"]).strip(" ,.")
+            sentences.append(sent)
+            asked = True
+        elif _thanks_at(lows, 0):
+            text = _finish(s, False, names)
+            sentences.append(Sentence("thanks", text, render=lambda reg, _t=text: _t))
+        else:
+            text = _finish(s, question, names)
+            sentences.append(Sentence("statement", text, render=lambda reg, _t=text: _t))
+    words = {te.low(t) for t in toks}
+    hard_words = set(_d()["difficulty"])
+    hard = any(te.lemmas(w) & hard_words for w in words) and not {"don't", "need"} <= words
+    return Draft("en", sentences, helper=helper, source_register="casual" if not typed else "polite",
+                 difficulty=hard)
+
+
+def _ask_sentence(kind: str, s: list[str], lows: list[str], n: int, named: str | None,
+                  names: frozenset[str], role: str) -> Sentence:
+    d = _d()
+    rest = s[n:]
+    rest_low = lows[n:]
+    if rest_low[:1] == ["please"]:
+        rest, rest_low = rest[1:], rest_low[1:]
+    core = te.detok(rest).strip(" ,.")
+    if kind == "need":
+        text = _finish(s, False, names)
+        sent = Sentence("need", text, render=lambda reg, _t=text: _t)
+        sent.ask_core = core
+        return sent
+    said_modal = lows[0] if kind == "modal" else ""
+    please = "please" in lows[:n + 1]
+    # "could you …": the person's own modal, kept where the register allows it; "would someone be
+    # able to" keeps its "would" too.
+    own = kind == "modal" and (named is None and lows[1] in ("you", "u", "ya") or rest_low[:3] == ["be", "able", "to"])
+
+    def render(register: str) -> str:
+        if kind == "need_help":
+            body = rest
+            if rest_low[:1] == ["with"]:
+                return _finish(["could" if register != "casual" else "can", "you", "help", "me"] + body, True, names)
+            body = _ungerund(body)
+            return _finish(_modal(register, "") + ["help", "me"] + body, True, names)
+        if kind in ("modal", "need_someone", "ask_name") or (kind == "open" and lows[0] == "help"):
+            modal = said_modal if own and said_modal in d["modal_ok"][register] else ""
+            body = (["help", "me"] if kind == "open" else []) + rest
+            words = _modal(register, modal) + (["please"] if please and register != "honorific" else []) + body
+            return _finish(words, True, names)
+        if kind == "rewrite":
+            rw = next(r for r in d["rewrites"] if lows[:len(r["from"])] == r["from"])
+            return _finish(rw["to"] + rest, _is_question(rw["to"]), names)
+        if kind == "if":
+            words = ["if", "you", "could"] + (rest if rest_low[:1] != ["could"] else rest[1:])
+            text = te.detok(words)
+            if not re.search(r"\b(great|help|amazing|appreciate|wonderful|lifesaver|lovely|mean)\b", text):
+                text += ", that would really help"
+            return _finish(te.tokens(text), False, names)
+        return _finish(s, _is_question(lows), names)
+
+    sent = Sentence(role, te.detok(s), render=render)
+    sent.ask_core = core
+    return sent
+
+
+def _modal(register: str, own: str) -> list[str]:
+    if own:
+        return [own, "you"]
+    return _d()["ask_modal"][register].split(" ")
+
+
+def _ungerund(toks: list[str]) -> list[str]:
+    """"moving the bookshelf" → "move the bookshelf" (after "help me")."""
+    if not toks:
+        return toks
+    w = te.low(toks[0])
+    if w.endswith("ing") and len(w) > 5:
+        from ..nlu import langdata
+
+        verbs = set(langdata.load("en")["verbs"])
+        for cand in sorted(te.lemmas(w), key=len):
+            if cand in verbs:
+                return [cand] + toks[1:]
+        stem = w[:-3]
+        return [stem + ("e" if stem.endswith(("v", "z", "c")) else "")] + toks[1:]
+    return toks
+
+
+_NOT_NOUN = {"to", "for", "with", "at", "in", "on", "a", "an", "the", "some", "back", "up", "down", "out", "tonight",
+             "tomorrow", "today", "later", "next", "this", "again", "too", "please", "and", "or", "a", "lunch",
+             "dinner", "breakfast", "coffee", "home", "in", "return", ",", "."}
+
+
+def _to_you(toks: list[str], k: int) -> str:
+    """The helper named in the third person in an offer ("I'll bring him coffee") → "you"."""
+    w = te.low(toks[k])
+    if w in ("him",):
+        return "you"
+    if w == "his":
+        return "your"
+    if w == "her":
+        nxt = te.low(toks[k + 1]) if k + 1 < len(toks) else ""
+        return "your" if nxt.isalpha() and nxt not in _NOT_NOUN else "you"
+    return toks[k]
+
+
+def _offer_sentence(s: list[str], names: frozenset[str]) -> Sentence:
+    d = _d()
+    lows = [te.low(t) for t in s]
+
+    def render(register: str, helper: str | None = None) -> str:
+        toks = list(s)
+        said = " ".join(lows)
+        if lows[:2] in (["i", "can"], ["i", "could"]) and not any(h in said for h in d["offer_has_return"]) \
+                and len(lows) > 3 and "instead" not in lows and "after" not in lows:
+            toks = toks + ["in", "return"]
+        toks = [_to_you(toks, k) if k > 1 else t for k, t in enumerate(toks)]
+        return _finish(toks, False, names)
+
+    text = te.detok(s)
+    sent = Sentence("offer", text, render=render)
+    sent.ask_core = te.detok(s[_offer_at(lows, 0):])
+    return sent

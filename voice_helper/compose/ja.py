@@ -1,0 +1,655 @@
+"""The Japanese editor: the person's sentences, cut only at morpheme boundaries, re-said in one
+register by changing their final predicates — never their content words.
+
+Vosk's spaced output and typed text take the same path: spaces between Japanese characters are
+removed first, then SudachiPy splits the text into morphemes (``voice_helper.text.ja``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ..text import ja as jt
+from ..text.ja import Morph
+from ..text.clean import join_cjk
+from ..text.lexicon import load as load_lexicon
+from ..textsafe import clean_utterance
+from .data import load as load_data
+from .sentence import Draft, Sentence
+
+_STOP = {"。", "！", "？", "!", "?", "．"}
+_COMMA = {"、", ",", "，"}
+_AUX_AFTER_TE = {"いる", "居る", "もらう", "貰う", "もらえる", "くる", "来る", "しまう", "仕舞う", "ほしい", "欲しい", "ある",
+                 "おく", "置く", "みる", "見る", "いく", "行く", "くれる", "呉れる", "いただく", "頂く", "いただける", "くださる",
+                 "下さる", "あげる", "上げる", "ください"}
+
+
+@lru_cache(maxsize=1)
+def _d() -> dict[str, Any]:
+    d = dict(load_data("ja"))
+    lex = load_lexicon("ja")
+    d["_fillers"] = set(lex["fillers"])
+    d["_leading"] = set(lex["leading_fillers"])
+    d["_drop"] = set(lex["drop"])
+    d["_final"] = set(lex["final_particles"])
+    d["_dangling"] = set(lex["dangling"])
+    d["_bene"] = set(d["benefactives"])
+    d["_reqv"] = set(d["request_verbs"])
+    return d
+
+
+# --- cleaning and sentences --------------------------------------------------------------------
+
+
+def _clean(morphs: tuple[Morph, ...]) -> list[Morph]:
+    """Fillers, laughter and repeats out; "あの" only where it is a filler (at a start)."""
+    d = _d()
+    out: list[Morph] = []
+    at_start = True
+    skip = 0
+    for k, m in enumerate(morphs):
+        if skip:
+            skip -= 1
+            continue
+        s = m.surface
+        loose = m.pos1 in ("感動詞", "副詞", "代名詞", "連体詞", "接続詞", "記号", "補助記号") or m.pos[1] == "フィラー"
+        if m.pos[:2] == ("感動詞", "フィラー") or (loose and s in d["_fillers"]) or s in d["_drop"] \
+                or s.strip("ー〜") == "":
+            continue
+        pair = s + morphs[k + 1].surface if k + 1 < len(morphs) else ""
+        if at_start and pair in d["_leading"] | d["_fillers"] and m.pos1 in ("代名詞", "連体詞", "副詞", "感動詞"):
+            skip = 1
+            continue
+        if at_start and loose and (s in d["_leading"] or s.rstrip("ーぉお") in d["_leading"]):
+            continue
+        if at_start and m.is_("助詞", "終助詞"):
+            continue  # あの|さ …: the particle left by a filler
+        if s in _STOP or s in _COMMA:
+            at_start = s in _STOP
+            if out and (out[-1].surface in _COMMA or out[-1].surface in _STOP):
+                if s in _STOP:
+                    out[-1] = m
+                continue
+            if not out:
+                continue
+            out.append(m)
+            continue
+        at_start = False
+        out.append(m)
+    return _collapse_repeats(out)
+
+
+def _collapse_repeats(ms: list[Morph]) -> list[Morph]:
+    """「手伝って 手伝って」「えーと えーと」: a run said twice is said once."""
+    i = 0
+    out = list(ms)
+    while i < len(out):
+        for n in (4, 3, 2, 1):
+            a = [m.surface for m in out[i:i + n]]
+            b = [m.surface for m in out[i + n:i + 2 * n]]
+            if len(a) == n and a == b and not all(x in _COMMA or x in _STOP for x in a):
+                if n == 1 and a[0] in ("ズキ", "ガン", "ドキ", "もう", "とても", "すごく"):
+                    continue
+                del out[i + n:i + 2 * n]
+                break
+        else:
+            i += 1
+    return out
+
+
+def _is_time_start(m: Morph) -> bool:
+    return m.pos[1] == "数詞" or m.surface in _d()["time_starts"] or m.base in _d()["time_starts"]
+
+
+def _split(ms: list[Morph]) -> list[list[Morph]]:
+    """Sentences: at 。！？, and in unpunctuated speech where a predicate clearly ends."""
+    d = _d()
+    out: list[list[Morph]] = []
+    cur: list[Morph] = []
+    for i, m in enumerate(ms):
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        if m.surface in _STOP:
+            if cur:
+                out.append(cur + [m])
+            cur = []
+            continue
+        cur.append(m)
+        if nxt is not None and nxt.surface in _COMMA and (
+                m.is_("助詞", "終助詞") or m.surface in ("たら", "れば") and _bene_before(ms, i)):
+            out.append(cur)  # 見てもらえるかな、| お礼にランチおごるよ
+            cur = []
+            continue
+        if nxt is None or nxt.surface in _STOP or nxt.surface in _COMMA:
+            continue
+        follows_new = nxt.pos1 not in ("助詞", "助動詞", "接尾辞", "補助記号") and nxt.pos[1] not in ("非自立可能", "助動詞語幹")
+        end = False
+        if m.is_("助詞", "終助詞") and follows_new:
+            end = True
+        elif m.pos1 in ("動詞", "形容詞", "助動詞") and m.cform.startswith(("終止形", "命令形")) and follows_new \
+                and not (m.surface == "ない" and nxt.pos1 == "名詞" and nxt.pos[1] != "数詞"
+                         and not _opens_clause(ms, i + 1)):
+            end = True
+        elif m.surface == "そう" and m.pos1 in ("副詞", "形状詞", "助動詞") and nxt.pos1 in ("名詞", "代名詞"):
+            end = True  # 死にそう | 弁当…
+        elif m.pos1 == "助動詞" and m.base in ("です", "ます") and nxt.pos1 in ("名詞", "代名詞", "副詞"):
+            end = True  # 間違えるんです | コーヒーいれますので
+        elif m.surface == "の" and m.pos[1] in ("準体助詞", "終助詞") and (_is_time_start(nxt) or nxt.pos1 == "代名詞"):
+            end = True  # どうすればいいの | 今夜…
+        elif m.pos1 == "感動詞" and m.base in ("ありがとう", "有り難う") and follows_new:
+            end = True  # ありがとう | デモうまくいった
+        elif m.pos1 in ("動詞", "形容詞", "助動詞") and (m.cform.startswith(("連体形", "終止形")) or m.base in ("です", "ます")) \
+                and nxt.surface in ("誰", "だれ", "どなた", "誰か", "どなたか"):
+            end = True  # …運べないんです | 誰かお願いできますか
+        elif m.pos1 in ("動詞", "形容詞", "助動詞") and m.cform.startswith("連体形") and (
+                _is_time_start(nxt) or nxt.surface in d["someone"]
+                or m.base in ("ない", "無い") and i > 0 and ms[i - 1].surface == "が" and _opens_clause(ms, i + 1)):
+            end = True
+        elif m.surface in ("たら", "れば") and i > 1 and _bene_before(ms, i) and follows_new \
+                and not _wish_after(ms, i + 1):
+            end = True  # 手伝ってもらえたら | 来週コーヒーおごるよ: the ask, then the offer
+        if end:
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return [s for s in out if any(m.surface not in _STOP and m.surface not in _COMMA for m in s)]
+
+
+def _opens_clause(ms: list[Morph], j: int) -> bool:
+    """A noun at ``j`` followed by を/は/も, or straight by a verb as speech drops particles, starts
+    a new clause (意味がない | 薬を飲んだ; くれない | 焼肉おごる)."""
+    k = j
+    while k < len(ms) and ms[k].pos1 in ("名詞", "接頭辞", "接尾辞"):
+        k += 1
+    return k < len(ms) and (ms[k].surface in ("を", "は", "も") or ms[k].pos1 == "動詞" and k > j)
+
+
+def _bene_before(ms: list[Morph], i: int) -> bool:
+    return any(m.base in _d()["_bene"] for m in ms[max(0, i - 2):i])
+
+
+def _wish_after(ms: list[Morph], j: int) -> bool:
+    rest = [m.base for m in ms[j:j + 3]]
+    return any(w in rest for w in ("助かる", "嬉しい", "うれしい", "ありがたい", "有り難い", "いい", "良い"))
+
+
+# --- roles -------------------------------------------------------------------------------------
+
+
+def _strip_end(ms: list[Morph]) -> tuple[list[Morph], list[Morph], bool]:
+    """Sentence-final punctuation, particles and a dangling けど removed: (body, tail, question?)."""
+    d = _d()
+    body = list(ms)
+    tail: list[Morph] = []
+    question = False
+    while body:
+        last = body[-1]
+        if last.surface in _STOP or last.surface in _COMMA or last.surface in ("…", "‥", "〜", "~"):
+            question = question or last.surface in ("？", "?")
+            body.pop()
+        elif last.is_("助詞", "終助詞") and (last.surface in d["_final"] or last.surface in ("か", "かな", "の")):
+            question = question or last.surface in ("か", "かな", "の")
+            tail.insert(0, body.pop())
+        elif last.surface in d["_dangling"] and last.pos1 == "助詞" and len(body) > 2:
+            body.pop()
+        elif last.surface in ("から", "ので") and last.is_("助詞", "接続助詞") and len(body) > 2:
+            tail.insert(0, body.pop())  # 見るから: a promise's tone, kept only in casual
+        elif last.surface == "で" and last.pos1 == "助動詞" and len(body) > 2 and body[-2].surface in ("の", "ん"):
+            tail[:0] = [body.pop(-2), body.pop()]  # いれますので
+        else:
+            break
+    return body, tail, question
+
+
+def _request_at(body: list[Morph], question: bool = False) -> tuple[int, str] | None:
+    """Where the asking starts in ``body`` and how: after a て-form ("te"), お願い ("onegai"), a
+    bare て-form at the end ("bare"), 〜ください ("kudasai"), or 時間をもらえますか ("direct")."""
+    d = _d()
+    for i, m in enumerate(body):
+        if m.is_("助詞", "接続助詞") and m.surface in ("て", "で") and i + 1 < len(body) \
+                and (body[i + 1].base in d["_bene"] or body[i + 1].norm in d["_bene"]) and _final(body, i + 1):
+            return i + 1, "te"
+        if m.surface in ("お願い", "願い") or (m.surface == "お" and i + 1 < len(body) and body[i + 1].surface == "願い"):
+            return i, "onegai"
+        if m.base in ("頼む", "頼める") and i > 0:
+            return i, "onegai"
+    if body and body[-1].surface in ("て", "で") and len(body) > 1:
+        verb = body[-2]
+        if verb.base in d["_reqv"] or verb.norm in d["_reqv"] or any(m.surface in d["someone"] for m in body):
+            return len(body), "bare"
+    if body and body[-1].surface in ("ください", "下さい") and len(body) > 1:
+        return len(body) - 1, "kudasai"
+    for i, m in enumerate(body):
+        if i > 0 and body[i - 1].surface in ("を", "が") and m.base in ("もらえる", "いただける", "くれる", "くださる", "もらう",
+                                                                       "いただく") and question:
+            return i, "direct"
+    return None
+
+
+def _final(body: list[Morph], idx: int) -> bool:
+    """Is the verb at ``idx`` the end of the sentence (…てもらえませんか), not a clause inside it
+    (話しかけてくれなくて…, してくれてたんだけど, 直してくれてありがとう)?"""
+    rest = body[idx + 1:]
+    for k, m in enumerate(rest):
+        if m.pos1 in ("名詞", "代名詞", "感動詞", "形状詞") and m.base not in ("の", "ん"):
+            return False
+        if m.is_("助詞", "接続助詞") and m.surface in ("て", "で", "ので", "から", "けど", "けれど", "が", "し", "のに"):
+            return False
+        if m.is_("助詞", "接続助詞") and m.surface in ("と", "ば") and not any(
+                x.base in ("助かる", "嬉しい", "うれしい", "ありがたい", "有り難い", "いい", "良い") for x in rest[k + 1:]):
+            return False
+    return True
+
+
+def _is_offer(body: list[Morph], after_ask: bool) -> bool:
+    d = _d()
+    bases = {m.base for m in body} | {m.surface for m in body}
+    if bases & set(d["offer_markers"]) or bases & set(d["offer_verbs"]):
+        return True
+    if not after_ask or not body:
+        return False
+    # After an ask, a plain promise to act (来週あなたのも見るから) gives something back.
+    while body and body[-1].surface in ("から", "ので", "ね", "よ"):
+        body = body[:-1]
+    if not body:
+        return False
+    last = body[-1]
+    negative = any(m.base in ("ない", "ぬ") and m.pos1 == "助動詞" for m in body)
+    past = any(m.ctype == "助動詞-タ" for m in body)
+    return last.pos1 in ("動詞", "助動詞") and not negative and not past and last.base not in ("たい", "です", "だ") \
+        and any(m.pos1 == "動詞" for m in body)
+
+
+def _role(body: list[Morph], question: bool, after_ask: bool) -> str:
+    d = _d()
+    bases = {m.base for m in body} | {m.surface for m in body} | {m.norm for m in body}
+    if _request_at(body, question):
+        return "ask"
+    if bases & set(d["thanks_words"]):
+        return "thanks"
+    if question:
+        return "question"
+    if _is_offer(body, after_ask):
+        return "offer"
+    return "statement"
+
+
+def _register_of(ms: list[Morph]) -> str:
+    text = jt.join(ms)
+    if re.search(r"でしょうか|くださいませ|いただけますと|存じ|申し上げ|いたします|ございます", text):
+        return "honorific"
+    if any(m.base in ("ます", "です") and m.pos1 == "助動詞" for m in ms) or "ください" in text or "いただ" in text:
+        return "polite"
+    return "casual"
+
+
+# --- helper named in the text --------------------------------------------------------------------
+
+
+def _name_at(body: list[Morph], i: int) -> tuple[str, int] | None:
+    """A person at ``body[i]``: 田中さん / 佐藤 / 部長 / お母さん; returns (name, index after)."""
+    d = _d()
+    m = body[i]
+    if m.surface in d["not_helpers"] or m.surface in d["someone"]:
+        return None
+    if i + 1 < len(body) and body[i + 1].surface in d["honorific_suffixes"] and m.pos1 == "名詞":
+        name = m.surface + body[i + 1].surface
+        if name in d["not_helpers"]:
+            return None
+        return name, i + 2
+    if m.surface in d["address_terms"] or m.surface in d["role_relations"] and m.surface not in d["roles"]:
+        return m.surface, i + 1
+    if m.pos[:3] == ("名詞", "固有名詞", "人名"):
+        return m.surface, i + 1
+    return None
+
+
+def _helper_in(body: list[Morph], start: int) -> tuple[str, int, int] | None:
+    """「佐藤さんに…お願い」「田中さんに…作ってもらう」: the helper and the span of 「佐藤さんに」."""
+    for i in range(0, start):
+        found = _name_at(body, i)
+        if not found:
+            continue
+        name, j = found
+        if j < len(body) and body[j].surface in ("に", "には", "へ") and body[j].pos1 == "助詞":
+            between = body[j + 1:start]
+            # Only nouns, particles and the asked action itself (作って|もらう) may stand between:
+            # 部長に出す資料, 看護師さんに言われて… are not the helper.
+            if all(b.pos1 not in ("動詞", "助動詞") for b in between[:-2]) and not _permission(body, start):
+                k = j + 1
+                if k < len(body) and body[k].surface == "は":
+                    k += 1
+                return name, i, k
+    return None
+
+
+def _permission(body: list[Morph], start: int) -> bool:
+    """「山本さんにお願いしてもよろしいでしょうか」 asks leave to ask someone else."""
+    tail = jt.join(body[start:])
+    return bool(re.search(r"ても(?:いい|よろしい|良い|大丈夫|構わ)", tail))
+
+
+def _vocative(body: list[Morph]) -> tuple[str, int] | None:
+    """「田中さん、…」 at the very start."""
+    if len(body) >= 2:
+        found = _name_at(body, 0)
+        if found and found[1] < len(body):
+            nxt = body[found[1]]
+            if nxt.surface in _COMMA or nxt.surface in ("さ", "ね", "な", "さぁ", "ねえ"):
+                return found[0], found[1] + 1
+            if nxt.pos1 not in ("助詞", "助動詞", "接尾辞", "補助記号") and (
+                    body[0].pos[:3] == ("名詞", "固有名詞", "人名") or found[1] == 2):
+                return found[0], found[1]
+    return None
+
+
+# --- saying it in a register ----------------------------------------------------------------------
+
+
+def _verb_stem(m: Morph) -> str | None:
+    if m.pos1 == "助動詞" and m.base in ("れる", "られる", "せる", "させる"):
+        return m.base[:-1]
+    return jt.masu_stem(m.base, m.ctype)
+
+
+def _is_past(m: Morph) -> bool:
+    return m.pos1 == "助動詞" and m.ctype == "助動詞-タ"
+
+
+def polite_end(body: list[Morph]) -> str:
+    """The sentence with its final predicate in です・ます (content words untouched)."""
+    if not body:
+        return ""
+    ms = list(body)
+    last = ms[-1]
+    head = jt.join(ms[:-1])
+    prev = ms[-2] if len(ms) > 1 else None
+    if last.pos1 == "助動詞" and last.base in ("ます", "です"):
+        return jt.join(ms)
+    if last.surface == "ん" and prev is not None and prev.base == "ます":
+        return jt.join(ms)
+    if _is_past(last) and prev is not None:
+        pre = jt.join(ms[:-2])
+        if prev.base in ("ます", "です"):
+            return jt.join(ms)
+        if prev.base == "ない" and prev.pos1 == "助動詞" and len(ms) > 2:
+            stem = _verb_stem(ms[-3])
+            if stem is not None:
+                return jt.join(ms[:-3]) + stem + "ませんでした"
+        if prev.base == "だ":
+            return pre + "でした"
+        if prev.pos1 == "形容詞" or prev.base in ("たい", "ない"):
+            return jt.join(ms) + "です"
+        if prev.base in ("ちゃう", "じゃう") and len(ms) > 2:
+            te = "で" if prev.base == "じゃう" else "て"
+            return jt.join(ms[:-2]) + te + "しまいました"
+        stem = _verb_stem(prev)
+        if stem is not None:
+            return pre + stem + "ました"
+        return jt.join(ms)
+    if last.base in ("ない", "無い") and prev is not None and prev.surface == "に":
+        return head + "ありません"  # 間に合いそうにない → 間に合いそうにありません
+    if last.base in ("ない", "無い") and prev is not None and prev.surface in ("て", "で"):
+        return head + "いません"  # 進んでない → 進んでいません
+    if last.pos1 == "助動詞" and last.base == "ない" and prev is not None:
+        # 眠れない → 眠れないんです: polite, and the person's own words stay whole.
+        return jt.join(ms) + "んです"
+    if last.pos1 == "形容詞" and last.base in ("ない", "無い") and (prev is None or prev.pos1 == "助詞"):
+        return head + "ありません"
+    if last.pos1 == "助動詞" and last.base == "たい":
+        return jt.join(ms) + "です"
+    if last.pos1 == "助動詞" and last.base in ("てる", "でる"):
+        return head + last.surface[0] + "います"
+    if last.pos1 == "助動詞" and last.base in ("ちゃう", "じゃう"):
+        return head + ("で" if last.base == "じゃう" else "て") + "しまいます"
+    if last.pos1 == "動詞" and last.cform.startswith(("終止形", "連体形")):
+        stem = _verb_stem(last)
+        if stem is not None:
+            return head + stem + "ます"
+    if last.pos1 == "助動詞" and last.base in ("れる", "られる", "せる", "させる") and last.cform.startswith(("終止形", "連体形")):
+        return head + last.base[:-1] + "ます"
+    if last.pos1 == "形容詞" or (last.pos1 == "助動詞" and last.base in ("らしい", "ない")):
+        return jt.join(ms) + "です"
+    if last.pos1 == "助動詞" and last.base == "だ":
+        return head + "です"
+    if last.pos1 in ("名詞", "形状詞", "代名詞", "接尾辞", "副詞") or (last.pos1 == "助詞" and last.pos[1] == "準体助詞"):
+        return jt.join(ms) + "です"
+    return jt.join(ms)
+
+
+def plain_end(body: list[Morph]) -> str:
+    """The sentence with a です・ます predicate returned to plain form (for a casual message)."""
+    ms = list(body)
+    if not ms:
+        return ""
+    text = jt.join(ms)
+    n = len(ms)
+    for i in range(n - 1, -1, -1):
+        if ms[i].pos1 == "助動詞" and ms[i].base == "ます":
+            if i == 0 or ms[i - 1].pos1 not in ("動詞", "助動詞"):
+                return text
+            verb = ms[i - 1]
+            tail = jt.join(ms[i + 1:])
+            head = jt.join(ms[:i - 1])
+            base = verb.base
+            if tail == "":
+                return head + base
+            if tail == "ん":
+                stem = jt.nai_stem(base, verb.ctype)
+                return head + (stem + "ない" if stem is not None else "ない")
+            if tail == "た":
+                return head + (jt.ta_form(base, verb.ctype) or text)
+            if tail == "んでした":
+                stem = jt.nai_stem(base, verb.ctype)
+                return head + (stem + "なかった" if stem is not None else "なかった")
+            return text
+        if ms[i].pos1 != "助動詞":
+            break
+    last = ms[-1]
+    if last.pos1 == "助動詞" and last.base == "です":
+        prev = ms[-2] if n > 1 else None
+        head = jt.join(ms[:-1])
+        if prev is not None and prev.pos[1] == "準体助詞":
+            return head + "だ"
+        return head
+    if n > 1 and _is_past(ms[-1]) and ms[-2].base == "です":
+        return jt.join(ms[:-2]) + "だった"
+    return text
+
+
+def _ask_text(body: list[Morph], tail: list[Morph], at: tuple[int, str], register: str, source: str,
+              question: bool) -> str:
+    """The ask in ``register``: the person's own ending when it already fits, else the register's."""
+    d = _d()
+    idx, kind = at
+    ending = body[idx:]
+    ending_text = jt.join(ending)
+    lead = jt.join(body[:idx])
+    conditional = bool(ending) and (ending[-1].surface in ("たら", "れば", "ば") or ending[-1].cform.startswith("仮定形"))
+    wish = not conditional and (bool(re.search(r"(?:と|たら|れば)(?:助か|嬉し|うれし|ありがた|いい|良い)", ending_text))
+                                or bool(ending) and ending[0].base in ("ほしい", "欲しい"))
+    same = register == source and not conditional and kind != "bare" \
+        and not (register != "casual" and kind == "te" and "いただ" not in ending_text and "くださ" not in ending_text)
+    if same:
+        said = jt.join(body)
+        if register == "casual":
+            asking = question or bool(re.search(r"(?:ない|る|える|れる|か|かな)$", said + jt.join(tail)))
+            return said + jt.join(tail) + ("？" if asking else "。")
+        return said + ("か。" if question and not said.endswith("か") else "。")
+    if kind == "onegai":
+        if ending_text.startswith("お願いします") and register == "polite":
+            return jt.join(body) + "。"
+        return lead + d["ask_onegai"][register]
+    if kind == "direct":
+        verb = {"casual": "もらえないかな？", "polite": "いただけませんか。", "honorific": "いただけますでしょうか。"}[register]
+        return lead + verb
+    if kind == "bare" and register == "casual":
+        return lead + "くれない？"
+    if wish:
+        return lead + d["ask_te_wish"][register]
+    return lead + d["ask_te"][register]
+
+
+def _with_commas(text: str, had_punct: bool) -> str:
+    """One 、 after the first clause link of a long unpunctuated sentence (…なくて、手伝って…)."""
+    if had_punct or "、" in text or len(text) < 14:
+        return text
+    ms = jt.analyse(text)
+    pos = 0
+    for i, m in enumerate(ms[:-1]):
+        pos += len(m.surface)
+        nxt = ms[i + 1]
+        link = (m.is_("助詞", "接続助詞") and m.surface in ("て", "で", "から", "ので", "けど", "けれど", "が", "し")) \
+            or (m.surface == "で" and m.pos1 == "助動詞" and i > 0 and ms[i - 1].surface in ("の", "ん"))
+        if link and nxt.base not in _AUX_AFTER_TE and nxt.pos1 not in ("助詞", "助動詞", "補助記号") \
+                and 5 <= pos <= len(text) - 5:
+            return text[:pos] + "、" + text[pos:]
+    return text
+
+
+def _finish(text: str) -> str:
+    text = text.strip("、 ")
+    if not text:
+        return ""
+    if text[-1] not in "。？！?!…":
+        text += "。"
+    return text.replace("?", "？")
+
+
+def soften(text: str, register: str) -> str:
+    """Dramatic idioms said in passing (締め切りに殺される) in words fit to send (data file)."""
+    for rule in _d().get("soften", []):
+        if register in rule.get("registers", ("casual", "polite", "honorific")):
+            text = re.sub(rule["from"], rule["to"], text)
+    return text
+
+
+# --- the analysis -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1024)
+def analyse(said: str) -> Draft:
+    """The person's Japanese utterance as sentences with roles (cached: the UI re-renders often)."""
+    text = join_cjk(clean_utterance(said))
+    raw = jt.analyse(text)
+    helper: str | None = None
+    voc = _vocative(list(raw))
+    if voc:
+        helper = voc[0]
+        raw = raw[voc[1]:]
+    morphs = _clean(raw)
+    had_punct = any(m.surface in _STOP or m.surface in _COMMA for m in morphs)
+    sentences: list[Sentence] = []
+    registers: list[str] = []
+    parts: list[tuple[list[Morph], list[Morph], bool]] = []
+    for sm in _split(morphs):
+        while sm and sm[0].surface in _COMMA:
+            sm = sm[1:]
+        body, tail, question = _strip_end(sm)
+        while body and body[0].pos1 == "接続詞" and body[0].surface in ("で", "それで", "あと", "だから", "でも"):
+            body = body[1:]
+        if body:
+            registers.append(_register_of(sm))
+            parts.append((body, tail, question, registers[-1]))
+    source = max(set(registers), key=registers.count) if registers else "polite"
+    seen_ask = False
+    for body, tail, question, own in parts:
+        role = _role(body, question, seen_ask)
+        if role == "ask":
+            at = _request_at(body, question)
+            assert at is not None
+            found = _helper_in(body, at[0])
+            if found:
+                name, i, j = found
+                helper = helper or name
+                body = body[:i] + body[j:]
+            body = _drop_someone(body)
+            if _request_at(body, question) is None:
+                role = "statement"
+            seen_ask = True
+        sentences.append(_make(role, body, tail, question, had_punct, source if role == "ask" else own))
+    hard = _hard(morphs)
+    return Draft("ja", sentences, helper=helper, source_register=source, difficulty=hard)
+
+
+def _hard(morphs: list[Morph]) -> bool:
+    """Something is hard: a difficulty word negated (届かない, 分からない, できません) or said outright
+    (困っている, つらい, 痛い); "電話しなくて大丈夫" is not."""
+    words = set(_d()["difficulty"])
+    strong = {"困る", "辛い", "つらい", "しんどい", "痛い", "無理", "大変", "不安", "苦しい", "悩む", "きつい", "怖い"}
+    for i, m in enumerate(morphs):
+        if m.base in strong or m.norm in strong:
+            return True
+        if m.base in words or m.norm in words:
+            nxt = [x.base for x in morphs[i + 1:i + 4]]
+            if any(b in ("ない", "無い", "ぬ", "ず") for b in nxt):
+                return True
+    return False
+
+
+def _drop_someone(body: list[Morph]) -> list[Morph]:
+    d = _d()
+    out: list[Morph] = []
+    skip_particle = False
+    for k, m in enumerate(body):
+        if m.surface in d["someone"] or (m.surface in ("誰", "だれ", "どなた") and k + 1 < len(body)
+                                          and body[k + 1].surface == "か"):
+            skip_particle = True
+            continue
+        if skip_particle and m.pos1 == "助詞" and m.surface in ("か", "に", "が", "は"):
+            continue
+        skip_particle = False
+        out.append(m)
+    return out or body
+
+
+def _make(role: str, body: list[Morph], tail: list[Morph], question: bool, had_punct: bool,
+          source: str) -> Sentence:
+    ms = list(body)
+
+    def render(register: str) -> str:
+        if role == "ask":
+            at = _request_at(ms, question)
+            if at is not None:
+                said = _ask_text(ms, tail, at, register, source, question)
+                return soften(_finish(_with_commas(said, had_punct)), register)
+        if role == "thanks":
+            return _finish(_thanks(ms, register))
+        if register == "casual" and source == "casual":
+            said = jt.join(ms) + jt.join(tail)
+        elif register == source and jt.join(tail) in ("ね", "よね"):
+            said = (plain_end(ms) if register == "casual" else polite_end(ms)) + jt.join(tail)
+        elif register == "casual":
+            said = plain_end(ms)
+        else:
+            said = polite_end(ms)
+            if register == "honorific" and role == "offer":
+                said = re.sub(r"(?<=[^い])します$", "いたします", said)
+        said = _with_commas(said, had_punct)
+        if question:
+            said = said + ("？" if register == "casual" else ("" if said.endswith("か") else "か") + "。")
+        return soften(_finish(said), register)
+
+    sentence = Sentence(role=role, text=jt.join(ms), render=render)
+    if role == "ask":
+        at = _request_at(ms, question)
+        if at is not None:
+            sentence.ask_core = jt.join(ms[:at[0]])
+    elif role == "offer":
+        sentence.ask_core = re.sub(r"^(?:その)?(?:お礼に|代わりに|かわりに|お返しに|その代わり)、?", "", jt.join(ms))
+    return sentence
+
+
+def _thanks(ms: list[Morph], register: str) -> str:
+    d = _d()
+    text = jt.join(ms)
+    if register == "casual":
+        return text
+    if "ありがとう" not in text:
+        return polite_end(ms)
+    text = re.sub(r"ありがとう(?!ござい)(?:ね|な)?$", d["thanks"][register], text)
+    if register == "honorific":
+        text = text.replace("くれて", "くださって")
+    return text

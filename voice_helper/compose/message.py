@@ -1,0 +1,313 @@
+"""The message: the person's edited sentences placed by role into a style, plus — only where they
+said nothing — a sentence from the data file (an ask, a deadline the dialog added, an offer).
+
+Language-free: the editors (``en``, ``ja``) supply sentences that can re-say themselves in a
+register; this module decides which go where, and what is missing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..request import HelpRequest, Intent
+from ..textsafe import strip_controls
+from .analysis import ask_list, draft_for, offer_text
+from .data import load as load_data
+from .sentence import Draft, Sentence
+
+#: Intents that are not a request for help: nothing is added to them.
+NOT_REQUESTS = {Intent.OTHER.value, "thanks"}
+
+
+def build(request: HelpRequest, style: str, register: str, name: str, boundary: bool) -> str:
+    lang = request.language if request.language in ("en", "ja") else "en"
+    data = load_data(lang)
+    draft = draft_for(request)
+    if request.crisis:
+        return _clean(crisis_message(request, draft, data, name))
+    intent = request.intent.value if isinstance(request.intent, Intent) else str(request.intent)
+
+    # What is hard comes first; a detail said after the ask stays after it ("… I have six bags.").
+    first_ask = next((i for i, s in enumerate(draft.sentences) if s.role in ("ask", "need", "question")),
+                     len(draft.sentences))
+    statements = [s.say(register) for s in draft.sentences[:first_ask] if s.role == "statement"]
+    details = [s.say(register) for s in draft.sentences[first_ask:] if s.role == "statement"]
+    # Asks, questions and what follows them keep the order they were said in.
+    ordered = [s.say(register) for s in draft.sentences[first_ask:] if s.role in ("ask", "question", "statement")]
+    thanks = [s.say(register) for s in draft.by_role("thanks")]
+    needs = [s.say(register) for s in draft.by_role("need")]
+    asks = [s.say(register) for s in draft.by_role("ask", "question")]
+    offers = [s.say(register) for s in draft.by_role("offer")]
+
+    asks = _asks_with_edits(request, draft, asks, data, register)
+    offers = _offers_with_edits(request, draft, offers, data, register)
+    # An ask is added only where something is hard and nothing was asked; never to a thank-you
+    # or news ("the meeting moved to Wednesday"): that would invent a plea for help.
+    if not asks and not thanks and (draft.difficulty or needs):
+        if needs:
+            asks = [_need_ask(draft.by_role("need")[-1], data, register)] if lang == "en" else asks
+        if not asks and (statements or details or needs or request.slots.task or request.slots.feelings):
+            asks = [_template_ask(request, data, register)]
+    asks_only = list(asks)
+    asks = _with_time(request, asks, statements + details + needs, data, lang)
+    if asks_only and asks[:len(asks_only)] == asks_only and ordered:
+        asks = ordered  # nothing added: the person's own order
+    else:
+        asks = asks + details
+
+    if style == "workplace":
+        frame = _workplace(request, draft, data, register)
+        if frame:
+            return _clean(_address(name, [frame], data, lang)[0])
+    if style == "short":
+        said_asks = [x for x in asks if x in asks_only]
+        core = (needs + said_asks) if (needs or said_asks) else (statements + thanks)
+        if not said_asks and asks:
+            core = needs + asks[:1]
+        # An ask that leans on what came before ("Could you lift it?", a template ask) needs the
+        # sentence that says what "it" is; anything else stands alone.
+        if statements and asks and (not said_asks or _leans(said_asks[0], lang)):
+            core = statements[-1:] + core
+        return _clean(_address(name, [_join(core[:3], lang)], data, lang)[0])
+
+    lines = [_join(thanks + statements, lang), _join(needs + asks, lang), _join(offers, lang)]
+    if boundary and (asks or needs):
+        lines[2] = _join([lines[2], data["boundary"][register]] if lines[2] else [data["boundary"][register]], lang)
+    lines = [ln for ln in lines if ln]
+    if style == "workplace":
+        lines = [_join(lines, lang)]
+    return _clean(data["joiner"]["three-lines"].join(_address(name, lines, data, lang)))
+
+
+# --- edits the person made after speaking (dialog answers, UI picks) -------------------------
+
+
+def _asks_with_edits(request: HelpRequest, draft: Draft, asks: list[str], data: dict[str, Any],
+                     register: str) -> list[str]:
+    """Asks as said, unless the request's asks were changed after (then they are what counts)."""
+    wanted = [a for a in request.slots.asks if a and a.strip()]
+    if not wanted or _same(wanted, ask_list(draft)):
+        return asks
+    return [_ask_from_slot(a, data, register, request.language) for a in wanted[:1]] + \
+        ([] if len(wanted) < 2 else [_ask_from_slot(a, data, register, request.language) for a in wanted[1:2]])
+
+
+def _offers_with_edits(request: HelpRequest, draft: Draft, offers: list[str], data: dict[str, Any],
+                       register: str) -> list[str]:
+    offer = (request.slots.offer or "").strip()
+    if not offer or _same([offer], [offer_text(draft)] if offer_text(draft) else []):
+        return offers
+    if request.language == "ja":
+        return [data["offer_line"][register].format(offer=offer.rstrip("。"))]
+    verbal = offer.split(" ", 1)[0].lower() in _verbs()
+    key = "offer_line" if verbal else "offer_noun_line"
+    return [data[key][register].format(offer=offer.rstrip("."))]
+
+
+def _same(a: list[str], b: list[str]) -> bool:
+    norm = lambda xs: sorted(re.sub(r"[\s、。,.?？!]+", "", x).casefold() for x in xs)  # noqa: E731
+    return norm(a) == norm(b)
+
+
+def _ask_from_slot(ask: str, data: dict[str, Any], register: str, lang: str) -> str:
+    ask = ask.strip().rstrip("?？.。")
+    if lang == "ja":
+        if re.search(r"[てで]$", ask):
+            return data["ask_from_te"][register].format(te=ask)
+        if re.search(r"(?:てもらえ|ていただけ|てほしい|お願い|ください)", ask):
+            return ask + ("？" if register == "casual" else "。")
+        return data["ask_from_noun"][register].format(noun=ask)
+    first = ask.split(" ", 1)[0].lower()
+    if first in ("could", "can", "would", "please"):
+        return ask[:1].upper() + ask[1:] + "?"
+    key = "ask_from_slot" if first in _verbs() else "ask_from_noun"
+    return data[key][register].format(ask=ask)
+
+
+def _verbs() -> set[str]:
+    from ..nlu import langdata
+
+    return set(langdata.load("en")["verbs"]) | {"help", "look", "read", "fix", "show", "tell", "explain",
+                                                  "proofread", "review", "walk", "drive", "pick", "grab"}
+
+
+def _template_ask(request: HelpRequest, data: dict[str, Any], register: str) -> str:
+    intent = request.intent.value if isinstance(request.intent, Intent) else str(request.intent)
+    table = data["asks"][register]
+    task = (request.slots.task or "").strip()
+    if request.language == "en" and intent == "workload":
+        return table["workload"].format(task=task) if task and len(task.split()) <= 5 else table["workload_"]
+    return table.get(intent) or table["any"]
+
+
+def _need_ask(need: Sentence, data: dict[str, Any], register: str) -> str:
+    words = set(re.findall(r"[a-z']+", need.text.lower()))
+    for row in data["need_asks"]:
+        if not row["words"] or words & set(row["words"]):
+            return row[register]
+    return data["need_asks"][-1][register]
+
+
+def _with_time(request: HelpRequest, asks: list[str], context: list[str], data: dict[str, Any],
+               lang: str) -> list[str]:
+    """A deadline or a duration the dialog added, put into the ask if it is not said anywhere."""
+    if not asks:
+        return asks
+    said = "".join(asks + context)
+    flat = re.sub(r"\s+", "", said).casefold()
+    out = list(asks)
+    dl = request.slots.deadline
+    if dl and dl.text and re.sub(r"\s+", "", dl.text).casefold() not in flat:
+        text = dl.text.strip()
+        if lang == "ja":
+            base = re.sub(r"(?:までに|まで|に)$", "", re.sub(r"\s+", "", text))
+            out[0] = base + "までに" + out[0]
+        else:
+            if text.split(" ", 1)[0].lower() not in ("by", "before", "until", "till", "on", "at", "tonight",
+                                                      "tomorrow", "today", "this", "next", "in"):
+                text = "by " + text
+            out[0] = _en_insert(out[0], text)
+    minutes = request.slots.duration_minutes
+    if minutes and minutes == _said_duration(request):
+        minutes = None  # said already, in the person's own words
+    if minutes and not re.search(r"\d+\s*(?:分|minutes?|mins?|hours?|時間)|half an hour|an hour|一時間|半", said):
+        d = data["duration"]
+        amount = d["hour"] if minutes == 60 else d["hours"].format(h=minutes // 60) if minutes % 60 == 0 \
+            else d["minutes"].format(n=minutes)
+        if lang == "ja":
+            out[0] = amount + "ほど" + out[0]
+        else:
+            out[0] = _en_insert(out[0], f"for about {amount}")
+    return out
+
+
+def _said_duration(request: HelpRequest) -> int | None:
+    from ..nlu import parse_duration
+
+    return parse_duration(request.said, request.language) if request.said else None
+
+
+def _en_insert(sentence: str, words: str) -> str:
+    if sentence and sentence[-1] in "?.!":
+        return sentence[:-1] + " " + words + sentence[-1]
+    return sentence + " " + words
+
+
+# --- styles -----------------------------------------------------------------------------------
+
+
+def _workplace(request: HelpRequest, draft: Draft, data: dict[str, Any], register: str) -> str | None:
+    """The risk frame, only when a task with a real deadline is at risk and there is an ask."""
+    s = request.slots
+    intent = request.intent.value if isinstance(request.intent, Intent) else str(request.intent)
+    if intent != "workload" or not s.deadline or not s.task or not ask_list(draft) and not s.asks:
+        return None
+    wp = data["workplace"]
+    lang = request.language
+    asks = s.asks or ask_list(draft)
+    offer = (s.offer or "").strip()
+    if lang == "ja":
+        deadline = re.sub(r"(?:までに|まで|に)$", "", s.deadline.text.replace(" ", "")) + "までに"
+        ask_sentence = _ask_from_slot(asks[0], data, register, "ja") if asks else ""
+        risk = wp["risk"][register].format(deadline=deadline, task=s.task)
+        plan = wp["split_offer"][register].format(mine=offer, asks=ask_sentence) if offer else ask_sentence
+        return risk + plan + wp["talk"][register]
+    deadline = s.deadline.text
+    if deadline.split(" ", 1)[0].lower() not in ("by", "before", "until", "on", "at", "tonight", "tomorrow", "today"):
+        deadline = "by " + deadline
+    task = re.sub(r"^(?:finishing|doing|completing|getting through)\s+", "", s.task)
+    task = task if task.split(" ", 1)[0].lower() in ("the", "my", "our", "this", "these", "all") else f"the {task}"
+    ask_words = " or ".join(asks[:2])
+    risk = wp["risk"][register].format(task=task, deadline=deadline)
+    plan = wp["plan"][register].format(mine=offer, asks=ask_words) if offer else \
+        wp["plan_no_offer"][register].format(asks=ask_words)
+    return " ".join([risk, plan, wp["talk"][register]])
+
+
+def _leans(ask: str, lang: str) -> bool:
+    if lang == "ja":
+        return len(re.sub(r"(?:していただけ|してもらえ|いただけ|もらえ|お願い|ください|くれ|ませんか|ないかな|[。？、])+", "", ask)) < 8
+    words = re.findall(r"[a-z']+", ask.lower())
+    return bool({"it", "them", "that", "this", "one", "those", "these"} & set(words[2:])) or len(words) <= 5
+
+
+def _join(parts: list[str], lang: str) -> str:
+    parts = [p for p in parts if p]
+    return ("" if lang == "ja" else " ").join(parts)
+
+
+def _address(name: str, lines: list[str], data: dict[str, Any], lang: str) -> list[str]:
+    if not name or not lines:
+        return lines
+    lines = _without_name(name, lines, lang)
+    first = lines[0]
+    if lang == "en":
+        m = re.match(r"([A-Za-z']+)", first)
+        word = m.group(1) if m else ""
+        keep = word in ("I", "I'm", "I've", "I'll", "I'd") or _is_proper(word)
+        if not keep:
+            first = first[:1].lower() + first[1:]
+    lines = [data["greeting"].format(name=name) + first] + lines[1:]
+    return lines
+
+
+def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
+    """The person already called the helper by name ("Kenji, …", "thanks, Grandma."): the greeting
+    says it once, so the name is not said twice."""
+    bare = re.sub(r"(?:さん|様|さま|くん|ちゃん)$", "", name) if lang == "ja" else name
+    variants = sorted({name, bare}, key=len, reverse=True)
+    alt = "|".join(re.escape(v) for v in variants if v)
+    if not alt:
+        return lines
+    first = re.sub(rf"^(?:{alt})(?:さん|様)?\s*[,、]?\s*", "", lines[0], count=1, flags=re.IGNORECASE)
+    if first and first != lines[0] and lang == "en":
+        first = first[:1].upper() + first[1:]
+    out = [first or lines[0]] + lines[1:]
+    return [re.sub(rf",\s*(?:{alt})(?=[.!?])", "", ln, flags=re.IGNORECASE) for ln in out]
+
+
+def _is_proper(word: str) -> bool:
+    from ..text.en import lex
+
+    w = word.lower()
+    return w in lex()["_names"] or w in lex()["_proper"]
+
+
+def _clean(text: str) -> str:
+    return strip_controls(text, keep_newlines=True).strip()
+
+
+# --- emergencies ------------------------------------------------------------------------------
+
+
+def crisis_message(request: HelpRequest, draft: Draft, data: dict[str, Any], name: str) -> str:
+    """Who to call first, then what is happening in the person's own words (never keigo)."""
+    lang = request.language
+    lines: list[str] = []
+    if request.resources:
+        first = request.resources[0]
+        also = next((r for r in request.resources[1:] if r.number != first.number), None) \
+            if _kind_of(request) in ("self_harm", "overdose", "suicidal_act") else None
+        number = first.number.rstrip("番")
+        if also is not None:
+            lines.append(data["crisis_call_also"].format(number=number, also=also.number, also_name=also.name))
+        else:
+            lines.append(data["crisis_call"].format(number=number))
+    register = "polite" if lang == "ja" else "casual"
+    said = [s.say(register) for s in draft.sentences if s.role in ("statement", "need", "ask")]
+    words = _join(said, lang)
+    plain = (data["crisis_plain"].get(_kind_of(request)) or data["crisis_plain"]["crisis"])
+    if len(re.sub(r"\W", "", words)) < (6 if lang == "ja" else 12):
+        words = plain if not words else _join([words, plain], lang)
+    now = data["crisis_now"]
+    body = (now + words) if lang == "ja" else (now + " " + words)
+    if name:
+        body = data["greeting"].format(name=name) + (body if lang == "ja" else body[:1].lower() + body[1:]
+                                                     if not body.startswith("I ") else body)
+    lines.append(body)
+    return "\n".join(lines)
+
+
+def _kind_of(request: HelpRequest) -> str:
+    return request.crisis_kind or "crisis"

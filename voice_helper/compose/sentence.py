@@ -1,0 +1,41 @@
+"""What the editor knows about one sentence the person said, in either language.
+
+A sentence keeps its own words; the role says where it goes in the message (what is hard, the
+ask, the offer, a thank-you) and ``say(register)`` re-says it in a register without changing its
+content. Both language editors produce these, so the message builder never looks at a language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+ROLES = ("statement", "ask", "need", "offer", "thanks")
+
+
+@dataclass
+class Sentence:
+    role: str
+    text: str  # the cleaned sentence as said (for slots and checks)
+    render: Callable[[str], str] = field(repr=False, default=lambda register: "")
+    # Filled by the editors when they find them:
+    ask_core: str = ""  # the ask without its opener ("check the figures or format the tables")
+    has_time: bool = False
+
+    def say(self, register: str) -> str:
+        return self.render(register)
+
+
+@dataclass
+class Draft:
+    """The person's utterance as sentences with roles, plus the helper they named in it."""
+
+    lang: str
+    sentences: list[Sentence]
+    helper: str | None = None  # named as the one asked ("could Maria…", 田中さんに…お願い)
+    source_register: str = "polite"
+    #: Something is hard for the person (said as a difficulty, not news): an ask may be added.
+    difficulty: bool = False
+
+    def by_role(self, *roles: str) -> list[Sentence]:
+        return [s for s in self.sentences if s.role in roles]

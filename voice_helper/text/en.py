@@ -1,0 +1,264 @@
+"""English tokens, cleaning, lemmas and casing: small, data-driven and fast (no model to load).
+
+Why not a tagger: the editor only needs to find fillers and repeats, sentence openers ("could
+you", "I can"), negation and a verb's lemma; a lexicon and suffix rules do that in microseconds
+and say exactly why they did it. Lexicons live in ``data/en.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from .lexicon import load
+
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # e.g. a.m.
+    r"|(?i:dr|mr|mrs|ms|prof|st|jr|sr|vs)\.(?=\s)"
+    r"|\d+(?:[:.,]\d+)*(?:%|(?i:am|pm|st|nd|rd|th|s|'s))?"
+    r"|[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’](?=\s|$))?"
+    r"|[^\s\w]", re.UNICODE)
+_NO_SPACE_BEFORE = set(",.?!;:)%'’”…")
+_NO_SPACE_AFTER = set("(“$#")
+
+
+@lru_cache(maxsize=1)
+def lex() -> dict[str, Any]:
+    d = dict(load("en"))
+    d["_fillers"] = set(d["fillers"])
+    d["_leading"] = set(d["leading"])
+    d["_names"] = set(d["names"])
+    d["_proper"] = set(d["proper"])
+    d["_neg"] = set(d["negations"])
+    return d
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.replace("\u2019", "'").replace("\u2018", "'"))
+
+
+def detok(toks: list[str]) -> str:
+    out = ""
+    open_quote = False
+    for t in toks:
+        if t in ("'", '"'):
+            if open_quote:
+                out += t
+            else:
+                out += (" " if out else "") + t + "\x00"
+            open_quote = not open_quote
+            continue
+        if not out:
+            out = t
+        elif out.endswith("\x00"):
+            out = out[:-1] + t
+        elif t[:1] in _NO_SPACE_BEFORE or t.startswith("'") or out[-1] in _NO_SPACE_AFTER or (out.endswith("-")):
+            out += t
+        else:
+            out += " " + t
+    return out.replace("\x00", "")
+
+
+def low(t: str) -> str:
+    return t.lower().replace("’", "'")
+
+
+def is_word(t: str) -> bool:
+    return bool(t) and (t[0].isalnum())
+
+
+# --- cleaning -----------------------------------------------------------------------------------
+
+
+def clean_tokens(toks: list[str]) -> list[str]:
+    """Fillers, false starts and repeats out; contractions restored; "i" → "I"."""
+    d = lex()
+    out: list[str] = []
+    lows = [low(t) for t in toks]
+    i = 0
+    while i < len(toks):
+        t, lt = toks[i], lows[i]
+        if lt in d["_fillers"] or re.fullmatch(r"u+h+m*|u+m+|h+m+|e+r+m+|a+h+|m+h*m+", lt):
+            i += 1
+            if i < len(toks) and toks[i] == ",":
+                i += 1  # "could, um, Ken": the commas went with the filler
+            continue
+        skipped = False
+        for ph in d["filler_phrases"]:
+            words = ph["words"]
+            n = len(words)
+            if lows[i:i + n] == words:
+                nxt = lows[i + n] if i + n < len(lows) else ""
+                prev = low(out[-1]) if out else ""
+                if nxt in ph.get("unless_next", []) or prev in ph.get("unless_prev", []):
+                    continue
+                i += n
+                if i < len(toks) and toks[i] == ",":
+                    i += 1
+                skipped = True
+                break
+        if skipped:
+            continue
+        if lt == "like" and _filler_like(out, lows, i):
+            i += 1
+            continue
+        out.append(t)
+        i += 1
+    out = [t for k, t in enumerate(out) if not (t == "," and (k == 0 or out[k - 1] in (",",) or
+                                                        low(out[k - 1]) in ("could", "can", "would", "will")))]
+    out = _restore(out)
+    out = _drop_leading(out)
+    return collapse_repeats(out)
+
+
+def _filler_like(out: list[str], lows: list[str], i: int) -> bool:
+    """"like" is a filler unless it is the verb ("I like it") or a comparison ("feels like")."""
+    d = lex()
+    prev = low(out[-1]) if out else ""
+    nxt = lows[i + 1] if i + 1 < len(lows) else ""
+    if not nxt:
+        return False
+    if prev in ("i", "we", "they", "you", "u"):
+        return nxt in _verbs() or nxt in d["_fillers"] or nxt in ("just", "really", "kinda", "maybe")
+    if prev in d["like_kept_after"] or nxt in d["like_kept_before"]:
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    from ..nlu import langdata
+
+    return frozenset(langdata.load("en")["verbs"]) | frozenset(lex().get("more_verbs", []))
+
+
+def _restore(toks: list[str]) -> list[str]:
+    d = lex()
+    out: list[str] = []
+    for k, t in enumerate(toks):
+        lt = low(t)
+        nxt = low(toks[k + 1]) if k + 1 < len(toks) else ""
+        if lt == "i":
+            out.append("I")
+        elif lt == "ill" and nxt in d["ill_before"]:
+            out.append("I'll")
+        elif lt in ("im", "ive", "id") and t.islower():
+            rep = d["contractions"][lt]
+            out.extend(rep.split(" "))
+        elif lt in d["contractions"] and lt not in ("im", "ive", "id", "ill") and (t.islower() or lt == "cannot"):
+            if lt == "lets" and nxt not in ("go", "talk", "meet", "see", "do", "try", "get", "make", "have"):
+                out.append(t)
+                continue
+            if lt == "hes" or lt == "shes" or lt == "id":
+                out.append(t)
+                continue
+            out.extend(d["contractions"][lt].split(" "))
+        elif lt.startswith("i'"):
+            out.append("I" + t[1:])
+        else:
+            out.append(t)
+    return out
+
+
+def _drop_leading(toks: list[str]) -> list[str]:
+    d = lex()
+    k = 0
+    while k < len(toks) - 1 and (low(toks[k]) in d["_leading"] or toks[k] in (",", "-", "…")):
+        # "so" and "like" only as hesitations: "so could you" yes, "so tired" no.
+        if low(toks[k]) in ("so", "just", "like") and not _opens(low(toks[k + 1])):
+            break
+        if low(toks[k]) in ("hi", "hey", "hello") and k + 1 < len(toks) and low(toks[k + 1]) in d["_names"]:
+            k += 1
+            break
+        k += 1
+    return toks[k:]
+
+
+def _opens(word: str) -> bool:
+    return word in ("i", "i'm", "i've", "i'll", "my", "could", "can", "would", "will", "please", "um", "uh",
+                    "the", "this", "it", "it's", "we", "our", "there", "is", "do", "if", "someone", "you", "like",
+                    ",", "sorry", "thanks", "thank") or word in lex()["_fillers"]
+
+
+def collapse_repeats(toks: list[str]) -> list[str]:
+    """"help me help me" → "help me"; "can someone can someone" → "can someone"."""
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        for n in (4, 3, 2, 1):
+            a = [low(t) for t in out[i:i + n]]
+            b = [low(t) for t in out[i + n:i + 2 * n]]
+            if len(a) == n and a == b and any(is_word(t) for t in a):
+                if n == 1 and a[0] in ("very", "really", "so", "bye", "had", "that", "no"):
+                    continue
+                del out[i + n:i + 2 * n]
+                break
+        else:
+            i += 1
+    return out
+
+
+# --- lemmas and negation --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8192)
+def lemmas(word: str) -> frozenset[str]:
+    """The word and every base it may come from (fell→fall, bleeding→bleed, breathing→breathe).
+
+    Without a tagger a suffix cannot tell "breath-ing" from "bleed-ing", so both candidates are
+    returned and a lexicon lookup decides; that is all the safety rules and the editor need.
+    """
+    w = low(word)
+    out = {w}
+    irr = lex()["irregular"]
+    if w in irr:
+        out.add(irr[w])
+    for suffix, rep in (("ies", "y"), ("ied", "y")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            out.add(w[: -len(suffix)] + rep)
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)]
+            out.update({stem, stem + "e"})
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.add(stem[:-1])
+    return frozenset(out)
+
+
+def negated(lows: list[str], i: int, window: int = 3) -> bool:
+    """Is the word at ``i`` under a negation within ``window`` words before it?"""
+    neg = lex()["_neg"]
+    return any(w in neg or w.endswith("n't") for w in lows[max(0, i - window):i])
+
+
+# --- casing ---------------------------------------------------------------------------------------
+
+
+def case_word(t: str, names: set[str] | frozenset[str] = frozenset(), prev: str = "", nxt: str = "") -> str:
+    """Proper words, names and "I" capitalised; everything else as said."""
+    d = lex()
+    lt = low(t)
+    if lt == "i":
+        return "I"
+    if not t.islower():
+        return t
+    if lt in names:
+        return t[:1].upper() + t[1:]
+    if lt.endswith("s") and lt[:-1] in d["_proper"] and lt[:-1].endswith("day"):
+        return t[:1].upper() + t[1:]  # mondays
+    if lt in d["_proper"]:
+        if lt in d["proper_ambiguous"] and not (re.fullmatch(r"\d+\w*", nxt or "") or re.fullmatch(r"\d+\w*", prev or "")
+                                                or prev in ("in", "on", "of", "by") and lt in ("march", "may")):
+            return t
+        return t[:1].upper() + t[1:]
+    return t
+
+
+def capitalise(sentence: str) -> str:
+    for i, ch in enumerate(sentence):
+        if ch.isalpha():
+            return sentence[:i] + ch.upper() + sentence[i + 1:]
+        if ch.isdigit():
+            return sentence
+    return sentence
