@@ -201,6 +201,8 @@ class Contact:
     channel: str = ""  # speak | clipboard | file | email | webhook
     address: str = ""  # email address or webhook URL, per channel
     service: str = ""  # webhook payload for this contact; empty: settings.webhook.service
+    #: Offered first in a crisis ("Send this to Maria now? Say yes"), e.g. a carer or family.
+    emergency: bool = False
 
 
 @dataclass
@@ -251,6 +253,10 @@ class Settings:
             if _contact_key(c.name) == key:
                 return c
         return None
+
+    def emergency_contacts(self) -> list[Contact]:
+        """Whom a crisis message is offered to first, in the order they are listed."""
+        return [c for c in self.contacts if c.emergency]
 
     def region_for(self, language: str) -> str:
         if self.region:
