@@ -172,7 +172,7 @@ def test_urgency(engine) -> None:
     assert engine.parse("could you cover the till right now", "en", NOW).urgency.value == "high"
     assert engine.parse("could you check my essay whenever, no rush", "en", NOW).urgency.value == "low"
     assert engine.parse("could you check my essay by 11", "en", NOW).urgency.value == "high"
-    assert engine.parse("助けて", "ja", NOW).urgency.value == "high"
+    assert engine.parse("助けて", "ja", NOW).urgency.value == "check"  # a lone "help": ask first
 
 
 def test_bad_language_is_a_usage_error(engine) -> None:

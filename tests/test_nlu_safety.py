@@ -119,13 +119,20 @@ def test_classifier_lowering_is_impossible_even_with_a_hostile_model(engine) -> 
     model = e.model("en")
     hostile = type(model)(**{**model.__dict__})
     hostile.proba = lambda canonical: {c: (1.0 if c == "workload" else 0.0) for c in model.classes}  # type: ignore[method-assign]
-    e._models["en"] = hostile
+    e._models["intent:en"] = hostile
     r = e.parse("i fell down and i can't get up", "en")
     assert r.crisis and r.intent == Intent.EMERGENCY and r.urgency == Urgency.CRITICAL
-    # …and a model that says "emergency" strongly can raise a crisis the rules do not know.
+    # …an intent model that says "emergency" strongly makes the engine ask ("are you safe?")…
     raiser = type(model)(**{**model.__dict__})
     raiser.proba = lambda canonical: {c: (0.95 if c == "emergency" else 0.05 / 9) for c in model.classes}  # type: ignore[method-assign]
-    e._models["en"] = raiser
+    e._models["intent:en"] = raiser
+    asked = e.parse("something odd the rules have never heard of", "en")
+    assert not asked.crisis and asked.urgency == Urgency.CHECK and asked.resources
+    # …and the independent safety net, when sure, raises a crisis the rules do not know.
+    net = e.model("en", "safety")
+    sure = type(net)(**{**net.__dict__})
+    sure.proba = lambda canonical: {"crisis": 0.99, "ok": 0.01}  # type: ignore[method-assign]
+    e._models["safety:en"] = sure
     assert e.parse("something odd the rules have never heard of", "en").crisis
 
 
@@ -173,10 +180,10 @@ def test_a_stroke_happening_now_is_still_a_crisis(engine, text: str) -> None:
 
 
 @pytest.mark.parametrize("text, lang, what", [
-    ("my dad is having a stroke", "en", "a medical emergency"),
+    ("my dad is having a stroke", "en", "signs of a stroke"),
     ("i fell and i can't get up", "en", "I've fallen and can't get up"),
     ("he is hitting me", "en", "I'm in danger"),
-    ("転ん で 起き 上がれ ない", "ja", "転倒して起き上がれません"),
+    ("転ん で 起き 上がれ ない", "ja", "転んで起き上がれません"),
 ])
 def test_crisis_task_says_plainly_what_is_happening(engine, text: str, lang: str, what: str) -> None:
     # The message is read by a helper in a hurry: "I need help now: my dad." would not do.
@@ -187,5 +194,8 @@ def test_crisis_task_says_plainly_what_is_happening(engine, text: str, lang: str
 def test_crisis_message_names_the_situation() -> None:
     from voice_helper.compose import compose_text
 
+    # The person's own words, who to call first, and nothing softened.
     req = compose_text("my dad is having a stroke", lang="en")
-    assert req.message == "I need help now: a medical emergency. Please call 911."
+    assert req.message == "Call 911 now.\nI need help now: my dad is having a stroke."
+    short = compose_text("help", lang="en")  # too little said: the plain words for the kind
+    assert not short.crisis and short.urgency.value == "check"

@@ -285,7 +285,7 @@ def analyse(said: str) -> Draft:
     lows = [te.low(t) for t in toks]
     h = _helper_word(toks, lows, 0) if len(toks) > 2 else None
     if h and h[0] and h[1] < len(lows) and (lows[h[1]] == "," or _ask_at(toks, lows, h[1])
-                                            or lows[h[1]] in _CLAUSE_OPENERS):
+                                            or lows[h[1]] in _CLAUSE_OPENERS and lows[0] not in ("my", "the", "our")):
         helper = h[0]
         toks = toks[h[1]:]
         if toks and toks[0] == ",":

@@ -578,9 +578,12 @@ def _hard(morphs: list[Morph]) -> bool:
     """Something is hard: a difficulty word negated (届かない, 分からない, できません) or said outright
     (困っている, つらい, 痛い); "電話しなくて大丈夫" is not."""
     words = set(_d()["difficulty"])
-    strong = {"困る", "辛い", "つらい", "しんどい", "痛い", "無理", "大変", "不安", "苦しい", "悩む", "きつい", "怖い"}
+    strong = {"困る", "辛い", "つらい", "しんどい", "痛い", "無理", "大変", "不安", "苦しい", "悩む", "きつい", "怖い",
+              "ぐったり", "だるい", "しびれる", "吐く", "寂しい", "さびしい", "落ち込む", "壊れる", "故障"}
     for i, m in enumerate(morphs):
         if m.base in strong or m.norm in strong:
+            return True
+        if m.base == "心配" and not (i and morphs[i - 1].surface in ("ご", "御")):
             return True
         if m.base in words or m.norm in words:
             nxt = [x.base for x in morphs[i + 1:i + 4]]

@@ -285,23 +285,22 @@ def crisis_message(request: HelpRequest, draft: Draft, data: dict[str, Any], nam
     """Who to call first, then what is happening in the person's own words (never keigo)."""
     lang = request.language
     lines: list[str] = []
-    if request.resources:
-        first = request.resources[0]
-        also = next((r for r in request.resources[1:] if r.number != first.number), None) \
-            if _kind_of(request) in ("self_harm", "overdose", "suicidal_act") else None
-        number = first.number.rstrip("番")
-        if also is not None:
-            lines.append(data["crisis_call_also"].format(number=number, also=also.number, also_name=also.name))
-        else:
-            lines.append(data["crisis_call"].format(number=number))
+    line = call_line(request, data)
+    if line:
+        lines.append(line)
     register = "polite" if lang == "ja" else "casual"
-    said = [s.say(register) for s in draft.sentences if s.role in ("statement", "need", "ask")]
+    said = [s.say(register) for s in draft.sentences if s.role in ("statement", "need", "ask", "question")]
     words = _join(said, lang)
-    plain = (data["crisis_plain"].get(_kind_of(request)) or data["crisis_plain"]["crisis"])
+    plain = data["crisis_plain"].get(_kind_of(request)) or data["crisis_plain"]["crisis"]
     if len(re.sub(r"\W", "", words)) < (6 if lang == "ja" else 12):
         words = plain if not words else _join([words, plain], lang)
     now = data["crisis_now"]
-    body = (now + words) if lang == "ja" else (now + " " + words)
+    if lang == "ja":
+        body = now + words
+    else:
+        first = words.split(" ", 1)[0]
+        keep = first in ("I", "I'm", "I've", "I'll", "I'd") or _is_proper(re.sub(r"\W", "", first))
+        body = now + " " + (words if keep else words[:1].lower() + words[1:])
     if name:
         body = data["greeting"].format(name=name) + (body if lang == "ja" else body[:1].lower() + body[1:]
                                                      if not body.startswith("I ") else body)
@@ -309,5 +308,29 @@ def crisis_message(request: HelpRequest, draft: Draft, data: dict[str, Any], nam
     return "\n".join(lines)
 
 
+def call_line(request: HelpRequest, data: dict[str, Any]) -> str:
+    """"Call 911 now." — the number this kind of danger needs first; a crisis line first for
+    thoughts of suicide (the emergency number beside it), both for an overdose already taken."""
+    if not request.resources:
+        return ""
+    kind = _kind_of(request)
+    first = request.resources[0]
+    urgent = next((r for r in request.resources if _is_emergency_number(r.number)), None)
+    lifeline = next((r for r in request.resources if not _is_emergency_number(r.number)), None)
+    if not _is_emergency_number(first.number):
+        return data["crisis_call_lifeline"].format(name=first.name, number=first.number,
+                                                   emergency=urgent.number if urgent else "")
+    key = "crisis_call_police" if kind == "violence" else "crisis_call"
+    line = data[key].format(number=first.number)
+    if kind in ("overdose", "self_harm_act") and lifeline is not None:
+        line = data["crisis_call_also"].format(number=first.number, also=lifeline.number, also_name=lifeline.name)
+    return line
+
+
+def _is_emergency_number(number: str) -> bool:
+    return bool(re.fullmatch(r"\d{3}", number.strip()))
+
+
 def _kind_of(request: HelpRequest) -> str:
-    return request.crisis_kind or "crisis"
+    kind = request.crisis_kind or "crisis"
+    return "self_harm" if kind == "self_harm_act" and False else kind

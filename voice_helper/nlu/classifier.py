@@ -33,6 +33,9 @@ from .normalize import normalize
 FEATURE_VERSION = "7"
 #: Per-language settings, chosen by 5-fold cross-validation on the TRAINING files only.
 HYPER = {"en": {"min_df": 2, "C": 10.0}, "ja": {"min_df": 1, "C": 30.0}}
+#: The safety net (emergency or not), trained on the independent safety_train_<lang>.jsonl.
+HYPER_SAFETY = {"en": {"min_df": 1, "C": 10.0}, "ja": {"min_df": 1, "C": 10.0}}
+KINDS = ("intent", "safety")
 
 
 def features(text: str, lang: str) -> list[str]:
@@ -94,7 +97,21 @@ class Model:
         return {c: v / s for c, v in zip(self.classes, e)}
 
 
-def training_set(lang: str) -> tuple[list[str], list[str]]:
+def training_set(lang: str, kind: str = "intent") -> tuple[list[str], list[str]]:
+    if kind == "safety":
+        from .safety import without_idioms
+
+        texts, labels = [], []
+        for row in langdata.load_safety_train(lang):
+            texts.append(normalize(without_idioms(str(row["text"]), lang), lang))
+            labels.append("crisis" if row["crisis"] else "ok")
+        # Ordinary requests of every kind teach the net what is NOT an emergency.
+        for intent, spec in langdata.load(lang)["intents"].items():
+            if intent != "emergency":
+                for ex in spec.get("examples") or []:
+                    texts.append(normalize(without_idioms(str(ex), lang), lang))
+                    labels.append("ok")
+        return texts, labels
     data = langdata.load(lang)
     texts: list[str] = []
     labels: list[str] = []
@@ -115,12 +132,13 @@ def _sklearn_version() -> str:
     return found[-1].name if found else str(Path(spec.origin).stat().st_mtime)
 
 
-def cache_key(lang: str) -> str:
+def cache_key(lang: str, kind: str = "intent") -> str:
     skl = _sklearn_version()
-    return langdata.data_hash(f"{lang}|{FEATURE_VERSION}|{skl}|{sys.version_info[:2]}")
+    return langdata.data_hash(f"{lang}|{kind}|{FEATURE_VERSION}|{skl}|{sys.version_info[:2]}",
+                              safety=kind == "safety")
 
 
-def train(lang: str, key: str | None = None) -> Model:
+def train(lang: str, key: str | None = None, kind: str = "intent") -> Model:
     """Fit TF-IDF + logistic regression and a temperature from out-of-fold predictions."""
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -128,11 +146,12 @@ def train(lang: str, key: str | None = None) -> Model:
     from sklearn.model_selection import StratifiedKFold
     from threadpoolctl import threadpool_limits
 
-    texts, labels = training_set(lang)
+    texts, labels = training_set(lang, kind)
     y = np.array(labels)
 
     def fit(tx: list[str], ty: "np.ndarray") -> tuple[TfidfVectorizer, LogisticRegression]:
-        hyper = HYPER.get(lang, HYPER["en"])
+        table = HYPER_SAFETY if kind == "safety" else HYPER
+        hyper = table.get(lang, table["en"])
         vec = TfidfVectorizer(analyzer=lambda t: features(t, lang), sublinear_tf=True,
                               min_df=hyper["min_df"], dtype=np.float64)
         X = vec.fit_transform(tx)
@@ -149,6 +168,8 @@ def train(lang: str, key: str | None = None) -> Model:
     for tr, te in skf.split(texts, y):
         vec, clf = fit([texts[i] for i in tr], y[tr])
         z = clf.decision_function(vec.transform([texts[i] for i in te]))
+        if z.ndim == 1:  # binary: the logit of classes_[1]
+            z = np.column_stack([-z / 2, z / 2])
         order = [list(clf.classes_).index(c) for c in classes]
         oof_logits.append(z[:, order])
         oof_y.extend(classes.index(v) for v in y[te])
@@ -165,21 +186,26 @@ def train(lang: str, key: str | None = None) -> Model:
 
     vec, clf = fit(texts, y)
     order = [list(clf.classes_).index(c) for c in classes]
-    coef = clf.coef_[order]
+    coef = clf.coef_[order] if clf.coef_.shape[0] == len(classes) else \
+        np.vstack([-clf.coef_[0] / 2, clf.coef_[0] / 2])  # binary: one row, made symmetric
+    if clf.coef_.shape[0] != len(classes):
+        intercept = np.array([-clf.intercept_[0] / 2, clf.intercept_[0] / 2])
+    else:
+        intercept = clf.intercept_[order]
     weights = {f: (float(vec.idf_[i]), tuple(float(x) * float(vec.idf_[i]) for x in coef[:, i]))
                for f, i in vec.vocabulary_.items()}
     return Model(lang=lang, classes=classes, weights=weights,
-                 intercept=tuple(float(x) for x in clf.intercept_[order]), temperature=best_t,
-                 key=key or cache_key(lang))
+                 intercept=tuple(float(x) for x in intercept), temperature=best_t,
+                 key=key or cache_key(lang, kind))
 
 
 CACHE_MAGIC = b"voice-helper intent model 1\n"
 MAX_CACHE_BYTES = 256 << 20
 
 
-def cache_file(lang: str, cache_dir: Path | None = None) -> Path:
+def cache_file(lang: str, cache_dir: Path | None = None, kind: str = "intent") -> Path:
     base = cache_dir if cache_dir is not None else get_paths().cache_dir
-    return base / "nlu" / f"intent-{lang}.model"
+    return base / "nlu" / f"{kind}-{lang}.model"
 
 
 def dump_model(model: Model) -> bytes:
@@ -245,10 +271,10 @@ def _read_cache(path: Path) -> bytes | None:
         os.close(fd)
 
 
-def load_model(lang: str, cache_dir: Path | None = None) -> Model:
+def load_model(lang: str, cache_dir: Path | None = None, kind: str = "intent") -> Model:
     """The cached model when its key matches the data; otherwise train and cache a new one."""
-    key = cache_key(lang)
-    path = cache_file(lang, cache_dir)
+    key = cache_key(lang, kind)
+    path = cache_file(lang, cache_dir, kind)
     data = _read_cache(path)
     if data is not None:
         try:
@@ -257,7 +283,7 @@ def load_model(lang: str, cache_dir: Path | None = None) -> Model:
                 return model
         except (ValueError, KeyError, TypeError, UnicodeDecodeError):
             pass
-    model = train(lang, key)
+    model = train(lang, key, kind)
     try:
         ensure_private_dir(path.parent)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".intent-", suffix=".tmp")

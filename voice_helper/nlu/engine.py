@@ -51,16 +51,26 @@ class IntentEngine:
         self.margin = MARGIN
         self._lock = threading.Lock()
 
-    def model(self, lang: str) -> classifier.Model:
+    def model(self, lang: str, kind: str = "intent") -> classifier.Model:
         with self._lock:
-            if lang not in self._models:
-                self._models[lang] = classifier.load_model(lang, self.cache_dir)
-            return self._models[lang]
+            key = f"{kind}:{lang}"
+            if key not in self._models:
+                self._models[key] = classifier.load_model(lang, self.cache_dir, kind=kind)
+            return self._models[key]
 
     def warm(self, languages: tuple[str, ...] = langdata.LANGUAGES) -> None:
         """Load (or train) every language now, e.g. before a latency measurement."""
         for lang in languages:
             self.model(lang)
+            self.model(lang, "safety")
+
+    def danger(self, raw: str, lang: str) -> tuple[safety.CrisisHit | None, str]:
+        """Both detectors: the concept rules and the safety classifier (idioms blanked).
+        Returns the rules' hit and the classifier's verdict ("crisis", "check" or "")."""
+        hit = safety.check(raw, lang)
+        plain = normalize(safety.without_idioms(raw, lang), lang, cleaned=True)[:MAX_CHARS]
+        p = self.model(lang, "safety").proba(plain).get("crisis", 0.0) if plain else 0.0
+        return hit, safety.classifier_says(p, lang)
 
     def parse(self, text: str, lang: str = "auto", now: datetime | None = None) -> HelpRequest:
         raw = clean_utterance(text or "")
@@ -73,7 +83,7 @@ class IntentEngine:
             return HelpRequest(language=language, intent=Intent.OTHER, confidence=0.0,
                                missing=list(ESSENTIALS))
 
-        hit = safety.check(raw, language, canonical, cleaned=True)
+        hit, net = self.danger(raw[: MAX_CHARS * 2], language)
         raw = raw[: MAX_CHARS * 2]
         canonical = canonical[:MAX_CHARS]
         model = self.model(language)
@@ -82,13 +92,15 @@ class IntentEngine:
         top, p_top = ranked[0]
         p_second = ranked[1][1] if len(ranked) > 1 else 0.0
 
-        crisis = hit is not None
-        if not crisis and top == "emergency" and p_top >= RAISE_CRISIS:
-            # The classifier may raise a crisis, but not on the strength of an idiom alone:
-            # judge the line with known idioms blanked out ("my boss will kill me if…").
-            plain = safety.without_idioms(canonical, language)
-            p_plain = p_top if plain == canonical else model.proba(plain).get("emergency", 0.0)
-            crisis = p_plain >= RAISE_CRISIS
+        # Either detector raises a crisis; a weak sign from either (a misheard "can", the net's
+        # grey zone, the intent model's "emergency") means "ask first: are you safe?".
+        # A weak rule sign (a lone "help!") is asked about even when the net is sure.
+        crisis = (hit is not None and hit.sure) or (net == "crisis" and hit is None)
+        emergency_talk = top == "emergency" and p_top >= RAISE_CRISIS and \
+            model.proba(normalize(safety.without_idioms(raw, language), language, cleaned=True)).get(
+                "emergency", 0.0) >= RAISE_CRISIS
+        check = not crisis and (hit is not None or net in ("check", "crisis") or emergency_talk)
+        kind = hit.kind if hit is not None else "medical"
         cautious = False
         if crisis:
             intent = Intent.EMERGENCY
@@ -116,28 +128,26 @@ class IntentEngine:
         slots = extract_slots(raw, language, now, canonical=canonical)
         if not crisis and _only_thanks(raw, language):
             intent, confidence = Intent.THANKS, max(confidence, 0.9)
-        elif not crisis and _not_a_request(raw, language):
+        elif not crisis and confidence < 0.7 and _not_a_request(raw, language):
             intent = Intent.OTHER  # news, a nomination: nothing is hard and nothing is asked
         req = HelpRequest(
             language=language,
             intent=intent,
             confidence=_r(confidence),
-            urgency=Urgency.CRITICAL if crisis else (
+            urgency=Urgency.CRITICAL if crisis else Urgency.CHECK if check else (
                 Urgency.HIGH if cautious else self._urgency(canonical, language, intent, slots, now)),
             crisis=crisis,
             slots=slots,
             alternatives=[Alternative(Intent(k), _r(v)) for k, v in alts],
             said=raw,
-            crisis_kind=(hit.kind if hit else "crisis") if crisis else None,
+            crisis_kind=kind if crisis or check else None,
         )
         req.missing = [] if crisis else self._missing(intent, slots, language, raw)
-        if crisis and hit is not None:
-            # Say plainly what is happening; a fragment ("my dad") would not tell a helper.
-            what = (langdata.load(language).get("crisis_what") or {}).get(hit.kind)
-            req.slots.task = what or req.slots.task
         if crisis:
-            req.resources = crisis_resources(self.settings.region_for(language), self.settings,
-                                             kind=hit.kind if hit else None)
+            # Say plainly what is happening; a fragment ("my dad") would not tell a helper.
+            req.slots.task = safety.plain_what(kind, language) or req.slots.task
+        if crisis or check:
+            req.resources = crisis_resources(self.settings.region_for(language), self.settings, kind=kind)
         return req
 
     # --- helpers ---------------------------------------------------------------------------

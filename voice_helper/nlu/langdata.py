@@ -43,10 +43,21 @@ def load_resources() -> dict[str, list[dict[str, str]]]:
         return yaml.load(fh, Loader=_LOADER)
 
 
-def data_hash(extra: str = "") -> str:
+@lru_cache(maxsize=None)
+def load_safety_train(lang: str) -> list[dict[str, Any]]:
+    """The safety net's training lines (written apart from the rules and from every eval set)."""
+    import json
+
+    path = data_dir() / f"safety_train_{lang}.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def data_hash(extra: str = "", safety: bool = False) -> str:
     """A key over the training data bytes (and anything else that changes the model)."""
     h = hashlib.sha256(extra.encode())
-    for path in training_files():
+    files = training_files() + ([data_dir() / f"safety_train_{lang}.jsonl" for lang in LANGUAGES]
+                                + [data_dir() / f"safety_{lang}.yaml" for lang in LANGUAGES] if safety else [])
+    for path in files:
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()

@@ -1,12 +1,18 @@
-"""The crisis rule layer: runs first, independently of the classifier, and cannot be overruled.
+"""Emergencies, found two independent ways; either one raises a crisis.
 
-Why rules: missing a crisis is the worst error this engine can make, so detection must not
-depend on a statistical model's mood. The patterns (per language, in the data files) are
-matched on TWO views of the text — the canonical line and a light one with nothing removed —
-so a filler rule can never hide a crisis. Idioms ("this deadline is killing me", "死ぬほど忙しい")
-are blanked out of each view before matching; an idiom only removes its own words, so a real
-crisis said in the same breath still fires. The engine lets the classifier RAISE a crisis the
-rules missed, never lower one they found.
+1. Concepts, not phrases (``data/safety_<lang>.yaml``): an event or a symptom with severity or
+   inability, matched on lemmas with negation folded in — English through ``text.en`` (fell →
+   fall, "can barely breathe", "isn't responding"), Japanese through SudachiPy morphemes
+   (起き上がれません / 起き上がれない / 動かない / 動けない fold to one concept; modifiers between
+   薬を and 飲んだ do not matter). Idioms ("this deadline is killing me", 締め切りに殺される) are
+   blanked first and lower nothing else: a danger sign said in the same breath still fires.
+   A story, a lesson or something long past ("I fell last year") is not a crisis now unless
+   something says it is happening now.
+2. A classifier trained on an independent set of emergencies and near-misses (every kind,
+   every register, recognizer-style with misheard words), read at a recall-first threshold.
+
+When only a weak sign is found (a misheard "can" for "can't", the classifier in its grey zone),
+the answer is "check": the front ends ask "Are you safe right now?" and show the numbers.
 """
 
 from __future__ import annotations
@@ -14,42 +20,279 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
+import yaml
+
+from ..text import en as te
+from ..text.clean import join_cjk
+from ..textsafe import clean_utterance
 from . import langdata
-from .normalize import light, normalize
+
+#: The classifier alone raises a crisis at this probability, and asks at LOW (chosen on
+#: out-of-fold predictions over the safety training data; see scripts/eval_safety.py).
+HIGH = {"en": 0.90, "ja": 0.90}
+LOW = {"en": 0.60, "ja": 0.60}
+#: Which kind decides whom to call when several are said (a physical danger before a thought).
+PRIORITY = ["self_harm_act", "overdose", "unresponsive", "breathing", "chest_pain", "bleeding", "stroke",
+            "allergy", "fire", "gas", "fall", "violence", "explicit", "medical", "self_harm"]
 
 
 @dataclass(frozen=True)
 class CrisisHit:
-    kind: str  # fall | chest_pain | breathing | bleeding | self_harm | violence
+    kind: str
     matched: str
+    sure: bool = True  # False: ask "are you safe right now?" before treating it as a crisis
+    source: str = "rules"  # rules | classifier
 
 
 @lru_cache(maxsize=None)
-def _patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """Idioms as one alternation; every crisis pattern in ONE alternation, a named group per kind."""
-    data = langdata.load(lang)
-    idioms = langdata.any_of(lang, "idioms")
-    kinds = [(kind, pats) for kind, pats in (data.get("crisis") or {}).items() if pats]
-    if not kinds:
-        return idioms, None
-    combined = "|".join(f"(?P<{kind}>" + "|".join(f"(?:{p})" for p in pats) + ")" for kind, pats in kinds)
-    return idioms, re.compile(combined, re.IGNORECASE)
+def rules(lang: str) -> dict[str, Any]:
+    path = langdata.data_dir() / f"safety_{lang}.yaml"
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data["_idioms"] = re.compile("|".join(f"(?:{p})" for p in data["idioms"]), re.IGNORECASE)
+    data["_neg"] = set(data.get("negators", []))
+    return data
+
+
+def first_call(kind: str, lang: str) -> str:
+    return rules(lang if lang in ("en", "ja") else "en")["first_call"].get(kind, "emergency")
+
+
+def plain_what(kind: str, lang: str) -> str:
+    return rules(lang if lang in ("en", "ja") else "en")["what"].get(kind, "")
 
 
 def without_idioms(text: str, lang: str) -> str:
-    idioms, _ = _patterns(lang)
-    return idioms.sub(" ", text) if idioms is not None else text
+    return rules(lang)["_idioms"].sub(" ", text)
+
+
+# --- the words of an utterance, as the rules see them -------------------------------------------
+
+
+@dataclass
+class _View:
+    forms: list[set[str]]  # every form of each word/morpheme: surface, lemmas (base, normalised)
+    words: list[str]  # the surface words (lower case)
+    joined: str  # the whole text as one string (Japanese: no spaces)
+    starts: list[int]  # character offset of each morpheme in ``joined`` (Japanese)
+    spoken: bool  # recognizer-style: no punctuation, all lower case
+
+
+def _view(text: str, lang: str) -> _View:
+    text = clean_utterance(text)
+    if lang == "ja":
+        from ..text import ja as jt
+
+        joined = join_cjk(text)
+        blanked = without_idioms(joined, "ja")
+        morphs = jt.analyse(blanked)
+        forms = [{m.surface, m.base, m.norm} for m in morphs]
+        starts, pos = [], 0
+        flat = "".join(m.surface for m in morphs)
+        for m in morphs:
+            starts.append(pos)
+            pos += len(m.surface)
+        return _View(forms, [m.surface for m in morphs], flat, starts, not re.search(r"[。、！？!?,.]", text))
+    spoken = not re.search(r"[.,!?;]", text) and text == text.lower()
+    low = text.lower().replace("’", "'")
+    low = without_idioms(low, "en")
+    toks = [te.low(t) for t in te.clean_tokens(te.tokens(low)) if te.is_word(t)]
+    toks = [{"cant": "can't", "cannot": "can't", "wont": "won't", "dont": "don't", "isnt": "isn't",
+             "doesnt": "doesn't", "didnt": "didn't", "couldnt": "couldn't", "im": "i'm"}.get(t, t) for t in toks]
+    forms = [set(te.lemmas(t)) | {t} for t in toks]
+    return _View(forms, toks, " ".join(toks), [], spoken)
+
+
+def _find(view: _View, term: str, lang: str) -> list[tuple[int, int]]:
+    """Every (start, end) span of ``term`` in the view, in word/morpheme positions."""
+    out: list[tuple[int, int]] = []
+    if lang == "ja":
+        for i, f in enumerate(view.forms):
+            if term in f:
+                out.append((i, i + 1))
+        if out or len(term) < 2:
+            return out
+        for m in re.finditer(re.escape(term), view.joined):
+            ends = m.end() in view.starts or m.end() == len(view.joined)
+            if m.start() in view.starts and (ends or len(term) > 3):
+                i = view.starts.index(m.start())
+                j = i
+                while j < len(view.starts) and view.starts[j] < m.end():
+                    j += 1
+                out.append((i, j))
+        return out
+    parts = term.split()
+    n = len(parts)
+    for i in range(len(view.forms) - n + 1):
+        if all(parts[k] in view.forms[i + k] for k in range(n)):
+            out.append((i, i + n))
+    return out
+
+
+def _negated(view: _View, span: tuple[int, int], lang: str, data: dict[str, Any]) -> str:
+    """"yes" when negated/unable, "misheard" when only a recognizer's "can" says so, else ""."""
+    i, j = span
+    if lang == "ja":
+        after = view.words[j:j + 7]
+        forms = view.forms[j:j + 7]
+        if any(w in ("ない", "なく", "なかっ", "ず", "ぬ", "ん", "ねえ", "へん", "ひん") for w in after) or \
+                any({"ない", "ぬ", "ず"} & f for f in forms):
+            return "yes"
+        return ""
+    before = view.words[max(0, i - 3):i]
+    if any(w in data["_neg"] or w.endswith("n't") for w in before):
+        return "yes"
+    if view.words[j:j + 2] in (["stopped"], ["stop"]) or view.words[j:j + 1] == ["stopped"]:
+        return "yes"
+    term = " ".join(view.words[i:j])
+    if "can" in before[-2:] and any(term.startswith(c) or c.startswith(term) for c in data["can_misheard"]):
+        return "misheard"
+    if "want" in before[-1:] and any(term.startswith(c) for c in data.get("want_misheard", [])):
+        return "misheard"
+    return ""
+
+
+def _any(view: _View, terms: list[str], lang: str) -> bool:
+    return any(_find(view, str(t), lang) for t in terms)
+
+
+_CALLING = {"i", "me", "my", "oh", "god", "please", "now", "quick", "quickly", "hurry", "someone", "somebody",
+            "anyone", "anybody", "is", "there", "a", "the", "help", "halp", "up", "out", "here", "come"}
+
+
+def _alone(view: _View, rule: dict[str, Any], lang: str) -> bool:
+    """Said on its own ("help! somebody help me!"), not inside an ordinary request."""
+    if lang == "ja":
+        rest = view.joined
+        for g in rule["all"]:
+            for t in g:
+                rest = rest.replace(str(t), "")
+        return len(re.sub(r"[、。！？!?\sー〜]|誰か|だれか|お願い|早く|はやく", "", rest)) <= 2
+    allowed = set(_CALLING)
+    for g in list(rule["all"]) + list(rule.get("also", [])):
+        for t in g:
+            allowed.update(str(t).split())
+    return sum(1 for w in view.words if w not in allowed) <= 1
+
+
+def _said(view: _View, terms: list[str], lang: str) -> list[tuple[int, int]]:
+    """Spans of plain terms and of "re:" regexes (matched on the joined text)."""
+    out: list[tuple[int, int]] = []
+    for t in terms:
+        t = str(t)
+        if t.startswith("re:"):
+            for m in re.finditer(t[3:], view.joined):
+                out.append((m.start(), m.end()))
+        else:
+            out.extend(_find(view, t, lang))
+    return out
+
+
+def _now_or_then(view: _View, data: dict[str, Any], lang: str) -> bool:
+    """Said about the past or a story, and nothing says it is happening now."""
+    if not _said(view, data["not_now"], lang):
+        return False
+    joined = view.joined
+    for t in data["not_now"]:
+        t = str(t)
+        joined = re.sub(t[3:] if t.startswith("re:") else re.escape(t), " ", joined)
+    return not any(re.search(re.escape(str(p)) if lang == "ja" else rf"\b{re.escape(str(p))}\b", joined)
+                   for p in data["present"])
+
+
+def _rule_hit(view: _View, rule: dict[str, Any], lang: str, data: dict[str, Any]) -> tuple[bool, bool, str]:
+    """(fires, sure, matched text) for one rule."""
+    groups = [[str(t) for t in g] for g in rule["all"]]
+    within = int(rule.get("within", 12 if lang == "en" else 16))
+    neg = rule.get("neg")
+    spans_per_group = []
+    for g in groups:
+        spans = [s for t in g for s in _find(view, t, lang)]
+        if not spans:
+            return False, False, ""
+        spans_per_group.append(spans)
+    for also in rule.get("also", []):
+        if not _any(view, [str(t) for t in also], lang):
+            return False, False, ""
+    if rule.get("alone") and not _alone(view, rule, lang):
+        return False, False, ""
+    # the first group anchors; every other group must fall within the window
+    best: tuple[bool, bool, str] = (False, False, "")
+    for anchor in spans_per_group[0]:
+        chosen = [anchor]
+        ok = True
+        for spans in spans_per_group[1:]:
+            near = [s for s in spans if abs(s[0] - anchor[0]) <= within]
+            if not near:
+                ok = False
+                break
+            chosen.append(min(near, key=lambda s: abs(s[0] - anchor[0])))
+        if not ok:
+            continue
+        sure = True
+        if neg is not None:
+            negs = [_negated(view, s, lang, data) for s in ([chosen[int(neg)]] + [
+                x for x in (spans_per_group[int(neg)]) if abs(x[0] - anchor[0]) <= within])]
+            if "yes" in negs:
+                sure = True
+            elif "misheard" in negs and view.spoken:
+                sure = False
+            else:
+                continue
+        lo = min(s[0] for s in chosen)
+        hi = max(s[1] for s in chosen)
+        matched = ("" if lang == "ja" else " ").join(view.words[lo:hi])
+        if sure:
+            return True, True, matched
+        best = (True, False, matched)
+    return best
 
 
 def check(text: str, lang: str, canonical: str | None = None, cleaned: bool = False) -> CrisisHit | None:
-    """The first crisis found in ``text``; ``canonical`` saves re-normalising it."""
-    _, crisis = _patterns(lang)
-    if crisis is None:
+    """The crisis the rules find in ``text``, or None. ``sure=False`` means "ask first"."""
+    if lang not in ("en", "ja") or not text.strip():
         return None
-    views = [canonical if canonical is not None else normalize(text, lang, cleaned), light(text, lang, cleaned)]
-    for view in views:
-        m = crisis.search(without_idioms(view, lang))
-        if m:
-            return CrisisHit(m.lastgroup or "crisis", m.group(0).strip())
-    return None
+    data = rules(lang)
+    view = _view(text, lang)
+    if not view.words:
+        return None
+    hits: list[tuple[str, bool, str]] = []
+    lone = False
+    for rule in data["rules"]:
+        fires, sure, matched = _rule_hit(view, rule, lang, data)
+        if fires:
+            # A lone "help!" could be a fall or a stuck jar: ask first ("are you safe?").
+            lone = lone or bool(rule.get("alone"))
+            hits.append((rule["kind"], sure and not rule.get("alone"), matched))
+    if not hits:
+        return None
+    if _now_or_then(view, data, lang):
+        return None  # a story, a lesson, something long past
+    sure_hits = [h for h in hits if h[1]]
+    pool = sure_hits or hits
+    if lone and not sure_hits:
+        sure = False
+    elif not sure_hits and len({h[0] for h in hits}) == 1:
+        # A misheard "can" alone: sure only if something else says danger ("help", a fall).
+        sure = _any(view, ["help", "please", "ambulance", "911", "fell", "fall", "floor", "bleeding", "hurt",
+                            "助けて", "救急車"], lang)
+    else:
+        sure = bool(sure_hits)
+    kinds = {h[0] for h in pool}
+    if kinds - {"self_harm"} and "self_harm" in kinds and kinds & {"overdose", "self_harm_act"}:
+        kinds.discard("self_harm")
+    if kinds == {"self_harm", "explicit"}:
+        kinds = {"self_harm"}
+    kind = min(kinds, key=lambda k: PRIORITY.index(k) if k in PRIORITY else len(PRIORITY))
+    matched = next(h[2] for h in pool if h[0] == kind)
+    return CrisisHit(kind, matched, sure=sure)
+
+
+def classifier_says(p: float, lang: str) -> str:
+    """"crisis", "check" or "" for the safety net's probability of an emergency."""
+    if p >= HIGH.get(lang, 0.9):
+        return "crisis"
+    if p >= LOW.get(lang, 0.55):
+        return "check"
+    return ""
