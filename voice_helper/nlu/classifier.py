@@ -119,6 +119,10 @@ def training_set(lang: str, kind: str = "intent") -> tuple[list[str], list[str]]
         for ex in spec.get("examples") or []:
             texts.append(normalize(str(ex), lang))
             labels.append(intent)
+    for text, intent in langdata.extra_examples(lang):
+        if intent in data["intents"]:
+            texts.append(normalize(text, lang))
+            labels.append(intent)
     return texts, labels
 
 

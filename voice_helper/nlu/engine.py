@@ -95,7 +95,8 @@ class IntentEngine:
         # Either detector raises a crisis; a weak sign from either (a misheard "can", the net's
         # grey zone, the intent model's "emergency") means "ask first: are you safe?".
         # A weak rule sign (a lone "help!") is asked about even when the net is sure.
-        crisis = (hit is not None and hit.sure) or (net == "crisis" and hit is None)
+        crisis = (hit is not None and hit.sure) or (net == "crisis" and hit is None
+                                                     and not safety.said_about_then(raw, language))
         emergency_talk = top == "emergency" and p_top >= RAISE_CRISIS and \
             model.proba(normalize(safety.without_idioms(raw, language), language, cleaned=True)).get(
                 "emergency", 0.0) >= RAISE_CRISIS

@@ -26,7 +26,20 @@ def data_dir() -> Path:
 
 def training_files() -> list[Path]:
     """The files the classifier is trained from (never the *_test.yaml held-out split)."""
-    return [data_dir() / f"{lang}.yaml" for lang in LANGUAGES]
+    return [data_dir() / f"{lang}.yaml" for lang in LANGUAGES] + \
+        [data_dir() / f"intent_extra_{lang}.jsonl" for lang in LANGUAGES]
+
+
+@lru_cache(maxsize=None)
+def extra_examples(lang: str) -> list[tuple[str, str]]:
+    """More examples per intent, written apart from the rules and the eval sets (text, intent)."""
+    import json
+
+    path = data_dir() / f"intent_extra_{lang}.jsonl"
+    if not path.exists():
+        return []
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(str(r["text"]), str(r["intent"])) for r in rows]
 
 
 @lru_cache(maxsize=None)
@@ -48,14 +61,21 @@ def load_safety_train(lang: str) -> list[dict[str, Any]]:
     """The safety net's training lines (written apart from the rules and from every eval set)."""
     import json
 
-    path = data_dir() / f"safety_train_{lang}.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = []
+    for path in safety_files(lang):
+        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return rows
+
+
+def safety_files(lang: str) -> list[Path]:
+    """The safety net's training lines: the generated set and the tuning set (never the held-out)."""
+    return [data_dir() / f"safety_train_{lang}.jsonl", data_dir() / f"safety_dev_{lang}.jsonl"]
 
 
 def data_hash(extra: str = "", safety: bool = False) -> str:
     """A key over the training data bytes (and anything else that changes the model)."""
     h = hashlib.sha256(extra.encode())
-    files = training_files() + ([data_dir() / f"safety_train_{lang}.jsonl" for lang in LANGUAGES]
+    files = training_files() + ([p for lang in LANGUAGES for p in safety_files(lang)]
                                 + [data_dir() / f"safety_{lang}.yaml" for lang in LANGUAGES] if safety else [])
     for path in files:
         h.update(path.name.encode())

@@ -34,7 +34,7 @@ from . import langdata
 HIGH = {"en": 0.90, "ja": 0.90}
 LOW = {"en": 0.60, "ja": 0.60}
 #: Which kind decides whom to call when several are said (a physical danger before a thought).
-PRIORITY = ["self_harm_act", "overdose", "unresponsive", "breathing", "chest_pain", "bleeding", "stroke",
+PRIORITY = ["self_harm_act", "overdose", "unresponsive", "chest_pain", "breathing", "bleeding", "stroke",
             "allergy", "fire", "gas", "fall", "violence", "explicit", "medical", "self_harm"]
 
 
@@ -100,7 +100,8 @@ def _view(text: str, lang: str) -> _View:
     toks = [te.low(t) for t in te.clean_tokens(te.tokens(low)) if te.is_word(t)]
     toks = [{"cant": "can't", "cannot": "can't", "wont": "won't", "dont": "don't", "isnt": "isn't",
              "doesnt": "doesn't", "didnt": "didn't", "couldnt": "couldn't", "im": "i'm"}.get(t, t) for t in toks]
-    forms = [set(te.lemmas(t)) | {t} for t in toks]
+    toks = [{"meself": "myself", "me": "me"}.get(t, t) for t in toks]
+    forms = [set(te.lemmas(t)) | {t} | ({t[:-2]} if t.endswith("'s") else set()) for t in toks]
     return _View(forms, toks, " ".join(toks), [], spoken)
 
 
@@ -111,11 +112,11 @@ def _find(view: _View, term: str, lang: str) -> list[tuple[int, int]]:
         for i, f in enumerate(view.forms):
             if term in f:
                 out.append((i, i + 1))
-        if out or len(term) < 2:
-            return out
+        if out or len(term) <= 2:
+            return out  # a short term is one whole morpheme (もし is not も|し)
         for m in re.finditer(re.escape(term), view.joined):
             ends = m.end() in view.starts or m.end() == len(view.joined)
-            if m.start() in view.starts and (ends or len(term) > 3):
+            if m.start() in view.starts and (ends or len(term) > 2):
                 i = view.starts.index(m.start())
                 j = i
                 while j < len(view.starts) and view.starts[j] < m.end():
@@ -140,7 +141,7 @@ def _negated(view: _View, span: tuple[int, int], lang: str, data: dict[str, Any]
                 any({"ない", "ぬ", "ず"} & f for f in forms):
             return "yes"
         return ""
-    before = view.words[max(0, i - 3):i]
+    before = view.words[max(0, i - 4):i]
     if any(w in data["_neg"] or w.endswith("n't") for w in before):
         return "yes"
     if view.words[j:j + 2] in (["stopped"], ["stop"]) or view.words[j:j + 1] == ["stopped"]:
@@ -189,12 +190,12 @@ def _said(view: _View, terms: list[str], lang: str) -> list[tuple[int, int]]:
     return out
 
 
-def _now_or_then(view: _View, data: dict[str, Any], lang: str) -> bool:
+def _now_or_then(view: _View, data: dict[str, Any], lang: str, key: str = "not_now") -> bool:
     """Said about the past or a story, and nothing says it is happening now."""
-    if not _said(view, data["not_now"], lang):
+    if not _said(view, data[key], lang):
         return False
     joined = view.joined
-    for t in data["not_now"]:
+    for t in data[key]:
         t = str(t)
         joined = re.sub(t[3:] if t.startswith("re:") else re.escape(t), " ", joined)
     return not any(re.search(re.escape(str(p)) if lang == "ja" else rf"\b{re.escape(str(p))}\b", joined)
@@ -214,6 +215,9 @@ def _rule_hit(view: _View, rule: dict[str, Any], lang: str, data: dict[str, Any]
         spans_per_group.append(spans)
     for also in rule.get("also", []):
         if not _any(view, [str(t) for t in also], lang):
+            return False, False, ""
+    for unless in rule.get("unless", []):
+        if _any(view, [str(t) for t in unless], lang):
             return False, False, ""
     if rule.get("alone") and not _alone(view, rule, lang):
         return False, False, ""
@@ -267,8 +271,14 @@ def check(text: str, lang: str, canonical: str | None = None, cleaned: bool = Fa
             hits.append((rule["kind"], sure and not rule.get("alone"), matched))
     if not hits:
         return None
-    if _now_or_then(view, data, lang):
-        return None  # a story, a lesson, something long past
+    physical = [h for h in hits if h[0] not in ("self_harm", "self_harm_act")]
+    if physical and _now_or_then(view, data, lang):
+        hits = [h for h in hits if h[0] in ("self_harm", "self_harm_act")]  # a story, a lesson, long past
+    if any(h[0] in ("self_harm", "self_harm_act") for h in hits) and \
+            _now_or_then(view, data, lang, "not_now_self_harm"):
+        hits = [h for h in hits if h[0] not in ("self_harm", "self_harm_act")]
+    if not hits:
+        return None
     sure_hits = [h for h in hits if h[1]]
     pool = sure_hits or hits
     if lone and not sure_hits:
@@ -287,6 +297,13 @@ def check(text: str, lang: str, canonical: str | None = None, cleaned: bool = Fa
     kind = min(kinds, key=lambda k: PRIORITY.index(k) if k in PRIORITY else len(PRIORITY))
     matched = next(h[2] for h in pool if h[0] == kind)
     return CrisisHit(kind, matched, sure=sure)
+
+
+def said_about_then(text: str, lang: str) -> bool:
+    """A story, a lesson, something long past, a shopping list: nothing happening now."""
+    if lang not in ("en", "ja"):
+        return False
+    return _now_or_then(_view(text, lang), rules(lang), lang)
 
 
 def classifier_says(p: float, lang: str) -> str:

@@ -190,8 +190,9 @@ def collapse_repeats(toks: list[str]) -> list[str]:
             a = [low(t) for t in out[i:i + n]]
             b = [low(t) for t in out[i + n:i + 2 * n]]
             if len(a) == n and a == b and any(is_word(t) for t in a):
-                if n == 1 and a[0] in ("very", "really", "so", "bye", "had", "that", "no"):
-                    continue
+                if n == 1 and a[0] in ("very", "really", "so", "bye", "had", "that", "no", "zero", "oh", "one", "two",
+                                       "three", "four", "five", "six", "seven", "eight", "nine"):
+                    continue  # "nine one one", "nine nine nine": numbers said digit by digit
                 del out[i + n:i + 2 * n]
                 break
         else:
