@@ -18,7 +18,7 @@ the answer is "check": the front ends ask "Are you safe right now?" and show the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -77,6 +77,12 @@ class _View:
     joined: str  # the whole text as one string (Japanese: no spaces)
     starts: list[int]  # character offset of each morpheme in ``joined`` (Japanese)
     spoken: bool  # recognizer-style: no punctuation, all lower case
+    index: dict[str, list[int]] = field(default_factory=dict)  # form -> positions (built once)
+
+    def __post_init__(self) -> None:
+        for i, forms in enumerate(self.forms):
+            for f in forms:
+                self.index.setdefault(f, []).append(i)
 
 
 def _view(text: str, lang: str) -> _View:
@@ -109,9 +115,7 @@ def _find(view: _View, term: str, lang: str) -> list[tuple[int, int]]:
     """Every (start, end) span of ``term`` in the view, in word/morpheme positions."""
     out: list[tuple[int, int]] = []
     if lang == "ja":
-        for i, f in enumerate(view.forms):
-            if term in f:
-                out.append((i, i + 1))
+        out = [(i, i + 1) for i in view.index.get(term, ())]
         if out or len(term) <= 2:
             return out  # a short term is one whole morpheme (もし is not も|し)
         for m in re.finditer(re.escape(term), view.joined):
@@ -125,8 +129,8 @@ def _find(view: _View, term: str, lang: str) -> list[tuple[int, int]]:
         return out
     parts = term.split()
     n = len(parts)
-    for i in range(len(view.forms) - n + 1):
-        if all(parts[k] in view.forms[i + k] for k in range(n)):
+    for i in view.index.get(parts[0], ()):
+        if i + n <= len(view.forms) and all(parts[k] in view.forms[i + k] for k in range(1, n)):
             out.append((i, i + n))
     return out
 
