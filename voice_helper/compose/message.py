@@ -313,11 +313,14 @@ def call_line(request: HelpRequest, data: dict[str, Any]) -> str:
     thoughts of suicide (the emergency number beside it), both for an overdose already taken."""
     if not request.resources:
         return ""
+    from ..nlu.safety import first_call
+
     kind = _kind_of(request)
     first = request.resources[0]
-    urgent = next((r for r in request.resources if _is_emergency_number(r.number)), None)
-    lifeline = next((r for r in request.resources if not _is_emergency_number(r.number)), None)
-    if not _is_emergency_number(first.number):
+    others = [r for r in request.resources[1:] if r.number != first.number]
+    urgent = next((r for r in others if _is_emergency_number(r.number)), None)
+    lifeline = next((r for r in others if not _is_emergency_number(r.number) or r.number == "988"), None)
+    if first_call(kind, request.language) == "lifeline" or not _is_emergency_number(first.number):
         return data["crisis_call_lifeline"].format(name=first.name, number=first.number,
                                                    emergency=urgent.number if urgent else "")
     key = "crisis_call_police" if kind == "violence" else "crisis_call"
