@@ -61,6 +61,9 @@ def _helper_word(toks: list[str], lows: list[str], j: int) -> tuple[str, int] | 
         return None
     nxt = lows[j + 1] if j + 1 < len(lows) else ""
     known = w in lex["_names"]
+    if not known and j > 0 and lows[j - 1] in _d()["_modals"] and w.isalpha() and len(w) > 2 \
+            and nxt in _verbs() and w not in _COMMON and w not in _verbs() and w not in te.lex()["_proper"]:
+        known = True  # "could nadia check…": a name the list does not know, asked to do something
     # A capital at the start of a sentence says nothing: there, only a known name, or a word
     # that is no ordinary word followed by a comma ("Olu, could you…"), is taken for a name.
     if known or toks[j][:1].isupper() and (j > 0 or nxt == ",") and w not in _COMMON:

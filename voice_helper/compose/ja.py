@@ -510,7 +510,7 @@ def _with_commas(text: str, had_punct: bool) -> str:
 
 
 def _finish(text: str) -> str:
-    text = text.strip("、 ")
+    text = text.strip("、 .")
     if not text:
         return ""
     if text[-1] not in "。？！?!…":
@@ -519,8 +519,12 @@ def _finish(text: str) -> str:
 
 
 def soften(text: str, register: str) -> str:
-    """Dramatic idioms said in passing (締め切りに殺される) in words fit to send (data file)."""
-    for rule in _d().get("soften", []):
+    """Dramatic idioms said in passing (締め切りに殺される) in words fit to send, and casual
+    clause links in a polite sentence (〜んだけど → 〜んですが) — both from the data file."""
+    rules = list(_d().get("soften", []))
+    if register != "casual":
+        rules += _d().get("polite_links", [])
+    for rule in rules:
         if register in rule.get("registers", ("casual", "polite", "honorific")):
             text = re.sub(rule["from"], rule["to"], text)
     return text
@@ -532,7 +536,12 @@ def soften(text: str, register: str) -> str:
 @lru_cache(maxsize=1024)
 def analyse(said: str) -> Draft:
     """The person's Japanese utterance as sentences with roles (cached: the UI re-renders often)."""
-    text = join_cjk(clean_utterance(said))
+    said = clean_utterance(said)
+    if re.search(r"[ぁ-んァ-ヶ一-龥] [ぁ-んァ-ヶ一-龥]", said):
+        # Recognizer output: a filler stands alone between spaces (…今日 あの 資料 を…).
+        said = " ".join(w for w in said.split(" ") if w not in _d()["spaced_fillers"])
+    text = join_cjk(said).replace("...", "…").replace("..", "…")
+    text = re.sub(r"(?<=[ぁ-んァ-ヶ一-龥])\.(?=\s|$)", "。", text)
     raw = jt.analyse(text)
     helper: str | None = None
     voc = _vocative(list(raw))

@@ -67,8 +67,8 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
             core = needs + asks[:1]
         # An ask that leans on what came before ("Could you lift it?", a template ask) needs the
         # sentence that says what "it" is; anything else stands alone.
-        if statements and asks and (not said_asks or _leans(said_asks[0], lang)):
-            core = statements[-1:] + core
+        if asks and (not said_asks or _leans(said_asks[0], lang)):
+            core = (statements[-1:] + core) if statements else (core + details[:1])
         return _clean(_address(name, [_join(core[:3], lang)], data, lang)[0])
 
     lines = [_join(thanks + statements, lang), _join(needs + asks, lang), _join(offers, lang)]

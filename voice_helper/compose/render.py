@@ -31,10 +31,11 @@ def render(request: HelpRequest, style: str = "three-lines", politeness: str | N
         request = HelpRequest.from_dict({**request.to_dict(), "language": lang})
     data = load_templates(request.language if request.language in ("en", "ja") else "en")
     who = request.slots.recipient if recipient is None else recipient
-    return build(request, style, politeness, address_name(who, request.language, data), boundary)
+    return build(request, style, politeness, address_name(who, request.language, data, politeness), boundary)
 
 
-def address_name(recipient: str | None, lang: str, data: dict[str, Any] | None = None) -> str:
+def address_name(recipient: str | None, lang: str, data: dict[str, Any] | None = None,
+                 politeness: str | None = None) -> str:
     """How to address the recipient at the start, or "" when it is a role, not a name.
 
     English: "tanaka" → "Tanaka"; "my manager" → "" (no "My manager, ..."); "mom" → "Mom".
@@ -53,6 +54,8 @@ def address_name(recipient: str | None, lang: str, data: dict[str, Any] | None =
             return ""
         if name in data["address_terms"] or name.endswith(tuple(data["honorific_suffixes"])):
             return name
+        if politeness == "casual" and re.fullmatch(r"[ぁ-んァ-ヶー一-龥々]{1,5}", name):
+            return name  # a friend called as they are called: 健太, ゆみ
         if re.fullmatch(r"[A-Za-z][A-Za-z .'-]*", name):
             return name[:1].upper() + name[1:] + "さん"
         return name + "さん"

@@ -266,13 +266,16 @@ def check(text: str, lang: str, canonical: str | None = None, cleaned: bool = Fa
     if not view.words:
         return None
     hits: list[tuple[str, bool, str]] = []
-    lone = False
+    misheard_only = True
     for rule in data["rules"]:
         fires, sure, matched = _rule_hit(view, rule, lang, data)
-        if fires:
-            # A lone "help!" could be a fall or a stuck jar: ask first ("are you safe?").
-            lone = lone or bool(rule.get("alone"))
-            hits.append((rule["kind"], sure and not rule.get("alone"), matched))
+        if not fires:
+            continue
+        # A lone "help!" or a fall with a sore knee could be ordinary: ask first ("are you safe?").
+        # A recognizer's "can" for "can't" counts when something else says danger.
+        cautious = bool(rule.get("alone") or rule.get("weak"))
+        misheard_only = misheard_only and not sure and not cautious
+        hits.append((rule["kind"], sure and not cautious, matched))
     if not hits:
         return None
     physical = [h for h in hits if h[0] not in ("self_harm", "self_harm_act")]
@@ -285,14 +288,10 @@ def check(text: str, lang: str, canonical: str | None = None, cleaned: bool = Fa
         return None
     sure_hits = [h for h in hits if h[1]]
     pool = sure_hits or hits
-    if lone and not sure_hits:
-        sure = False
-    elif not sure_hits and len({h[0] for h in hits}) == 1:
-        # A misheard "can" alone: sure only if something else says danger ("help", a fall).
+    sure = bool(sure_hits)
+    if not sure and misheard_only and len({h[0] for h in hits}) == 1:
         sure = _any(view, ["help", "please", "ambulance", "911", "fell", "fall", "floor", "bleeding", "hurt",
                             "助けて", "救急車"], lang)
-    else:
-        sure = bool(sure_hits)
     kinds = {h[0] for h in pool}
     if kinds - {"self_harm"} and "self_harm" in kinds and kinds & {"overdose", "self_harm_act"}:
         kinds.discard("self_harm")

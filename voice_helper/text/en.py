@@ -16,11 +16,12 @@ from .lexicon import load
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # e.g. a.m.
     r"|(?i:dr|mr|mrs|ms|prof|st|jr|sr|vs)\.(?=\s)"
+    r"|[A-Za-z]+\d[A-Za-z\d]*"  # P60, A4, B12
     r"|\d+(?:[:.,]\d+)*(?:%|(?i:am|pm|st|nd|rd|th|s|'s))?"
     r"|[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’](?=\s|$))?"
     r"|[^\s\w]", re.UNICODE)
 _NO_SPACE_BEFORE = set(",.?!;:)%'’”…")
-_NO_SPACE_AFTER = set("(“$#")
+_NO_SPACE_AFTER = set("(“$#£€¥")
 
 
 @lru_cache(maxsize=1)
@@ -152,6 +153,10 @@ def _restore(toks: list[str]) -> list[str]:
                 continue
             if lt == "hes" or lt == "shes" or lt == "id":
                 out.append(t)
+                continue
+            if lt == "its" and nxt in ("own", "way", "name", "owner", "lid", "battery", "screen", "door", "wheel",
+                                       "cover", "box", "cable", "back", "top", "side", "handle", "engine", "place"):
+                out.append(t)  # "its lid": the possessive
                 continue
             out.extend(d["contractions"][lt].split(" "))
         elif lt.startswith("i'"):
