@@ -127,7 +127,9 @@ def _ask_at(toks: list[str], lows: list[str], i: int) -> tuple[str, int, str | N
         if h and h[0] and i + 1 + h[1] < len(lows) and lows[i + 1 + h[1]] in ("to", "if"):
             return "ask_name", 2 + h[1], h[0]
     n = _starts(lows, i, d["need_openers"])
-    if n and i + n < len(lows) and lows[i + n] != "to" and not (lows[i] == "need" and i > 0 and lows[i - 1] != "and"):
+    if n and i + n < len(lows) and lows[i + n] != "to" and not (
+            lows[i] == "need" and i > 0 and lows[i - 1] not in ("and", ",", "so", "um", "uh")
+            and lows[i + 1] not in ("someone", "somebody", "help", "a", "an")):
         if lows[i + n] in ("someone", "somebody", "anyone", "you") and "to" in lows[i + n:i + n + 3]:
             k = n + lows[i + n:i + n + 3].index("to") + 1
             if _starts(lows, i + k, d["company"]) and i + k + _starts(lows, i + k, d["company"]) >= len(lows):
