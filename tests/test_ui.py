@@ -1,8 +1,10 @@
-"""The Textual UI driven by Pilot, as a person would: keys, the help log on disk, the voice.
+"""The Textual UI driven by Pilot, as a person would: keys, the mouse, the help log on disk, the voice.
 
 The speaker is the real Speaker writing WAVs to a folder (no sound card here); the help log is a
 real SQLite file; time is injected (a fixed ``now`` for deadlines, a fake monotonic clock for
-scanning) so every run sees the same thing.
+scanning) so every run sees the same thing. Issue 14's failures have their own tests in
+``test_ui_issue14.py``, emergencies in ``test_ui_crisis.py``, the languages in
+``test_ui_language.py``.
 """
 
 from __future__ import annotations
@@ -10,71 +12,28 @@ from __future__ import annotations
 import sys
 import threading
 import time
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
-
+from tests.test_ui_support import (SIZE, FakeClock, log, make_app, rendered, result_text, said,  # noqa: F401
+                                   screen_text, speaker, sphinx, sphinx_factory, status_text,
+                                   type_text, wait_for)
 from voice_helper.config import Contact, Settings, load_settings
-from voice_helper import store
-from voice_helper.speech import audio, recognizers, tts
-from voice_helper.ui.app import VoiceHelperApp
-
-NOW = datetime(2026, 11, 23, 14, 0, 0)
-SIZE = (100, 40)
+from voice_helper.speech import audio
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.t = 1000.0
-
-    def __call__(self) -> float:
-        return self.t
-
-
-@pytest.fixture
-def log(tmp_path: Path) -> Any:
-    with store.HelpLog.open(tmp_path / "log.sqlite3") as hl:
-        yield hl
-
-
-@pytest.fixture
-def speaker(tmp_path: Path) -> Any:
-    sp = tts.Speaker(Settings(), out_dir=tmp_path / "spoken")
-    yield sp
-    sp.close()
-
-
-@pytest.fixture(scope="module")
-def sphinx() -> Any:
-    """One pocketsphinx recognizer for the module: loading its model is the slow part."""
-    if not recognizers.pocketsphinx_available():
-        pytest.fail("pocketsphinx is missing (pip install pocketsphinx)")
-    return recognizers.open_recognizer("en", engine="pocketsphinx")
-
-
-def sphinx_factory(rec: Any) -> Any:
-    def factory(lang: str) -> Any:
-        rec.reset()
-        return rec
-
-    return factory
-
-
-def make_app(log: Any, speaker: Any, settings: Settings | None = None, **kw: Any) -> VoiceHelperApp:
-    return VoiceHelperApp(settings=settings or Settings(), speaker=speaker, log=log,
-                          now=lambda: NOW, **kw)
-
-
-def said(app: VoiceHelperApp) -> list[str]:
-    return list(app.spoken)
+async def _type_request(pilot: Any, text: str) -> None:
+    await pilot.press("i")
+    await pilot.pause()
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 # --- navigation ---------------------------------------------------------------------------
 
 
-async def test_digits_switch_screens_and_practice_is_reserved(log: Any, speaker: Any) -> None:
+async def test_digits_switch_screens_and_practice_says_why_not_yet(log: Any, speaker: Any) -> None:
     app = make_app(log, speaker)
     async with app.run_test(size=SIZE) as pilot:
         await app.ready()
@@ -88,8 +47,10 @@ async def test_digits_switch_screens_and_practice_is_reserved(log: Any, speaker:
         await pilot.press("5")
         await pilot.pause()
         assert type(app.screen).__name__ == "ComposeScreen"
-        assert app.screen.query_one("#nav-practice").disabled
-        # the mouse works too
+        assert "Practice is not available yet" in result_text(app)
+        await pilot.click("#nav-practice")  # the mouse gets the same answer
+        await pilot.pause()
+        assert "not available yet" in result_text(app)
         await pilot.click("#nav-history")
         await pilot.pause()
         assert type(app.screen).__name__ == "HistoryScreen"
@@ -98,7 +59,7 @@ async def test_digits_switch_screens_and_practice_is_reserved(log: Any, speaker:
 # --- compose ------------------------------------------------------------------------------
 
 
-async def test_typing_composes_shows_card_and_autosaves_draft(log: Any, speaker: Any) -> None:
+async def test_typing_composes_shows_the_message_and_autosaves(log: Any, speaker: Any) -> None:
     app = make_app(log, speaker)
     async with app.run_test(size=SIZE) as pilot:
         await app.ready()
@@ -115,19 +76,18 @@ async def test_typing_composes_shows_card_and_autosaves_draft(log: Any, speaker:
         assert entry.status == "draft"
         assert "cash report" in entry.transcript
         assert str(screen.query_one("#message").render()).strip() == screen.request.message.strip()
-        # r reads the finished message aloud, one key
-        await pilot.press("r")
+        await pilot.press("r")  # r reads the finished message aloud, one key
         await pilot.pause()
         assert said(app)[-1] == screen.request.message
 
 
 async def test_edit_fields_without_typing(log: Any, speaker: Any) -> None:
-    settings = Settings(contacts=[Contact("Tanaka", relation="colleague", channel="file")])
+    settings = Settings(language="en", contacts=[Contact("Tanaka", relation="colleague", channel="file")])
     app = make_app(log, speaker, settings)
     async with app.run_test(size=SIZE) as pilot:
         await app.ready()
         screen = app.screen
-        await pilot.press("w", "1")  # what is hard: first suggestion
+        await _type_request(pilot, "I can't finish the cash report")
         await pilot.press("a", "2")  # asks: second suggestion
         await pilot.press("o", "1")  # who: the first contact
         await pilot.press("b", "2")  # by when: "in 30 min"
@@ -135,55 +95,44 @@ async def test_edit_fields_without_typing(log: Any, speaker: Any) -> None:
         await pilot.press("f", "1")  # what I offer
         await pilot.pause()
         s = screen.request.slots
-        assert s.task == "the cash report"
         assert s.asks == ["take over for ten minutes"]
         assert s.recipient == "Tanaka"
         assert s.deadline.text == "in 30 min" and s.deadline.iso == "2026-11-23T14:30:00"
         assert s.duration_minutes == 30
         assert s.offer == "do the filing tomorrow"
-        label = str(screen.query_one("#field-deadline").label)
+        label = rendered(screen.query_one("#field-deadline"))
         assert "in 30 min" in label and label.startswith("(b)")
         message = screen.request.message
-        assert message, "the message is rendered from the picked fields"
+        assert "Tanaka" in message, message  # the composer re-rendered from the edited slots
         # live re-render: a different style changes the message, and the draft follows
         await pilot.press("t")
         await pilot.pause()
         assert screen.style == "workplace"
         assert screen.request.message != message
         entry = log.get(screen.draft_id)
-        assert entry.message == screen.request.message
+        assert entry.message == screen.request.message and entry.recipient == "Tanaka"
         assert entry.request.slots.deadline.iso == "2026-11-23T14:30:00"
-        # Esc in a picker changes nothing
+        # Esc in a picker changes nothing; u undoes the last change
         await pilot.press("b", "escape")
         await pilot.pause()
         assert screen.request.slots.deadline.text == "in 30 min"
+        await pilot.press("u")
+        await pilot.pause()
+        assert screen.style is None and "Undone" in result_text(app)
 
 
-async def test_keep_copy_and_say_it_here(log: Any, speaker: Any, tmp_path: Path) -> None:
+async def test_keep_copy_and_start_over_with_undo(log: Any, speaker: Any) -> None:
     app = make_app(log, speaker)
     async with app.run_test(size=SIZE) as pilot:
         await app.ready()
         screen = app.screen
-        screen.set_text("I need a hand lifting the boxes")
+        await _type_request(pilot, "I need a hand lifting the boxes")
         await pilot.press("k")
         await pilot.pause()
-        assert f"#{screen.draft_id}" in str(screen.query_one("#result").render())
+        assert f"#{screen.draft_id}" in result_text(app)
         await pilot.press("c")
         await pilot.pause()
         assert app.clipboard == screen.request.message
-        await pilot.press("h")
-        await pilot.pause()
-        entry = log.get(screen.draft_id)
-        assert entry.status == "sent" and entry.channel == "speak"
-        assert speaker.wait_idle(30)
-        wavs = sorted((tmp_path / "spoken").glob("*.wav"))
-        assert wavs and wavs[-1].stat().st_size > 1000  # the voice really spoke it (to a file)
-        # new words after sending make a new draft; the sent one is never rewritten
-        sent_id = screen.draft_id
-        screen.set_text("Could you check my report before five?")
-        await pilot.pause()
-        assert screen.draft_id != sent_id and log.get(sent_id).status == "sent"
-        # start over asks first, and can be undone
         kept = screen.request.message
         await pilot.press("n")
         await pilot.pause()
@@ -193,29 +142,62 @@ async def test_keep_copy_and_say_it_here(log: Any, speaker: Any, tmp_path: Path)
         await pilot.press("n", "y")
         await pilot.pause()
         assert screen.request is None
-        assert "undo" in str(screen.query_one("#result").render()).lower()
+        assert "undo" in result_text(app).lower()
         await pilot.press("u")
         await pilot.pause()
         assert screen.request.message == kept
 
 
+async def test_say_it_here_is_logged_once_it_was_said(log: Any, speaker: Any, tmp_path: Path) -> None:
+    app = make_app(log, speaker)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.ready()
+        screen = app.screen
+        await _type_request(pilot, "I need a hand lifting the boxes")
+        await pilot.press("h")
+        await wait_for(pilot, lambda: "Said it aloud" in result_text(app), 30, "said")
+        entry = log.get(screen.draft_id)
+        assert entry.status == "sent" and entry.channel == "speak"
+        wavs = sorted((tmp_path / "spoken").glob("*.wav"))
+        assert wavs and wavs[-1].stat().st_size > 1000  # the voice really spoke it (to a file)
+        sent_id = screen.draft_id
+        await pilot.press("t")  # a change after saying it: a new draft; the said one stays
+        await pilot.pause()
+        assert screen.draft_id != sent_id and log.get(sent_id).status == "sent"
 
 
-async def test_send_needs_a_contact_then_uses_its_channel(log: Any, speaker: Any, vh_home: Path) -> None:
-    settings = Settings(contacts=[Contact("Tanaka", relation="colleague", channel="file")])
+async def test_send_asks_who_then_uses_the_contacts_channel(log: Any, speaker: Any, vh_home: Path) -> None:
+    settings = Settings(language="en", contacts=[Contact("Tanaka", relation="colleague", channel="file")])
     app = make_app(log, speaker, settings)
     async with app.run_test(size=SIZE) as pilot:
         await app.ready()
         screen = app.screen
-        screen.set_text("I'm stuck with the delivery form")
+        await _type_request(pilot, "I'm stuck with the delivery form")
         await pilot.press("s")
         await pilot.pause()
-        assert "pick a contact" in str(screen.query_one("#result").render())
-        await pilot.press("o", "1", "s")
+        assert type(app.screen).__name__ == "PickerScreen" and "Send to whom?" in screen_text(app)
+        await pilot.press("1")
         await pilot.pause()
+        assert "Send to Tanaka?" in screen_text(app)
+        assert "only saved in the outbox" in screen_text(app)  # what will happen, said first
+        await pilot.press("y")
+        await wait_for(pilot, lambda: "outbox" in result_text(app), 10, "the send result")
         entry = log.get(screen.draft_id)
-        assert entry.status == "sent" and entry.channel == "file"
-        assert "Sent (file)" in str(screen.query_one("#result").render())
+        assert entry.recipient == "Tanaka" and entry.channel == "file"
+        assert screen.request.slots.recipient == "Tanaka"
+        assert "not sent to Tanaka" in result_text(app)
+        assert list((vh_home / "data" / "outbox").glob("*.json"))
+
+
+async def test_send_with_no_contacts_says_nothing_was_sent(log: Any, speaker: Any) -> None:
+    app = make_app(log, speaker)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.ready()
+        await _type_request(pilot, "could someone check the delivery form")
+        await pilot.press("s")
+        await pilot.pause()
+        assert "nothing was sent" in result_text(app)
+        assert log.list()[0].status == "draft"
 
 
 # --- phrase board -------------------------------------------------------------------------
@@ -225,36 +207,65 @@ async def test_phrase_board_compose_and_save_in_three_presses(log: Any, speaker:
     app = make_app(log, speaker)
     async with app.run_test(size=SIZE) as pilot:
         await app.ready()
-        before = len(log.list())
-        await pilot.press("2", "a", "k")  # board, tile a, keep
+        await pilot.press("2", "f", "k")  # board, tile f ("I'm in pain."), keep
         await pilot.pause()
         entries = log.list()
-        assert len(entries) == before + 1
-        assert entries[0].message == "Could you give me a hand for a minute?"
-        assert entries[0].status == "draft"
-        assert said(app)[-1] == "Could you give me a hand for a minute?"  # pressing a tile speaks it
+        assert [(e.message, e.status) for e in entries] == [("I'm in pain.", "draft")]
+        assert said(app)[-1] == "I'm in pain."  # pressing a tile says it
+        await wait_for(pilot, lambda: "Said:" in status_text(app) + result_text(app)
+                       or "Kept" in result_text(app), 20, "a result")
 
 
-async def test_phrase_adapt_loads_compose_card(log: Any, speaker: Any) -> None:
+async def test_quick_answers_are_only_said_and_r_repeats(log: Any, speaker: Any) -> None:
     app = make_app(log, speaker)
     async with app.run_test(size=SIZE) as pilot:
         await app.ready()
-        await pilot.press("2", "c", "a")  # tile c: "Could you open the cashbox?", adapt
+        await pilot.press("2", "a")  # "Yes."
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PhraseBoardScreen"  # no send/keep offer for "yes"
+        assert said(app)[-1] == "Yes."
+        await wait_for(pilot, lambda: "Said: Yes." in result_text(app), 20, "said")
+        await pilot.press("r")  # repeat the last
+        await pilot.pause()
+        assert said(app)[-1] == "Yes." and said(app).count("Yes.") == 2
+        assert log.list() == []
+
+
+async def test_recent_messages_on_6_to_9(log: Any, speaker: Any) -> None:
+    log.add_draft("old one")
+    app = make_app(log, speaker)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.ready()
+        await pilot.press("2", "c")  # "Wait a moment, please."
+        await pilot.pause()
+        recent = [t.text for t in app.screen.query(".recent") if t.display]
+        assert recent[0] == "Wait a moment, please."
+        await pilot.press("6")  # say it again from the recent list
+        await pilot.pause()
+        assert said(app)[-1] == "Wait a moment, please."
+        assert "(6) Wait a moment, please." in screen_text(app)
+
+
+async def test_phrase_adapt_loads_compose(log: Any, speaker: Any) -> None:
+    app = make_app(log, speaker)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.ready()
+        await pilot.press("2", "h", "a")  # tile h: "Could I have some water?", adapt
         await pilot.pause()
         await pilot.pause()
         assert type(app.screen).__name__ == "ComposeScreen"
-        assert app.screen.request.message == "Could you open the cashbox?"
+        assert app.screen.request.message == "Could I have some water?"
         assert app.screen.draft_id is not None
 
 
-async def test_japanese_board_and_user_phrases(log: Any, speaker: Any, vh_home: Path) -> None:
+async def test_user_phrases_are_added_and_kept_private(log: Any, speaker: Any, vh_home: Path) -> None:
     app = make_app(log, speaker, Settings(language="ja"))
     async with app.run_test(size=SIZE) as pilot:
         await app.ready()
         await pilot.press("2")
         await pilot.pause()
         tiles = [t.text for t in app.screen.query(".tile")]
-        assert "今ちょっとしんどくて…少し話せる?" in tiles
+        assert "今ちょっとしんどくて…少し話せる？" in tiles
         await pilot.press("plus")
         await pilot.pause()
         for ch in "abc":
@@ -264,6 +275,21 @@ async def test_japanese_board_and_user_phrases(log: Any, speaker: Any, vh_home: 
         assert "abc" in [t.text for t in app.screen.query(".tile")]
         assert "abc" in (vh_home / "config" / "phrases_user.yaml").read_text(encoding="utf-8")
         assert oct((vh_home / "config" / "phrases_user.yaml").stat().st_mode & 0o777) == "0o600"
+
+
+async def test_damaged_user_phrase_file_keeps_the_board(log: Any, speaker: Any, vh_home: Path) -> None:
+    (vh_home / "config").mkdir(parents=True, exist_ok=True)
+    bad = vh_home / "config" / "phrases_user.yaml"
+    bad.write_text("phrases: [unclosed\n", encoding="utf-8")
+    app = make_app(log, speaker)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.ready()
+        await pilot.press("2")
+        await pilot.pause()
+        assert "Could you give me a hand for a minute?" in [t.text for t in app.screen.query(".tile")]
+        status = status_text(app)
+        assert "phrases_user.yaml" in status and "not valid YAML" in status
+    assert bad.read_text(encoding="utf-8") == "phrases: [unclosed\n"  # nothing overwritten
 
 
 # --- history ------------------------------------------------------------------------------
@@ -290,9 +316,32 @@ async def test_history_filter_mark_and_stats(log: Any, speaker: Any) -> None:
         await pilot.pause()
         assert screen.status_filter == "helped"
         assert [int(w.id.removeprefix("entry-")) for w in screen.query(".entry")] == [a]
+        assert "Filter: helped" in rendered(screen.query_one("#filter"))
         await pilot.press("f")
         await pilot.pause()
         assert screen.status_filter == "declined" and not screen.query(".entry")
+
+
+async def test_history_reopens_a_draft_and_sends_after_asking(log: Any, speaker: Any) -> None:
+    settings = Settings(language="en", contacts=[Contact("Ken", relation="friend", channel="file")])
+    app = make_app(log, speaker, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.ready()
+        await _type_request(pilot, "could Ken bring the ladder")
+        draft = app.screen.draft_id
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.screen.selected_id == draft
+        await pilot.press("s")
+        await pilot.pause()
+        assert "Send to Ken?" in screen_text(app)
+        await pilot.press("y")
+        await wait_for(pilot, lambda: "outbox" in result_text(app), 10, "sent")
+        await pilot.press("e")  # open it again: it was sent, so editing makes a new draft
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ComposeScreen"
+        assert app.screen.draft_id != draft and log.get(draft).status == "sent"
 
 
 # --- settings, themes, keymap -------------------------------------------------------------
@@ -308,6 +357,11 @@ async def test_theme_and_size_switch_persist(log: Any, speaker: Any) -> None:
         await pilot.press("z")
         await pilot.pause()
         assert app.has_class("-large")
+        await pilot.click("#set-theme")  # the mouse too
+        await pilot.pause()
+        assert not app.has_class("-high-contrast")
+        await pilot.click("#set-theme")
+        await pilot.pause()
     saved = load_settings()
     assert saved.ui.theme == "high-contrast" and saved.ui.text_size == "large"
     app2 = make_app(log, speaker, saved)
@@ -326,23 +380,39 @@ async def test_rate_change_speaks_a_sample(log: Any, speaker: Any) -> None:
         assert app.settings.voice.rate == 180 and speaker.rate == 180
         assert said(app)[-1] == "This is how I will sound."
         assert load_settings().voice.rate == 180
+        assert "speed 180" in str(app.screen.query_one("#settings-voice").border_title)
+
+
+async def test_take_your_time_settings(log: Any, speaker: Any) -> None:
+    app = make_app(log, speaker)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.ready()
+        before = app.settings.speech.endpoint_silence_s
+        await pilot.press("4", "p")
+        await pilot.pause()
+        assert app.settings.speech.endpoint_silence_s > before
+        assert load_settings().speech.endpoint_silence_s == app.settings.speech.endpoint_silence_s
+        await pilot.press("w")
+        await pilot.pause()
+        assert app.settings.speech.push_to_finish and load_settings().speech.push_to_finish
+        assert "press Space" in result_text(app)
 
 
 async def test_shortcuts_off_and_remapped(log: Any, speaker: Any) -> None:
-    settings = Settings()
+    settings = Settings(language="en")
     settings.ui.keymap = {"compose.keep": "f5", "nav.phrases": "f2"}
     app = make_app(log, speaker, settings)
     async with app.run_test(size=SIZE) as pilot:
         await app.ready()
         screen = app.screen
-        assert str(screen.query_one("#act-keep").label).startswith("(f5)")
-        screen.set_text("Could you cover for me")
+        assert rendered(screen.query_one("#act-keep")).startswith("(F5)")
+        await _type_request(pilot, "Could you cover for me")
         await pilot.press("k")  # no longer bound
         await pilot.pause()
-        assert "Kept" not in str(screen.query_one("#result").render())
+        assert "Kept" not in result_text(app)
         await pilot.press("f5")
         await pilot.pause()
-        assert "Kept as draft" in str(screen.query_one("#result").render())
+        assert "Kept as draft" in result_text(app)
         await pilot.press("f2")
         await pilot.pause()
         assert type(app.screen).__name__ == "PhraseBoardScreen"
@@ -350,7 +420,7 @@ async def test_shortcuts_off_and_remapped(log: Any, speaker: Any) -> None:
         await pilot.press("3")  # dictation typing a digit does nothing
         await pilot.pause()
         assert type(app.screen).__name__ == "PhraseBoardScreen"
-        await pilot.press("a")
+        await pilot.press("m")
         await pilot.pause()
         assert type(app.screen).__name__ == "PhraseBoardScreen"  # no tile fired, no offer opened
         # the keyboard path without shortcuts: Tab/Enter still reach everything
@@ -360,18 +430,18 @@ async def test_shortcuts_off_and_remapped(log: Any, speaker: Any) -> None:
         assert type(app.screen).__name__ == "HistoryScreen"
 
 
-async def test_self_voicing_names_controls_and_stays_quiet_while_building(log: Any, speaker: Any) -> None:
-    settings = Settings()
+async def test_self_voicing_names_controls_and_speaks_results(log: Any, speaker: Any) -> None:
+    settings = Settings(language="en")
     settings.ui.self_voicing = True
     app = make_app(log, speaker, settings)
     async with app.run_test(size=SIZE) as pilot:
         await app.ready()
         await pilot.press("tab")
         await pilot.pause()
-        assert said(app)[-1] == "or type it here, then Enter" or said(app)[-1].endswith("type it here, then Enter")
-        n = len(said(app))
+        assert said(app)[-1].endswith("type it here, then Enter")
         app.screen.query_one("#speak").focus()
-        await pilot.pause()
+        await _type_request(pilot, "could someone check my report")
+        n = len(said(app))
         await pilot.press("b", "2")  # a building step: not spoken
         await pilot.pause()
         assert not any("By when" in t for t in said(app)[n:])
@@ -384,11 +454,72 @@ async def test_self_voicing_names_controls_and_stays_quiet_while_building(log: A
         assert any(t.startswith("How long: 5 min") for t in said(app))
 
 
+async def test_settings_add_contact_and_remap_a_key(log: Any, speaker: Any) -> None:
+    app = make_app(log, speaker)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.ready()
+        await pilot.press("4", "c")
+        await pilot.pause()
+        for ch in "Tanaka":
+            await pilot.press(ch)
+        await pilot.press("enter")  # to the next control: relation, chosen by presses
+        app.screen.query_one("#contact-channel").focus()
+        await pilot.press("enter")  # speak -> clipboard
+        await pilot.pause(0.3)  # a button ignores a second press while it shows the first
+        await pilot.press("enter")  # -> file
+        await pilot.pause(0.3)
+        app.screen.query_one("#contact-emergency").focus()
+        await pilot.press("enter")  # an emergency contact
+        app.screen.query_one("#contact-save").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = load_settings()
+        assert [(c.name, c.relation, c.channel, c.emergency) for c in saved.contacts] == \
+            [("Tanaka", "colleague", "file", True)]
+        assert "emergency contact" in rendered(app.screen.query_one("#contact-0"))
+        # the key map: choose an action, press its new key; saved and live
+        await pilot.press("y")
+        await pilot.pause()
+        app.screen.query_one("#km-compose-keep").focus()
+        await pilot.press("enter", "f6")
+        await pilot.pause()
+        assert load_settings().ui.keymap == {"compose.keep": "f6"}
+        await pilot.press("1")
+        await _type_request(pilot, "Could you check the delivery form")
+        await pilot.press("f6")
+        await pilot.pause()
+        assert "Kept as draft" in result_text(app)
+        # removing a contact asks first
+        await pilot.press("4")
+        await pilot.pause()
+        app.screen.query_one("#contact-0").focus()
+        await pilot.press("enter", "y")
+        await pilot.pause()
+        assert load_settings().contacts == []
+
+
+async def test_pick_a_voice_from_the_engine(log: Any, speaker: Any) -> None:
+    app = make_app(log, speaker)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.ready()
+        await pilot.press("4", "i")
+        for _ in range(200):  # the engine starts in a worker
+            await pilot.pause(0.05)
+            if type(app.screen).__name__ == "PickerScreen":
+                break
+        assert type(app.screen).__name__ == "PickerScreen", result_text(app)
+        first = app.screen.choices[0]
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.settings.voice.voice_en == first.value and load_settings().voice.voice_en == first.value
+        assert said(app)[-1] == "This is how I will sound."
+
+
 # --- switch scanning ----------------------------------------------------------------------
 
 
 async def test_one_switch_scanning_selects_after_n_intervals(log: Any, speaker: Any) -> None:
-    settings = Settings()
+    settings = Settings(language="en")
     settings.scanning.enabled = True
     settings.scanning.interval_s = 2.0
     settings.scanning.auditory = True  # speaks each highlighted name
@@ -398,15 +529,15 @@ async def test_one_switch_scanning_selects_after_n_intervals(log: Any, speaker: 
         await app.ready()
         await pilot.pause()
         names = [g.name for g in app.scanner.groups]
-        assert names[:2] == ["Screens", "Speak"]
-        # two intervals: Screens -> Speak -> The request
-        for _ in range(2):
+        assert names[:4] == ["Screens", "Speak", "Do it", "The request (a letter changes a field)"]
+        assert "Scanning: Screens" in screen_text(app)
+        for _ in range(3):  # Screens -> Speak -> Do it -> The request
             clock.t += 2.0
             app.scan_tick()
         await pilot.pause()
         assert app.scanner.highlighted_name.startswith("The request")
         assert app.screen.query_one("#card").has_class("-scan-highlight")
-        assert said(app)[-3:] == ["Screens", "Speak", "The request (press a letter to change a field)"]
+        assert said(app)[-3:] == ["Speak", "Do it", "The request (a letter changes a field)"]
         clock.t += 0.5
         await pilot.press("space")  # enter the group
         for _ in range(3):  # What is hard, I ask, Who, By when
@@ -419,7 +550,6 @@ async def test_one_switch_scanning_selects_after_n_intervals(log: Any, speaker: 
         await pilot.press("space")  # selects: opens the picker
         await pilot.pause()
         assert type(app.screen).__name__ == "PickerScreen"
-        # inside the picker, scanning restarts on its groups: Suggestions -> choice 1, 2
         await pilot.pause()
         clock.t += 0.5
         await pilot.press("space")  # enter Suggestions
@@ -434,7 +564,7 @@ async def test_one_switch_scanning_selects_after_n_intervals(log: Any, speaker: 
 
 
 async def test_two_switch_scanning_and_debounce(log: Any, speaker: Any) -> None:
-    settings = Settings()
+    settings = Settings(language="en")
     settings.scanning.enabled = True
     settings.scanning.mode = "two-switch"
     settings.scanning.debounce_s = 0.3
@@ -463,6 +593,14 @@ async def test_two_switch_scanning_and_debounce(log: Any, speaker: Any) -> None:
 # --- workers ------------------------------------------------------------------------------
 
 
+def _in_app_code(frame: Any) -> bool:
+    while frame is not None:
+        if frame.f_code.co_filename.endswith(("voice_helper/ui/app.py",)):
+            return True
+        frame = frame.f_back
+    return False
+
+
 async def test_quit_while_speaking_leaves_no_worker_thread(log: Any, speaker: Any) -> None:
     before = set(threading.enumerate())
     app = make_app(log, speaker)
@@ -474,7 +612,6 @@ async def test_quit_while_speaking_leaves_no_worker_thread(log: Any, speaker: An
         assert workers and not workers[0].is_finished  # still following the voice
         await app.action_quit()
     assert workers[0].is_cancelled or workers[0].is_finished
-    # no thread is still inside the app's worker code (a pool thread may idle; a worker may not)
     deadline = time.monotonic() + 3
     while True:
         busy = [tid for tid, frame in sys._current_frames().items()
@@ -487,14 +624,6 @@ async def test_quit_while_speaking_leaves_no_worker_thread(log: Any, speaker: An
     assert not new, new
 
 
-def _in_app_code(frame: Any) -> bool:
-    while frame is not None:
-        if frame.f_code.co_filename.endswith(("voice_helper/ui/app.py",)):
-            return True
-        frame = frame.f_back
-    return False
-
-
 # --- speaking in: recorded speech through the real recognizer ------------------------------
 
 
@@ -504,38 +633,49 @@ async def test_speak_button_listens_to_recorded_speech(log: Any, speaker: Any, s
     wav = festival_wav("I need help with the boxes", pad_s=2.5)
     settings = Settings(language="en")
     settings.speech.engine = "pocketsphinx"
-    app = make_app(log, speaker, settings,
-                   recognizer_factory=sphinx_factory(sphinx),
+    app = make_app(log, speaker, settings, recognizer_factory=sphinx_factory(sphinx),
                    source_factory=lambda: audio.FileSource(wav))  # the microphone's stand-in
     async with app.run_test(size=SIZE) as pilot:
         await app.ready()
         screen = app.screen
         await pilot.press("space")  # listening runs in a worker; the UI keeps running
-        for _ in range(200):
-            await pilot.pause(0.05)
-            if not screen.listening:
-                break
-        assert not screen.listening
+        await wait_for(pilot, lambda: not screen.listening, 10, "the end of the turn")
         assert "boxes" in screen.transcript.lower()
         assert screen.request is not None and screen.request.message
         assert log.get(screen.draft_id).transcript == screen.transcript
+
+
+async def test_space_while_listening_finishes_the_turn(log: Any, speaker: Any, sphinx: Any) -> None:
+    """Space while listening ends the turn and keeps what was heard (take your time: no pause
+    has to be short enough)."""
+    from tests.festival import festival_wav
+
+    wav = festival_wav("Could you help me carry the boxes to the car this afternoon please", pad_s=20.0)
+    app = make_app(log, speaker, Settings(language="en"), recognizer_factory=sphinx_factory(sphinx),
+                   source_factory=lambda: audio.FileSource(wav, realtime=True))  # paced like a microphone
+    app.settings.speech.push_to_finish = True
+    async with app.run_test(size=SIZE) as pilot:
+        await app.ready()
+        await pilot.press("space")
+        await wait_for(pilot, lambda: len(str(app.screen.query_one("#caption").render()).split()) >= 9,
+                       20, "the whole sentence")
+        await pilot.pause(1.0)  # a long pause: with push-to-finish it does not end the turn
+        assert app.screen.listening
+        await pilot.press("space")  # I have said it
+        await wait_for(pilot, lambda: not app.screen.listening and app.screen.request is not None, 10, "finish")
+        assert "box" in app.screen.transcript.lower() or "carr" in app.screen.transcript.lower()
 
 
 async def test_quit_while_listening_stops_the_worker(log: Any, speaker: Any, sphinx: Any) -> None:
     from tests.festival import festival_wav
 
     wav = festival_wav("Could you help me carry the boxes to the car this afternoon please", pad_s=6.0)
-    app = make_app(log, speaker, Settings(language="en"),
-                   recognizer_factory=sphinx_factory(sphinx),
-                   source_factory=lambda: audio.FileSource(wav, realtime=True))  # paced like a microphone
+    app = make_app(log, speaker, Settings(language="en"), recognizer_factory=sphinx_factory(sphinx),
+                   source_factory=lambda: audio.FileSource(wav, realtime=True))
     async with app.run_test(size=SIZE) as pilot:
         await app.ready()
         await pilot.press("space")
-        for _ in range(200):
-            await pilot.pause(0.05)
-            if "Listening" in str(app.screen.query_one("#status").render()):
-                break
-        assert "Listening" in str(app.screen.query_one("#status").render())
+        await wait_for(pilot, lambda: "Listening" in status_text(app), 10, "listening")
         listening = [w for w in app.workers if w.name == "listen"]
         assert listening and not listening[0].is_finished
         await app.action_quit()
@@ -545,6 +685,22 @@ async def test_quit_while_listening_stops_the_worker(log: Any, speaker: Any, sph
         time.sleep(0.05)
 
 
+async def test_say_a_field_again(log: Any, speaker: Any, sphinx: Any) -> None:
+    from tests.festival import festival_wav
+
+    wav = festival_wav("tomorrow morning", pad_s=2.5)
+    app = make_app(log, speaker, Settings(language="en"), recognizer_factory=sphinx_factory(sphinx),
+                   source_factory=lambda: audio.FileSource(wav))
+    async with app.run_test(size=SIZE) as pilot:
+        await app.ready()
+        screen = app.screen
+        await pilot.press("b", "s")  # by when: say it again
+        await wait_for(pilot, lambda: not screen.listening and screen.request is not None, 10, "heard")
+        deadline = screen.request.slots.deadline
+        assert deadline is not None and "tomorrow" in deadline.text.lower()
+        assert deadline.iso is not None and deadline.iso.startswith("2026-11-24")  # parsed against NOW
+
+
 def test_cli_ui_without_a_terminal_says_so() -> None:
     from tests.conftest import run_cli
 
@@ -552,119 +708,3 @@ def test_cli_ui_without_a_terminal_says_so() -> None:
     assert out.returncode == 2
     assert out.stderr.strip() == "voice-helper ui: the UI needs a terminal; for scripts use `voice-helper compose`"
     assert "Traceback" not in out.stderr
-
-
-async def test_settings_add_contact_and_remap_a_key(log: Any, speaker: Any) -> None:
-    app = make_app(log, speaker)
-    async with app.run_test(size=SIZE) as pilot:
-        await app.ready()
-        await pilot.press("4", "c")
-        await pilot.pause()
-        for ch in "Tanaka":
-            await pilot.press(ch)
-        await pilot.press("enter")  # to the next control: relation, chosen by presses
-        app.screen.query_one("#contact-channel").focus()
-        await pilot.press("enter")  # speak -> clipboard
-        await pilot.pause(0.3)  # a button ignores a second press while it shows the first
-        await pilot.press("enter")  # -> file
-        app.screen.query_one("#contact-save").focus()
-        await pilot.press("enter")
-        await pilot.pause()
-        saved = load_settings()
-        assert [(c.name, c.relation, c.channel) for c in saved.contacts] == [("Tanaka", "colleague", "file")]
-        # the key map: choose an action, press its new key; saved and live
-        await pilot.press("y")
-        await pilot.pause()
-        app.screen.query_one("#km-compose-keep").focus()
-        await pilot.press("enter", "f6")
-        await pilot.pause()
-        assert load_settings().ui.keymap == {"compose.keep": "f6"}
-        await pilot.press("1")
-        app.screen.set_text("Could you check the delivery form")
-        await pilot.press("f6")
-        await pilot.pause()
-        assert "Kept as draft" in str(app.screen.query_one("#result").render())
-        # removing a contact asks first
-        await pilot.press("4")
-        await pilot.pause()
-        app.screen.query_one("#contact-0").focus()
-        await pilot.press("enter", "y")
-        await pilot.pause()
-        assert load_settings().contacts == []
-
-
-async def test_say_a_field_again(log: Any, speaker: Any, sphinx: Any) -> None:
-    from tests.festival import festival_wav
-
-    wav = festival_wav("tomorrow morning", pad_s=2.5)
-    app = make_app(log, speaker, Settings(language="en"),
-                   recognizer_factory=sphinx_factory(sphinx),
-                   source_factory=lambda: audio.FileSource(wav))
-    async with app.run_test(size=SIZE) as pilot:
-        await app.ready()
-        screen = app.screen
-        await pilot.press("b", "s")  # by when: say it again
-        for _ in range(200):
-            await pilot.pause(0.05)
-            if not screen.listening:
-                break
-        deadline = screen.request.slots.deadline
-        assert deadline is not None and "tomorrow" in deadline.text.lower()
-        assert deadline.iso is not None and deadline.iso.startswith("2026-11-24")  # parsed against NOW
-
-
-async def test_crisis_shows_whom_to_call_and_history_reopens_a_draft(log: Any, speaker: Any) -> None:
-    settings = Settings()
-    settings.ui.self_voicing = True  # a result is spoken, so the person hears whom to call
-    app = make_app(log, speaker, settings)
-    async with app.run_test(size=SIZE) as pilot:
-        await app.ready()
-        await pilot.pause()  # the focus on Speak is announced first
-        screen = app.screen
-        screen.set_text("I fell and I can't get up")
-        await pilot.pause()
-        shown = str(screen.query_one("#result").render())
-        assert screen.request.crisis and "Call now" in shown and "911" in shown
-        assert said(app)[-1] == shown
-        draft = screen.draft_id
-        # History: e opens a draft back in Compose, same draft id (edits update it)
-        await pilot.press("n", "y", "3")
-        await pilot.pause()
-        assert app.screen.selected_id == draft
-        await pilot.press("e")
-        await pilot.pause()
-        await pilot.pause()
-        assert type(app.screen).__name__ == "ComposeScreen"
-        assert app.screen.draft_id == draft and app.screen.request.crisis
-
-
-async def test_damaged_user_phrase_file_keeps_the_board(log: Any, speaker: Any, vh_home: Path) -> None:
-    (vh_home / "config").mkdir(parents=True, exist_ok=True)
-    bad = vh_home / "config" / "phrases_user.yaml"
-    bad.write_text("phrases: [unclosed\n", encoding="utf-8")
-    app = make_app(log, speaker)
-    async with app.run_test(size=SIZE) as pilot:
-        await app.ready()
-        await pilot.press("2")
-        await pilot.pause()
-        assert "Could you give me a hand for a minute?" in [t.text for t in app.screen.query(".tile")]
-        status = str(app.screen.query_one("#status").render())
-        assert "phrases_user.yaml" in status and "not valid YAML" in status
-    assert bad.read_text(encoding="utf-8") == "phrases: [unclosed\n"  # nothing overwritten
-
-
-async def test_pick_a_voice_from_the_engine(log: Any, speaker: Any) -> None:
-    app = make_app(log, speaker)
-    async with app.run_test(size=SIZE) as pilot:
-        await app.ready()
-        await pilot.press("4", "i")
-        for _ in range(200):  # the engine starts in a worker
-            await pilot.pause(0.05)
-            if type(app.screen).__name__ == "PickerScreen":
-                break
-        assert type(app.screen).__name__ == "PickerScreen", str(app.screen.query_one("#result").render())
-        first = app.screen.choices[0]
-        await pilot.press("1")
-        await pilot.pause()
-        assert app.settings.voice.voice_en == first.value and load_settings().voice.voice_en == first.value
-        assert said(app)[-1] == "This is how I will sound."

@@ -161,6 +161,7 @@ class VoiceSettings:
     volume: float = 1.0
     voice_en: str = ""  # a pyttsx3 voice id; empty: the first English voice
     voice_ja: str = ""
+    output_device: str = ""  # sounddevice name or index for the UI's voice; empty: the system default
 
 
 @dataclass
@@ -184,12 +185,14 @@ class UISettings:
 class ScanningSettings:
     enabled: bool = False
     mode: str = "one-switch"  # one-switch | two-switch
-    interval_s: float = 2.0
+    interval_s: float = 2.0  # 0.5-10 s
     select_key: str = "space"
     next_key: str = "tab"
-    max_rounds: int = 3
+    max_rounds: int = 3  # unanswered rounds before scanning pauses (a press resumes it there)
     debounce_s: float = 0.3
     auditory: bool = False
+    item_rounds: int = 2  # rounds through a group's items before going back to the groups
+    pause_first: bool = False  # the first group / first item stays highlighted twice as long
 
 
 @dataclass

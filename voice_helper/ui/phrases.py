@@ -29,6 +29,7 @@ class Phrase:
     intent: str = ""
     lang: str = "en"
     user: bool = False
+    talk: bool = False  # conversation (yes, no, wait): said, never offered for sending
 
 
 @dataclass
@@ -36,6 +37,7 @@ class PhraseGroup:
     kind: str
     title: str
     phrases: list[Phrase] = field(default_factory=list)
+    talk: bool = False
 
 
 def user_phrases_file() -> Path:
@@ -63,9 +65,11 @@ def load_board(lang: str, problems: list[str] | None = None) -> list[PhraseGroup
     groups: list[PhraseGroup] = []
     for g in data.get("groups") or []:
         kind = str(g["kind"])
+        talk = bool(g.get("talk"))
         groups.append(PhraseGroup(kind, str(g.get("title", kind)), [
-            Phrase(str(p["text"]), kind, str(p.get("intent", "")), lang) for p in g.get("phrases") or []
-        ]))
+            Phrase(str(p["text"]), kind, str(p.get("intent", "")), lang, talk=talk)
+            for p in g.get("phrases") or []
+        ], talk=talk))
     try:
         mine = [p for p in load_user_phrases() if p.lang in (lang, "")]
     except VoiceHelperError as exc:

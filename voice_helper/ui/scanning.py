@@ -3,12 +3,16 @@
 Why pure: the timing rules (interval, rounds, debounce) are what make scanning usable or
 exhausting, so they are tested with a fake clock, with no terminal and no timers. The app only
 feeds it the current time (``tick``) and the switch presses (``press_select`` / ``press_next``),
-and moves focus to whatever it highlights.
+and moves the highlight to whatever it names.
 
 Scanning goes group by group; selecting a group scans its items; selecting an item returns it
-and restarts at the groups. A group with one item is selected directly. After ``max_rounds``
-full rounds with no press, scanning stops instead of cycling forever; the select switch starts
-it again. In two-switch mode nothing moves by itself: one switch moves, the other selects.
+and restarts at the groups. A group with one item is selected directly. The items of a group
+are offered for ``item_rounds`` rounds before scanning goes back up to the groups. After
+``max_rounds`` unanswered rounds scanning *pauses* where it is (it never cycles forever and
+never silently jumps): the next press of either switch resumes at the same place, and selects
+nothing. ``pause_first`` keeps the first group and the first item of a group highlighted for
+two intervals, for a person who needs time to get ready. In two-switch mode nothing moves by
+itself: one switch moves, the other selects.
 """
 
 from __future__ import annotations
@@ -20,12 +24,12 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 MIN_INTERVAL_S = 0.5
-MAX_INTERVAL_S = 5.0
+MAX_INTERVAL_S = 10.0
 MODES = ("one-switch", "two-switch")
 
 
 def clamp_interval(seconds: float) -> float:
-    """Keep the interval in the 0.5-5 s range (a 10x span) the settings allow."""
+    """Keep the interval in the 0.5-10 s range the settings allow."""
     return max(MIN_INTERVAL_S, min(MAX_INTERVAL_S, float(seconds)))
 
 
@@ -48,23 +52,31 @@ class Scanner(Generic[T]):
         *,
         interval_s: float = 2.0,
         max_rounds: int = 3,
+        item_rounds: int = 2,
+        pause_first: bool = False,
         debounce_s: float = 0.3,
         mode: str = "one-switch",
         on_highlight: Callable[[str, T | None], None] | None = None,
+        on_pause: Callable[[bool], None] | None = None,
     ) -> None:
         if mode not in MODES:
             raise ValueError(f"scanning mode {mode!r} is not one of {', '.join(MODES)}")
         self.groups = [g for g in groups if g.items]
         self.interval_s = clamp_interval(interval_s)
         self.max_rounds = max(1, int(max_rounds))
+        self.item_rounds = max(1, int(item_rounds))
+        self.pause_first = bool(pause_first)
         self.debounce_s = max(0.0, float(debounce_s))
         self.mode = mode
         self.on_highlight = on_highlight
+        self.on_pause = on_pause
         self.running = False
+        self.paused = False  # stopped after max_rounds unanswered: the next press resumes here
         self.level = "groups"  # groups | items
         self.group_index = 0
         self.item_index = 0
         self.unanswered_rounds = 0
+        self.item_round = 0
         self._last_step = 0.0
         self._last_press: float | None = None
 
@@ -88,33 +100,65 @@ class Scanner(Generic[T]):
             return ""
         return g.label(self.item_index) if self.level == "items" else g.name
 
+    @property
+    def dwell_s(self) -> float:
+        """How long the current highlight stays: twice as long on a first place with pause_first."""
+        first = (self.level == "groups" and self.group_index == 0) or \
+            (self.level == "items" and self.item_index == 0)
+        return self.interval_s * (2 if self.pause_first and first else 1)
+
     # --- control ------------------------------------------------------------------------
 
     def set_groups(self, groups: Sequence[ScanGroup[T]], now: float) -> None:
-        """Replace what is scanned (the screen changed) and start again at the first group."""
+        """Replace what is scanned (the screen changed) and start again at the first group.
+
+        A paused scanner stays paused (at the first group of the new screen): only a switch
+        press resumes it.
+        """
         self.groups = [g for g in groups if g.items]
-        if self.running:
+        if self.paused:
+            self.level, self.group_index, self.item_index = "groups", 0, 0
+            if not self.groups:
+                self.paused = False
+            return
+        if self.running or not self.groups:
             self.start(now)
 
     def start(self, now: float) -> None:
         self.running = bool(self.groups)
+        was_paused, self.paused = self.paused, False
         self.level = "groups"
         self.group_index = 0
         self.item_index = 0
         self.unanswered_rounds = 0
+        self.item_round = 0
         self._last_step = now
+        if was_paused and self.on_pause is not None:
+            self.on_pause(False)
         self._notify()
 
     def stop(self) -> None:
         self.running = False
+        self.paused = False
+
+    def resume(self, now: float) -> None:
+        """Go on from where scanning paused, highlighting the same place again."""
+        self.paused = False
+        self.running = bool(self.groups)
+        self.unanswered_rounds = 0
+        self.item_round = 0
+        self._last_step = now
+        if self.on_pause is not None:
+            self.on_pause(False)
+        self._notify()
 
     def tick(self, now: float) -> bool:
-        """Advance when an interval has passed (one-switch only). True when the highlight moved."""
+        """Advance when the dwell time has passed (one-switch only). True when the highlight moved."""
         if not self.running or self.mode != "one-switch":
             return False
         moved = False
-        while self.running and now - self._last_step >= self.interval_s:
-            self._last_step += self.interval_s
+        while self.running and now - self._last_step >= self.dwell_s:
+            self._last_step += self.dwell_s
             self._advance()
             moved = True
         return moved
@@ -123,6 +167,9 @@ class Scanner(Generic[T]):
         """The 'move' switch in two-switch mode (in one-switch mode it also steps, harmlessly)."""
         if self._debounced(now):
             return False
+        if self.paused:
+            self.resume(now)
+            return True
         if not self.running:
             self.start(now)
             return True
@@ -134,6 +181,9 @@ class Scanner(Generic[T]):
         """The select switch: enter the highlighted group or return the highlighted item."""
         if self._debounced(now):
             return None
+        if self.paused:
+            self.resume(now)  # a press after a pause only wakes scanning, where it was
+            return None
         if not self.running:
             self.start(now)
             return None
@@ -144,6 +194,7 @@ class Scanner(Generic[T]):
         if self.level == "groups" and len(g.items) > 1:
             self.level = "items"
             self.item_index = 0
+            self.item_round = 0
             self._notify()
             return None
         chosen = g.items[self.item_index if self.level == "items" else 0]
@@ -175,12 +226,17 @@ class Scanner(Generic[T]):
         else:
             self.item_index += 1
             if self.item_index >= len(g.items):
-                # a full round of items unanswered: back up to the groups
                 self.item_index = 0
-                self.level = "groups"
-                self._round_done()
-        if self.running:
-            self._notify()
+                self.item_round += 1
+                if self.item_round >= self.item_rounds:
+                    # the items were offered item_rounds times: back up to the groups, same group
+                    self.level = "groups"
+                    self.item_round = 0
+                    self._round_done()
+        if self.running or self.paused:
+            self._notify()  # when pausing: the highlight shows where a press will resume
+        if self.paused and self.on_pause is not None:
+            self.on_pause(True)
 
     def _round_done(self) -> None:
         if self.mode != "one-switch":
@@ -188,7 +244,8 @@ class Scanner(Generic[T]):
         self.unanswered_rounds += 1
         if self.unanswered_rounds >= self.max_rounds:
             self.running = False
+            self.paused = True
 
     def _notify(self) -> None:
-        if self.on_highlight is not None and self.running:
+        if self.on_highlight is not None and (self.running or self.paused):
             self.on_highlight(self.highlighted_name, self.item)

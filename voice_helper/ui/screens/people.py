@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,13 +10,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from ...config import RELATIONS, Contact
-from ..widgets import KeyButton, key_label
+from ..i18n import key_name
+from ..widgets import KeyButton, TextBox, current_lang, titled, tr
 
 CHANNELS = ("speak", "clipboard", "file", "email", "webhook")
 
 
 class ContactScreen(ModalScreen[Contact | None]):
-    """A new contact: the name is typed (or pasted); relation and channel are one press each."""
+    """A new contact: the name is typed (or pasted); relation, channel and "emergency contact"
+    are one press each."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
 
@@ -25,27 +26,41 @@ class ContactScreen(ModalScreen[Contact | None]):
         super().__init__(classes="picker")
         self.relation = "colleague"
         self.channel = "speak"
+        self.emergency = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
-            yield Label("Add a contact", id="picker-title")
-            yield Input(placeholder="name (e.g. Tanaka)", id="contact-name")
-            with Horizontal(classes="scan-group", id="contact-choices") as row:
-                row.border_title = "About them"
-                yield KeyButton(f"Relation: {self.relation}", "", id="contact-relation")
-                yield KeyButton(f"Channel: {self.channel}", "", id="contact-channel")
-            yield Input(placeholder="email address or webhook URL (only for those channels)",
-                        id="contact-address")
-            with Horizontal(classes="scan-group") as row:
-                row.border_title = "Done"
-                yield KeyButton("Save", "", id="contact-save", variant="primary")
-                yield KeyButton("Cancel", "escape", id="contact-cancel")
+            yield Label(tr("contact.title"), id="picker-title")
+            yield TextBox(tkey="contact.name", id="contact-name")
+            with titled(Horizontal(classes="scan-group", id="contact-choices"), "contact.about"):
+                yield KeyButton(self._relation_text(), "", id="contact-relation")
+                yield KeyButton(self._channel_text(), "", id="contact-channel")
+                yield KeyButton(self._emergency_text(), "", id="contact-emergency")
+            yield TextBox(tkey="contact.address", id="contact-address")
+            with titled(Horizontal(classes="scan-group"), "contact.done"):
+                yield KeyButton(tkey="contact.save", id="contact-save", variant="primary")
+                yield KeyButton(tkey="common.cancel", key="escape", id="contact-cancel")
+
+    def _relation_text(self) -> str:
+        return tr("compose.field_value", name=tr("contact.relation"), value=tr(f"relation.{self.relation}"))
+
+    def _channel_text(self) -> str:
+        return tr("compose.field_value", name=tr("contact.channel"), value=tr(f"channel.{self.channel}"))
+
+    def _emergency_text(self) -> str:
+        return tr("compose.field_value", name=tr("contact.emergency"),
+                  value=tr("common.yes") if self.emergency else tr("common.no"))
 
     def on_mount(self) -> None:
         self.query_one("#contact-name", Input).focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    @on(TextBox.Left)
+    def _left(self, event: TextBox.Left) -> None:
+        event.stop()
+        self.query_one("#contact-save", Button).focus()
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -58,10 +73,13 @@ class ContactScreen(ModalScreen[Contact | None]):
         bid = event.button.id
         if bid == "contact-relation":
             self.relation = RELATIONS[(RELATIONS.index(self.relation) + 1) % len(RELATIONS)]
-            self.query_one("#contact-relation", KeyButton).set_text(f"Relation: {self.relation}")
+            self.query_one("#contact-relation", KeyButton).set_text(self._relation_text())
         elif bid == "contact-channel":
             self.channel = CHANNELS[(CHANNELS.index(self.channel) + 1) % len(CHANNELS)]
-            self.query_one("#contact-channel", KeyButton).set_text(f"Channel: {self.channel}")
+            self.query_one("#contact-channel", KeyButton).set_text(self._channel_text())
+        elif bid == "contact-emergency":
+            self.emergency = not self.emergency
+            self.query_one("#contact-emergency", KeyButton).set_text(self._emergency_text())
         elif bid == "contact-save":
             name = self.query_one("#contact-name", Input).value.strip()
             if not name:
@@ -69,22 +87,19 @@ class ContactScreen(ModalScreen[Contact | None]):
                 self.query_one("#contact-name", Input).focus()
                 return
             address = self.query_one("#contact-address", Input).value.strip()
-            self.dismiss(Contact(name=name, relation=self.relation, channel=self.channel, address=address))
+            self.dismiss(Contact(name=name, relation=self.relation, channel=self.channel, address=address,
+                                 emergency=self.emergency))
         else:
             self.dismiss(None)
 
 
-#: binding id -> what it does (the keys a user may move or switch off)
-REMAPPABLE = {
-    "nav.compose": "Go to Compose", "nav.phrases": "Go to Phrases", "nav.history": "Go to History",
-    "nav.settings": "Go to Settings", "nav.quit": "Quit", "app.read": "Read aloud / repeat",
-    "compose.speak": "Speak (listen)", "compose.keep": "Keep as draft", "compose.send": "Send",
-    "compose.here": "Say it to the person here", "compose.copy": "Copy", "compose.over": "Start over",
-    "compose.task": "Field: what is hard", "compose.asks": "Field: I ask", "compose.recipient": "Field: who",
-    "compose.deadline": "Field: by when", "compose.duration": "Field: how long",
-    "compose.offer": "Field: I offer", "scan.select": "Scanning: select switch",
-    "scan.next": "Scanning: move switch (two-switch)",
-}
+#: binding ids a user may move or switch off (their names are keymap.<id> in the language data)
+REMAPPABLE = (
+    "nav.compose", "nav.phrases", "nav.history", "nav.settings", "nav.quit", "app.read",
+    "compose.speak", "compose.keep", "compose.send", "compose.here", "compose.copy", "compose.over",
+    "compose.task", "compose.asks", "compose.recipient", "compose.deadline", "compose.duration",
+    "compose.offer", "scan.select", "scan.next",
+)
 
 
 class KeymapScreen(ModalScreen[tuple[str, str] | None]):
@@ -100,19 +115,19 @@ class KeymapScreen(ModalScreen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
-            yield Label("Choose an action, then press its new key", id="picker-title")
-            with VerticalScroll(id="picker-choices", classes="scan-group") as box:
-                box.border_title = "Actions"
-                for bid, what in REMAPPABLE.items():
+            yield Label(tr("keymap.title"), id="picker-title")
+            with titled(VerticalScroll(id="picker-choices", classes="scan-group"), "keymap.actions"):
+                for bid in REMAPPABLE:
                     key = self.current.get(bid) or self.defaults.get(bid, "")
-                    yield KeyButton(f"{what}: {key_label(key, '').strip()}", "", id=f"km-{bid.replace('.', '-')}",
-                                    classes="choice")
-            yield KeyButton("Close", "escape", id="km-close")
+                    yield KeyButton(tr("compose.field_value", name=tr(f"keymap.{bid}"),
+                                       value=key_name(current_lang(), key)), "",
+                                    id=f"km-{bid.replace('.', '-')}", classes="choice")
+            yield KeyButton(tkey="common.close", key="escape", id="km-close")
 
     def action_cancel(self) -> None:
         if self.waiting_for is not None:
             self.waiting_for = None
-            self.query_one("#picker-title", Label).update("Choose an action, then press its new key")
+            self.query_one("#picker-title", Label).update(tr("keymap.title"))
             return
         self.dismiss(None)
 
@@ -124,8 +139,7 @@ class KeymapScreen(ModalScreen[tuple[str, str] | None]):
             self.dismiss(None)
             return
         self.waiting_for = bid.replace("-", ".", 1)
-        self.query_one("#picker-title", Label).update(
-            f"Press the new key for “{REMAPPABLE[self.waiting_for]}” (Esc: cancel, Delete: default)")
+        self.query_one("#picker-title", Label).update(tr("keymap.press", what=tr(f"keymap.{self.waiting_for}")))
 
     def on_key(self, event: events.Key) -> None:
         if self.waiting_for is None or event.key == "escape":
@@ -134,3 +148,7 @@ class KeymapScreen(ModalScreen[tuple[str, str] | None]):
         event.prevent_default()
         key = "" if event.key == "delete" else event.key
         self.dismiss((self.waiting_for, key))
+
+    def speakable_text(self) -> str:
+        return str(self.query_one("#picker-title", Label).render())
+

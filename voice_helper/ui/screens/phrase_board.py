@@ -1,7 +1,11 @@
-"""Phrase board: one press speaks a ready request, then send, keep or adapt it.
+"""Phrase board: one press says a ready phrase, then send, keep or adapt it.
 
 Every tile carries one letter, so composing and saving from the board is three presses:
-``2`` (board), the tile's letter (speaks it), ``k`` (keep as draft).
+``2`` (board), the tile's letter (says it), ``k`` (keep as draft). The first groups are the AAC
+basics: quick answers (yes, no, wait, say that again, thank you: only said, never offered for
+sending) and what I need (pain, toilet, water, medicine, too hot or cold, lie down). ``r``
+repeats the last phrase; the recent messages (said here, or in the help log) are on ``6``-``9``
+to say again or send. "Said" is shown only once the voice really said it.
 """
 
 from __future__ import annotations
@@ -11,20 +15,22 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from ..phrases import Phrase, add_user_phrase, load_board
-from ..widgets import KeyButton
+from ..widgets import AutoGrid, KeyButton, TextBox, literal, titled, tr
 from .base import VHScreen
 
-#: Tile letters: every letter except the app's own (r read, x stop) and digits (screens).
-TILE_KEYS = "abcdefghijklmnopqstuvwyz"
+#: Tile letters: every letter except the app's own (r repeat, u undo, x stop) and digits.
+TILE_KEYS = "abcdefghijklmnopqstvwyz"
+#: Recent messages, newest first.
+RECENT_KEYS = "6789"
 
 
 class PhraseOffer(ModalScreen[str | None]):
-    """After a tile speaks: send it, keep it, adapt it, or hear it again."""
+    """After a tile speaks: keep it, send it, adapt it, or say it again."""
 
     BINDINGS = [
         Binding("s", "answer('send')", "Send", id="offer.send"),
@@ -40,17 +46,19 @@ class PhraseOffer(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
-            yield Label(self.phrase.text, id="picker-title")
-            with Horizontal(id="offer-actions", classes="scan-group") as row:
-                row.border_title = "Now"
-                yield KeyButton("Keep as draft", "k", id="offer-keep", variant="primary")
-                yield KeyButton("Send", "s", id="offer-send")
-                yield KeyButton("Adapt", "a", id="offer-adapt")
-                yield KeyButton("Say again", "h", id="offer-again")
-                yield KeyButton("Close", "escape", id="offer-close")
+            yield Label(literal(self.phrase.text), id="picker-title")
+            with titled(AutoGrid(column_width=20, id="offer-actions", classes="scan-group"), "offer.title"):
+                yield KeyButton(tkey="offer.keep", key="k", id="offer-keep", variant="primary")
+                yield KeyButton(tkey="offer.send", key="s", id="offer-send")
+                yield KeyButton(tkey="offer.adapt", key="a", id="offer-adapt")
+                yield KeyButton(tkey="offer.again", key="h", id="offer-again")
+                yield KeyButton(tkey="common.close", key="escape", id="offer-close")
 
     def on_mount(self) -> None:
         self.query_one("#offer-keep", Button).focus()
+
+    def speakable_text(self) -> str:
+        return self.phrase.text
 
     def action_answer(self, what: str | None) -> None:
         self.dismiss(what)
@@ -73,18 +81,23 @@ class AddPhraseScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
-            yield Label("Add your own phrase", id="picker-title")
-            with Horizontal(classes="scan-group") as row:
-                row.border_title = "Add"
+            yield Label(tr("phrases.add_title"), id="picker-title")
+            with titled(Horizontal(classes="scan-group"), "phrases.add_group"):
                 if self.current:
-                    yield KeyButton(f"Use: {self.current[:60]}", "", id="add-current", variant="primary")
-                yield KeyButton("Cancel", "escape", id="add-cancel")
-            yield Input(placeholder="type the phrase, then Enter", id="add-input")
+                    yield KeyButton(tr("phrases.use_current", text=self.current[:60]), "",
+                                    id="add-current", variant="primary")
+                yield KeyButton(tkey="common.cancel", key="escape", id="add-cancel")
+            yield TextBox(tkey="phrases.add_typed", id="add-input")
 
     def on_mount(self) -> None:
         self.query_one("#add-current" if self.current else "#add-input").focus()
 
     def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(TextBox.Left)
+    def _left(self, event: TextBox.Left) -> None:
+        event.stop()
         self.dismiss(None)
 
     @on(Button.Pressed)
@@ -103,50 +116,62 @@ class PhraseBoardScreen(VHScreen):
 
     BINDINGS = [
         *[Binding(k, f"tile('{k}')", show=False, id=f"phrases.tile_{k}") for k in TILE_KEYS],
+        *[Binding(k, f"recent({i})", show=False, id=f"phrases.recent_{i + 1}")
+          for i, k in enumerate(RECENT_KEYS)],
         Binding("plus", "add_phrase", "Add my own", id="phrases.add"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.tiles: dict[str, Phrase] = {}
+        self.said: list[Phrase] = []  # said on this board, newest first
+        self.recent: list[Phrase] = []
+        self.last: Phrase | None = None
 
     @property
     def lang(self) -> str:
-        lang = self.app.settings.language  # type: ignore[attr-defined]
-        return lang if lang in ("en", "ja") else "en"
+        return self.app.lang  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         yield from self.nav()
-        yield VerticalScroll(id="board")
-        with Horizontal(id="board-actions", classes="scan-group") as row:
-            row.border_title = "My phrases"
-            yield KeyButton("Add my own phrase", "+", id="add-phrase")
+        with VerticalScroll(id="board"):
+            with titled(AutoGrid(column_width=30, id="recent", classes="scan-group phrase-group"),
+                        "phrases.recent_group"):
+                for i, key in enumerate(RECENT_KEYS):
+                    yield KeyButton("", key, id=f"recent-{i}", classes="tile recent")
+            yield Vertical(id="groups")
+        with titled(Horizontal(id="board-actions", classes="scan-group"), "phrases.mine_group"):
+            yield KeyButton(tkey="phrases.add", key="+", id="add-phrase")
+            yield KeyButton(tkey="phrases.repeat", key="r", id="repeat-last")
         yield from self.status_lines()
 
     async def on_mount(self) -> None:
         await self.reload()
 
     def on_screen_resume(self) -> None:
+        self._show_recent()
         if self.tiles:
-            first = self.query(".tile")
-            if first:
-                first.first().focus()
+            self._focus_first()
+
+    def refresh_texts(self) -> None:
+        self.call_later(self.reload)
 
     async def reload(self) -> None:
-        board = self.query_one("#board", VerticalScroll)
-        await board.remove_children()
+        app: Any = self.app
+        box = self.query_one("#groups", Vertical)
+        await box.remove_children()
         self.tiles.clear()
         problems: list[str] = []
         try:
             groups = load_board(self.lang, problems)
         except Exception as exc:
-            self.show_status(f"Phrases could not be loaded: {exc}")
+            self.show_status(app.t("phrases.load_failed", reason=exc))
             return
         keys = iter(TILE_KEYS)
         widgets = []
         for group in groups:
-            grid = Grid(classes="scan-group phrase-group", id=f"group-{group.kind}")
-            grid.border_title = group.title
+            grid = AutoGrid(column_width=30, classes="scan-group phrase-group", id=f"group-{group.kind}")
+            grid.border_title = app.t("phrases.mine") if group.kind == "mine" else group.title
             tiles = []
             for phrase in group.phrases:
                 key = next(keys, "")
@@ -156,16 +181,60 @@ class PhraseBoardScreen(VHScreen):
                                        id=f"tile-{key}" if key else None))
             widgets.append((grid, tiles))
         for grid, tiles in widgets:
-            await board.mount(grid)
+            await box.mount(grid)
             await grid.mount_all(tiles)
-        self.show_status("; ".join(problems) if problems
-                         else "Press a letter to say a phrase; then k keeps it, s sends, a adapts.")
+        self._show_recent()
+        self.show_status(app.t("common.separator").join(problems) if problems else app.t("phrases.hint"))
         self.call_after_refresh(self._focus_first)
 
     def _focus_first(self) -> None:
         tiles = self.query(".tile")
-        if tiles:
-            tiles.first().focus()
+        shown = [t for t in tiles if t.display]
+        if shown and not isinstance(self.focused, KeyButton):
+            shown[0].focus()
+
+    # --- recent messages -----------------------------------------------------------------
+
+    def _recent_list(self) -> list[Phrase]:
+        """Said here this session first, then the newest messages in the help log."""
+        app: Any = self.app
+        out: list[Phrase] = []
+        seen: set[str] = set()
+        for p in self.said:
+            if p.text not in seen:
+                out.append(p)
+                seen.add(p.text)
+        try:
+            entries = app.core.entries(limit=12)
+        except Exception:
+            entries = []
+        for e in entries:
+            text = (e.message or "").strip()
+            if text and text not in seen and "\n" not in text and len(text) <= 120:
+                out.append(Phrase(text, "recent", lang=e.lang or self.lang))
+                seen.add(text)
+        return out[:len(RECENT_KEYS)]
+
+    def _show_recent(self) -> None:
+        self.recent = self._recent_list()
+        group = self.query_one("#recent")
+        group.display = bool(self.recent)
+        for i in range(len(RECENT_KEYS)):
+            tile = self.query_one(f"#recent-{i}", KeyButton)
+            if i < len(self.recent):
+                tile.set_text(self.recent[i].text)
+                tile.display = True
+            else:
+                tile.display = False
+
+    def action_recent(self, index: int) -> None:
+        if index < len(self.recent):
+            self.use(self.recent[index])
+        else:
+            app: Any = self.app
+            app.show_result(app.t("phrases.no_recent"))
+
+    # --- using a phrase ----------------------------------------------------------------------
 
     def action_tile(self, key: str) -> None:
         phrase = self.tiles.get(key)
@@ -175,19 +244,48 @@ class PhraseBoardScreen(VHScreen):
     @on(Button.Pressed, ".tile")
     def _tile(self, event: Button.Pressed) -> None:
         event.stop()
-        key = (event.button.id or "").removeprefix("tile-")
-        self.action_tile(key)
+        bid = event.button.id or ""
+        if bid.startswith("recent-"):
+            self.action_recent(int(bid.removeprefix("recent-")))
+        else:
+            self.action_tile(bid.removeprefix("tile-"))
 
     @on(Button.Pressed, "#add-phrase")
     def _add(self, event: Button.Pressed) -> None:
         event.stop()
         self.action_add_phrase()
 
+    @on(Button.Pressed, "#repeat-last")
+    def _repeat(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.app.action_read()  # type: ignore[attr-defined]
+
     def use(self, phrase: Phrase) -> None:
-        """Speak it at once (the person in the room hears it), then offer what next."""
+        """Say it at once (the person in the room hears it), then offer what next.
+
+        "Said" appears only when the voice has said it; with no sound the screen says so, so
+        the person can show the screen instead.
+        """
         app: Any = self.app
-        app.say(phrase.text, phrase.lang, force=True)
-        self.show_result(f"Said: {phrase.text}")
+        self.last = phrase
+        self.said = [phrase] + [p for p in self.said if p.text != phrase.text]
+        self.show_result(app.t("phrases.saying", text=phrase.text))
+
+        def done(spoken: bool) -> None:
+            if spoken:
+                self.show_result(app.t("phrases.said", text=phrase.text))
+            else:
+                self.show_result(app.t("phrases.not_said", text=phrase.text))
+
+        app.say(phrase.text, phrase.lang, force=True, on_done=done)
+        self._show_recent()
+        if phrase.talk:
+            return
+        if phrase.intent == "emergency":
+            request = _phrase_request(app, phrase)
+            if request.crisis:
+                app.crisis(request)
+                return
         app.push_screen(PhraseOffer(phrase), lambda what: self._after(phrase, what))
 
     def _after(self, phrase: Phrase, what: str | None) -> None:
@@ -202,19 +300,23 @@ class PhraseBoardScreen(VHScreen):
             app.go("compose")
             app.call_after_refresh(lambda: _compose_screen(app).load_text(phrase.text, request))
             return
-        draft = app.core.save_draft(None, phrase.text, request, lang=phrase.lang)
-        if draft is None:
-            app.show_result(f"Not saved: {app.core.log_problem}")
-            return
         if what == "keep":
-            app.show_result(f"Kept as draft #{draft}: {phrase.text}")
-        elif what == "send":
-            res = app.core.deliver(draft, None, app.speaker)
-            app.show_result(res.text)
+            draft = app.core.save_draft(None, phrase.text, request, lang=phrase.lang)
+            if draft is None:
+                app.show_result(app.t("compose.not_saved", reason=app.core.log_problem))
+            else:
+                app.show_result(app.t("phrases.kept", id=draft, text=phrase.text))
+            return
+        if what == "send":
+            def prepare(name: str) -> int | None:
+                request.slots.recipient = name
+                return app.core.save_draft(None, phrase.text, request, lang=phrase.lang)
+
+            app.send_flow(None, prepare)
 
     def action_add_phrase(self) -> None:
         app: Any = self.app
-        current = _compose_screen(app).speakable_text() if _compose_screen(app) else ""
+        current = _compose_screen(app).speakable_text() if _compose_screen(app).is_mounted else ""
 
         def done(text: str | None) -> None:
             if not text:
@@ -222,14 +324,17 @@ class PhraseBoardScreen(VHScreen):
             try:
                 add_user_phrase(text, self.lang)
             except Exception as exc:
-                app.show_result(f"Not added: {exc}")
+                app.show_result(app.t("phrases.not_added", reason=exc))
                 return
             self.call_later(self.reload)
-            app.show_result(f"Added to My phrases: {text}")
+            app.show_result(app.t("phrases.added", text=text))
 
         app.push_screen(AddPhraseScreen(current), done)
 
     def speakable_text(self) -> str:
+        """r on the board repeats the last phrase said (else the focused tile)."""
+        if self.last is not None:
+            return self.last.text
         focused = self.focused
         if isinstance(focused, KeyButton) and focused.has_class("tile"):
             return focused.text
@@ -237,22 +342,23 @@ class PhraseBoardScreen(VHScreen):
 
 
 def _compose_screen(app: Any) -> Any:
-    """The Compose screen (home); created on first use like every mode's screen."""
+    """The Compose screen (home)."""
     return app.screen_named("compose")
 
 
 def _phrase_request(app: Any, phrase: Phrase) -> Any:
-    """A phrase as a HelpRequest: parsed by the core when it can, the phrase as the message."""
+    """A phrase as a fresh HelpRequest: parsed by the core when it can, the phrase as the message."""
     from ...request import HelpRequest, Intent
 
     try:
         request = app.core.compose(phrase.text, lang=phrase.lang)
     except Exception:
-        request = HelpRequest(language=phrase.lang)
+        request = HelpRequest(language=phrase.lang, said=phrase.text)
     if phrase.intent and request.intent == Intent.OTHER:
         try:
             request.intent = Intent(phrase.intent)
         except ValueError:
             pass
-    request.message = phrase.text  # a phrase says exactly what is on the tile
+    if not request.crisis:
+        request.message = phrase.text  # a phrase says exactly what is on the tile
     return request
