@@ -63,7 +63,9 @@ def compose_request(request: HelpRequest, *, style: str | None = None,
     level = choose_politeness(politeness, contact, settings, relation)
     recipient = contact.name if contact is not None else out.slots.recipient
     use_boundary = settings.compose.boundary_line if boundary is None else boundary
-    out.message = render(out, style, level, recipient=recipient or "", boundary=use_boundary)
+    familiar = (contact is not None and contact.relation in ("friend", "family")) or (
+        contact is None and relation is None and level == "casual" and _bare_given_name(out))
+    out.message = render(out, style, level, recipient=recipient or "", boundary=use_boundary, familiar=familiar)
     return out
 
 

@@ -18,7 +18,8 @@ from .message import build
 
 
 def render(request: HelpRequest, style: str = "three-lines", politeness: str | None = None, *,
-           recipient: str | None = None, boundary: bool = False, lang: str | None = None) -> str:
+           recipient: str | None = None, boundary: bool = False, lang: str | None = None,
+           familiar: bool = False) -> str:
     """The message for ``request``. ``recipient`` overrides ``request.slots.recipient`` ("" means
     no greeting). A crisis gets the plain emergency wording whatever the style."""
     style = style or "three-lines"
@@ -31,11 +32,11 @@ def render(request: HelpRequest, style: str = "three-lines", politeness: str | N
         request = HelpRequest.from_dict({**request.to_dict(), "language": lang})
     data = load_templates(request.language if request.language in ("en", "ja") else "en")
     who = request.slots.recipient if recipient is None else recipient
-    return build(request, style, politeness, address_name(who, request.language, data, politeness), boundary)
+    return build(request, style, politeness, address_name(who, request.language, data, familiar), boundary)
 
 
 def address_name(recipient: str | None, lang: str, data: dict[str, Any] | None = None,
-                 politeness: str | None = None) -> str:
+                 familiar: bool = False) -> str:
     """How to address the recipient at the start, or "" when it is a role, not a name.
 
     English: "tanaka" → "Tanaka"; "my manager" → "" (no "My manager, ..."); "mom" → "Mom".
@@ -54,8 +55,8 @@ def address_name(recipient: str | None, lang: str, data: dict[str, Any] | None =
             return ""
         if name in data["address_terms"] or name.endswith(tuple(data["honorific_suffixes"])):
             return name
-        if politeness == "casual" and re.fullmatch(r"[ぁ-んァ-ヶー一-龥々]{1,5}", name):
-            return name  # a friend called as they are called: 健太, ゆみ
+        if familiar and re.fullmatch(r"[ぁ-んァ-ヶー一-龥々]{1,5}", name):
+            return name  # a friend or family called as they are called: 健太, ゆみ
         if re.fullmatch(r"[A-Za-z][A-Za-z .'-]*", name):
             return name[:1].upper() + name[1:] + "さん"
         return name + "さん"
