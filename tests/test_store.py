@@ -356,7 +356,7 @@ def test_migrates_hand_made_v1(tmp_path: Path) -> None:
     raw.commit()
     raw.close()
     with HelpLog.open(path) as log:
-        assert log.schema_version == store.SCHEMA_VERSION == 3
+        assert log.schema_version == store.SCHEMA_VERSION == 4
         e = log.get(1)
         assert e.transcript == "old words" and e.request == req and e.status == "helped"
         assert e.offer == "make tea"  # lifted out of the JSON by the migration

@@ -33,7 +33,7 @@ from .redact import redact
 from .request import HelpRequest
 from .textsafe import strip_controls
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 STATUSES = ("draft", "sent", "failed", "helped", "declined", "withdrawn")
 OUTCOMES = ("helped", "declined", "withdrawn")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -126,6 +126,27 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # 2 -> 3: running tallies kept by triggers, so stats never scan the whole log.
     _tally_sql(),
+    # 3 -> 4: practice (issue 15): each rehearsed ask with the elements it had, and the 90-day
+    # plan's start and finished steps. Apart from ``requests``: a rehearsal is never a request.
+    (
+        """CREATE TABLE practice_attempts (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            lang TEXT NOT NULL,
+            scenario TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'ask',
+            said TEXT NOT NULL DEFAULT '',
+            has_hard INTEGER NOT NULL DEFAULT 0,
+            has_who INTEGER NOT NULL DEFAULT 0,
+            has_ask INTEGER NOT NULL DEFAULT 0,
+            has_when INTEGER NOT NULL DEFAULT 0,
+            has_return INTEGER NOT NULL DEFAULT 0,
+            next_step TEXT,
+            better TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX practice_attempts_at ON practice_attempts(at)",
+        "CREATE TABLE practice_plan (key TEXT PRIMARY KEY, at TEXT NOT NULL) WITHOUT ROWID",
+    ),
 )
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 
@@ -241,6 +262,26 @@ class Stats:
         d["weeks"] = [{"week": w, "count": c} for w, c in self.weeks]
         d["most_asked"] = [{"name": n, "asked": a, "helped": h} for n, a, h in self.most_asked]
         return d
+
+
+#: The elements of an ask that practice looks for (what is hard, who, the ask, when or how
+#: much, a boundary or something in return); one column each in ``practice_attempts``.
+PRACTICE_ELEMENTS = ("hard", "who", "ask", "when", "return")
+
+
+@dataclass
+class PracticeAttempt:
+    """One rehearsal: what was said in a scenario and which elements the ask had."""
+
+    scenario: str
+    lang: str
+    said: str
+    elements: list[str] = field(default_factory=list)
+    kind: str = "ask"  # ask | plan_b
+    next_step: str | None = None  # the one element suggested next, if any
+    better: str = ""
+    at: str = ""  # ISO time (UTC); empty: now
+    id: int | None = None
 
 
 class HelpLog:
@@ -577,6 +618,64 @@ class HelpLog:
                               " LIMIT 1", (key,))
             s.most_asked.append((name[0][0] if name else key, int(n_asked), int(n_helped)))
         return s
+
+    # --- practice (issue 15) ------------------------------------------------------------------
+
+    def add_practice_attempt(self, attempt: PracticeAttempt) -> int:
+        """Keep one rehearsed ask (or plan B) with the elements it had; returns its id."""
+        stamp = attempt.at or _iso(now_utc())
+        row = (stamp, attempt.lang, attempt.scenario, attempt.kind,
+               _clean(attempt.said) or "", *(int(e in attempt.elements) for e in PRACTICE_ELEMENTS),
+               attempt.next_step or None, _clean(attempt.better, keep_newlines=True) or "")
+        return self._write(lambda conn: int(conn.execute(
+            "INSERT INTO practice_attempts (at, lang, scenario, kind, said, has_hard, has_who, has_ask,"
+            " has_when, has_return, next_step, better) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            row).lastrowid))
+
+    def practice_attempts(self, since: str | date | datetime | None = None,
+                          scenario: str | None = None) -> list[PracticeAttempt]:
+        """Oldest first."""
+        clauses, params = [], []
+        moment = parse_since(since)
+        if moment is not None:
+            clauses.append("at >= ?")
+            params.append(_iso(moment))
+        if scenario:
+            clauses.append("scenario = ?")
+            params.append(scenario)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self._read("SELECT id, at, lang, scenario, kind, said, has_hard, has_who, has_ask, has_when,"
+                          f" has_return, next_step, better FROM practice_attempts{where} ORDER BY at, id",
+                          params)
+        return [PracticeAttempt(at=r[1], lang=r[2], scenario=r[3], kind=r[4], said=r[5],
+                                elements=[e for e, flag in zip(PRACTICE_ELEMENTS, r[6:11]) if flag],
+                                next_step=r[11], better=r[12], id=r[0]) for r in rows]
+
+    def request_days(self, since: str | date | datetime | None = None) -> list[tuple[str, str, str, bool, int]]:
+        """Real requests per local day: (day, status, intent, given back, count), for progress."""
+        moment = parse_since(since)
+        where, params = ("", []) if moment is None else (" WHERE created_at >= ?", [_iso(moment)])
+        rows = self._read(
+            "SELECT date(created_at, 'localtime'), status,"
+            " CASE WHEN json_valid(request_json) THEN coalesce(json_extract(request_json, '$.intent'), '')"
+            " ELSE '' END, coalesce(given, '') <> '', count(*)"
+            f" FROM requests{where} GROUP BY 1, 2, 3, 4 ORDER BY 1", params)
+        return [(d, st, intent or "", bool(g), int(n)) for d, st, intent, g, n in rows]
+
+    def plan_marks(self) -> dict[str, str]:
+        """The 90-day plan: when it started (``started``) and when each step was marked done."""
+        return {k: at for k, at in self._read("SELECT key, at FROM practice_plan")}
+
+    def set_plan_mark(self, key: str, at: str | datetime | None = None, *, keep: bool = True) -> str:
+        """Mark a plan step done (or the plan started); ``keep`` leaves an earlier mark as it is."""
+        stamp = at if isinstance(at, str) else _iso(at or now_utc())
+        verb = "INSERT OR IGNORE" if keep else "INSERT OR REPLACE"
+        self._write(lambda conn: conn.execute(f"{verb} INTO practice_plan (key, at) VALUES (?, ?)",
+                                              (key, stamp)))
+        return self.plan_marks()[key]
+
+    def clear_plan_mark(self, key: str) -> None:
+        self._write(lambda conn: conn.execute("DELETE FROM practice_plan WHERE key = ?", (key,)))
 
     def export(self, format: str, out: IO[str] | Path | str, overwrite: bool = False) -> int:
         """Every request, oldest first, as a JSON array or CSV; returns how many.
