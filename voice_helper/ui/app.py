@@ -16,6 +16,7 @@ Three promises shape this file (issue 14):
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import signal
 import threading
@@ -83,6 +84,7 @@ class VoiceHelperApp(App[None]):
         self.now = now or datetime.now
         self.core = Core(self.settings, log=log, clock=self.now)
         self.problems: dict[str, str] = {}
+        self._warmed = asyncio.Event()  # set when the warm-up worker has finished
         # the real Speaker is built by the warm-up worker, so the first screen is not kept waiting
         self._own_speaker = speaker is None
         self.speaker = speaker
@@ -155,15 +157,26 @@ class VoiceHelperApp(App[None]):
         self.install_screen(PhraseBoardScreen(), "phrases")
         self.install_screen(HistoryScreen(), "history")
         self.install_screen(SettingsScreen(), "settings")
-        self._warm_up()
         self.screen_change_signal.subscribe(self, lambda _screen: self.call_after_refresh(self._screen_changed))
         self.apply_settings()
         self.push_screen("compose")
         self._install_signal_handlers()
+        # the slow parts (the voice, the devices, the language model) start once the first
+        # screen is on the terminal: a thread still competes with the first paint for the CPU
+        self.call_after_refresh(lambda: self.call_after_refresh(self._warm_up))
 
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False, name="warm-up")
     def _warm_up(self) -> None:
         """Build the voice, look for a sound device and a microphone, load the language model."""
+        try:
+            self._warm_up_steps()
+        finally:
+            try:
+                self.call_from_thread(self._warmed.set)
+            except RuntimeError:
+                pass  # the app is gone
+
+    def _warm_up_steps(self) -> None:
         worker = get_current_worker()
         quiet = self._status_serial  # the start-up lines never cover what the person just did
         if self._own_speaker and self.speaker is None:
@@ -229,10 +242,8 @@ class VoiceHelperApp(App[None]):
         return sep.join(problems) if problems else self.t("status.ready")
 
     async def ready(self) -> None:
-        """Wait for the warm-up worker (tests and benchmarks start from a ready app)."""
-        for worker in list(self.workers):
-            if worker.name == "warm-up":
-                await worker.wait()
+        """Wait for the warm-up (tests and benchmarks start from a ready app)."""
+        await self._warmed.wait()
 
     def screen_text(self) -> str:
         """What the terminal shows right now, as plain text (tests and benchmarks read it)."""
@@ -980,8 +991,6 @@ class VoiceHelperApp(App[None]):
         """SIGTERM and a closed terminal (SIGHUP) keep the draft, then end the app cleanly."""
         if self.is_headless or threading.current_thread() is not threading.main_thread():
             return
-        import asyncio
-
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGHUP):
             try:
@@ -1005,8 +1014,6 @@ class VoiceHelperApp(App[None]):
         self.flush_drafts()
         self.shutdown_workers()
         if self._signals:
-            import asyncio
-
             try:
                 loop = asyncio.get_running_loop()
                 for sig in self._signals:

@@ -36,7 +36,8 @@ def texts(lang: str) -> dict[str, str]:
     """All UI texts of one language, as flat dotted keys ("compose.keep")."""
     lang = lang if lang in LANGS else "en"
     ref = resources.files("voice_helper.ui.data").joinpath(f"ui_{lang}.yaml")
-    return _flatten(yaml.safe_load(ref.read_text(encoding="utf-8")) or {})
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 8x faster at start-up
+    return _flatten(yaml.load(ref.read_text(encoding="utf-8"), Loader=loader) or {})
 
 
 def locale_language(env: Mapping[str, str] | None = None) -> str:

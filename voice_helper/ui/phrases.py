@@ -46,7 +46,7 @@ def user_phrases_file() -> Path:
 
 def _read_yaml(text: str, where: str) -> dict:
     try:
-        data = yaml.safe_load(text) or {}
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     except yaml.YAMLError as exc:
         raise VoiceHelperError(f"phrase file {where}: not valid YAML ({exc})") from None
     if not isinstance(data, dict):

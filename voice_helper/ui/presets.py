@@ -27,7 +27,7 @@ class Choice:
 def _choices(lang: str) -> dict[str, Any]:
     lang = lang if lang in ("en", "ja") else "en"
     ref = resources.files("voice_helper.ui.data").joinpath(f"choices_{lang}.yaml")
-    return yaml.safe_load(ref.read_text(encoding="utf-8")) or {}
+    return yaml.load(ref.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
 
 def resolve_deadline(spec: dict[str, Any], now: datetime) -> Deadline:
