@@ -196,6 +196,12 @@ class ScanningSettings:
 
 
 @dataclass
+class PracticeSettings:
+    scenarios_per_run: int = 3  # how many scenarios one `voice-helper practice` run goes through
+    reminders: bool = True  # the 90-day plan's reminder on the practice screens (never sent)
+
+
+@dataclass
 class Contact:
     name: str
     relation: str = "friend"
@@ -246,6 +252,7 @@ class Settings:
     webhook: WebhookSettings = field(default_factory=WebhookSettings)
     contacts: list[Contact] = field(default_factory=list)
     crisis_resources: list[CrisisResource] = field(default_factory=list)  # overrides defaults
+    practice: PracticeSettings = field(default_factory=PracticeSettings)
 
     def contact(self, name: str | None) -> Contact | None:
         """The contact whose name matches (case-insensitive, honorifics like さん ignored)."""
