@@ -188,16 +188,37 @@ def _end_time(x: np.ndarray, config: EndpointConfig | None = None) -> float | No
     return None
 
 
-def test_pause_of_1_2_s_does_not_split_but_2_5_s_does(speech: np.ndarray) -> None:
+def test_pause_of_2_s_does_not_split_but_3_2_s_does(speech: np.ndarray) -> None:
+    """The default lets a ~2 s pause pass mid-sentence (people who pause to find a word)."""
     n = len(speech)
-    short = np.concatenate([_noise(0.5), speech, _noise(1.2), speech, _noise(3.0)])
-    long = np.concatenate([_noise(0.5), speech, _noise(2.5), speech, _noise(3.0)])
+    short = np.concatenate([_noise(0.5), speech, _noise(2.0), speech, _noise(3.0)])
+    long = np.concatenate([_noise(0.5), speech, _noise(3.2), speech, _noise(3.0)])
     end_short = _end_time(short)
     end_long = _end_time(long)
-    second_start = 0.5 + n / RATE + 1.2
+    second_start = 0.5 + n / RATE + 2.0
     assert end_short is not None and end_short > second_start + n / RATE  # one turn, both halves
-    assert end_long is not None and end_long < 0.5 + n / RATE + 2.5  # ended in the long pause
-    assert end_long > 0.5 + n / RATE + 1.5  # ...but not before 1.5 s of silence
+    assert end_long is not None and end_long < 0.5 + n / RATE + 3.2  # ended in the long pause
+    assert end_long > 0.5 + n / RATE + 2.2  # ...but not before the pause length
+
+
+def test_energy_gate_kept_for_comparison(speech: np.ndarray) -> None:
+    """The old energy endpointer (no front end) still works: what the bench compares against."""
+    cfg = EndpointConfig(vad="energy", silence_s=1.8)
+    x = np.concatenate([_noise(0.5), speech, _noise(2.5), speech, _noise(3.0)])
+    t = _end_time(x, cfg)
+    assert t is not None and 0.5 + len(speech) / RATE + 1.5 < t < 0.5 + len(speech) / RATE + 2.5
+
+
+def test_quiet_voice_is_heard_but_a_noise_burst_is_not(speech: np.ndarray) -> None:
+    """−56 dBFS speech starts a turn (the old −50 dBFS gate missed it); a loud burst of noise does not."""
+    rms = float(np.sqrt(np.mean(speech ** 2)))
+    quiet = speech * (10 ** (-56 / 20) / rms)
+    x = np.concatenate([_noise(0.5, 0.0002), quiet, _noise(3.0, 0.0002)])
+    assert _end_time(x, EndpointConfig(vad="energy")) is None  # the old gate: "no speech"
+    t = _end_time(x)
+    assert t is not None and t > 0.5 + len(speech) / RATE
+    burst = np.random.default_rng(3).normal(0, 0.3, RATE // 2)  # half a second of loud hiss
+    assert _end_time(np.concatenate([_noise(0.5), burst, _noise(3.0)])) is None
 
 
 def test_leading_silence_never_ends_a_turn_and_max_length(speech: np.ndarray) -> None:
@@ -218,14 +239,18 @@ def test_silence_setting_is_used(speech: np.ndarray) -> None:
     x = np.concatenate([_noise(0.5), speech, _noise(1.2), speech, _noise(2.0)])
     t = _end_time(x, EndpointConfig.from_settings(s))
     assert t is not None and t < 0.5 + len(speech) / RATE + 1.2  # now the 1.2 s pause splits
+    s.speech.endpoint_silence_s = 9.0  # "take your time" stops at 5 s
+    assert EndpointConfig.from_settings(s).silence_s == 5.0
 
 
 def test_noise_floor_adapts_to_steady_noise(speech: np.ndarray) -> None:
     loud_noise = 0.02  # about -34 dBFS of hiss: louder than min_speech_db
     x = np.concatenate([_noise(2.0, loud_noise), speech * 2 + _noise(len(speech) / RATE, loud_noise, 2),
                         _noise(3.0, loud_noise, 3)])
-    t = _end_time(x)
+    t = _end_time(x, EndpointConfig(vad="energy", silence_s=1.8))
     assert t is not None and 2.0 + len(speech) / RATE + 1.5 <= t + 0.15 <= 2.0 + len(speech) / RATE + 3.0
+    t = _end_time(x)  # the VAD ignores the hiss too
+    assert t is not None and 2.0 + len(speech) / RATE + 2.3 <= t + 0.15 <= 2.0 + len(speech) / RATE + 3.5
 
 
 # --- microphone -----------------------------------------------------------------------------
@@ -328,7 +353,7 @@ def test_microphone_source_through_listen_once(speech: np.ndarray) -> None:
 
     streams: list[FakeStream] = []
     mic = MicrophoneSource(queue_blocks=1000, stream_factory=lambda **kw: streams.append(FakeStream(**kw)) or streams[-1])
-    x = np.concatenate([_noise(0.5), speech, _noise(2.5)])
+    x = np.concatenate([_noise(0.5), speech, _noise(3.5)])
     for f in _frames(x):
         streams[0].callback(f, len(f) // 2, None, Status())
     partials: list[str] = []
@@ -336,4 +361,4 @@ def test_microphone_source_through_listen_once(speech: np.ndarray) -> None:
     mic.close()
     assert final is not None and partials
     fed_s = int(final.text.split()[0]) / 32000
-    assert 0.5 + len(speech) / RATE + 1.7 <= fed_s <= 0.5 + len(speech) / RATE + 2.1
+    assert 0.5 + len(speech) / RATE + 2.4 <= fed_s <= 0.5 + len(speech) / RATE + 2.9

@@ -150,8 +150,16 @@ class SpeechSettings:
     engine: str = "auto"  # auto | vosk | pocketsphinx
     model: str = ""  # a Vosk model folder; empty: found by the model locator
     input_device: str = ""  # sounddevice name or index; empty: the system default
-    endpoint_silence_s: float = 1.8  # silence that ends a turn; generous on purpose
+    endpoint_silence_s: float = 2.5  # "take your time": the pause that ends a turn, 0.5-5 s
     max_utterance_s: float = 120.0
+    #: Said at the end of a turn, ends it at once (not kept in the text); "" turns it off.
+    finish_phrase: str = "that's all"
+    #: Pauses never end a turn: only the finish phrase (or the UI's key) does.
+    push_to_finish: bool = False
+    noise_suppression: bool = True  # WebRTC noise suppression before the recognizer
+    auto_gain: bool = True  # raise quiet voices (WebRTC AGC + a slow level normaliser)
+    #: pocketsphinx hears requests with a model built from help requests and your contacts' names.
+    domain_lm: bool = True
 
 
 @dataclass

@@ -78,45 +78,59 @@ class _TimedSource:
 
 
 class _RecognizerHearing:
+    """Free speech through the recognizer and, on the very same frames, the command spotter.
+
+    The recognizer always listens freely (so the screen shows what was really said); the spotter
+    listens for the turn's commands (keyword spotting) and decides what is a command.
+    """
+
     def __init__(self, recognizer: Any, endpointer: Any,
-                 on_partial: Callable[[str], None] | None = None) -> None:
+                 on_partial: Callable[[str], None] | None = None, spotter: Any = None) -> None:
         self.recognizer = recognizer
         self.endpointer = endpointer
         self.on_partial = on_partial
+        self.spotter = spotter
         self.turns: list[Turn] = []
-        self._grammar: list[str] | None = ["(not set yet)"]  # the first turn always sets it
+        self._free = False
         self.quiet_s: float | None = None  # live sources: silence this long → a Silence event
 
     def _set_grammar(self, listen: Listen) -> None:
-        grammar = listen.grammar if listen.mode == "command" else None
-        if grammar != self._grammar:
-            try:
-                self.recognizer.set_grammar(grammar)
-            except Exception:
-                grammar = None  # free speech still works; matching happens in the dialog
-                self.recognizer.set_grammar(None)
-            self._grammar = grammar
+        if not self._free:
+            self.recognizer.set_grammar(None)
+            self._free = True
+        if self.spotter is not None:
+            self.spotter.set_phrases(list(listen.grammar or []))
 
     def _one(self, source: Any) -> UtteranceHeard | Silence:
         from .speech.endpoint import listen_once
 
         timed = _TimedSource(source, self.quiet_s, self.endpointer)
         self.recognizer.reset()
-        final = listen_once(timed, self.recognizer, self.endpointer, self.on_partial)
+        also = ()
+        if self.spotter is not None:
+            self.spotter.reset()
+            also = (self.spotter,)
+        final = listen_once(timed, self.recognizer, self.endpointer, self.on_partial, also=also)
         now = time.monotonic()
-        if final is None or not final.text.strip():
+        spotted = self.spotter.decide(self.endpointer.speech_s) \
+            if self.spotter is not None and self.endpointer.in_speech else None
+        phrase = spotted.phrase if spotted is not None else None
+        text = final.text.strip() if final is not None else ""
+        if not text and not phrase:
             self.turns.append(Turn("", timed.last_frame_at or now, now))
             return Silence()
-        self.turns.append(Turn(final.text, timed.last_frame_at or now, now))
-        return UtteranceHeard(final.text, list(final.words), final.confidence)
+        self.turns.append(Turn(text or phrase or "", timed.last_frame_at or now, now))
+        return UtteranceHeard(text or phrase or "", list(final.words) if final else [],
+                              final.confidence if final else None, command=phrase,
+                              spotted=spotted is not None)
 
 
 class FileHearing(_RecognizerHearing):
     """One recorded file per user turn; no more files → no more input."""
 
     def __init__(self, files: list[Path], recognizer: Any, endpointer: Any,
-                 on_partial: Callable[[str], None] | None = None) -> None:
-        super().__init__(recognizer, endpointer, on_partial)
+                 on_partial: Callable[[str], None] | None = None, spotter: Any = None) -> None:
+        super().__init__(recognizer, endpointer, on_partial, spotter)
         self.files = list(files)
 
     def hear(self, listen: Listen) -> UtteranceHeard | Silence | None:
@@ -137,8 +151,8 @@ class MicHearing(_RecognizerHearing):
 
     def __init__(self, source: Any, recognizer: Any, endpointer: Any,
                  on_partial: Callable[[str], None] | None = None, guard_s: float = 0.15,
-                 quiet_s: float = 20.0) -> None:
-        super().__init__(recognizer, endpointer, on_partial)
+                 quiet_s: float = 20.0, spotter: Any = None) -> None:
+        super().__init__(recognizer, endpointer, on_partial, spotter)
         self.source = source
         self.quiet_s = quiet_s
         self.guard_s = guard_s  # the tail of our own voice (device buffer, room echo) dies out
@@ -174,6 +188,7 @@ class LoopResult:
     heard: list[str] = field(default_factory=list)
     said: list[str] = field(default_factory=list)
     timeline: list[tuple[str, float, str]] = field(default_factory=list)  # (kind, time, text)
+    sends: list[Any] = field(default_factory=list)  # the channels' SendResults, in order
 
 
 class VoiceLoop:
@@ -236,7 +251,8 @@ class VoiceLoop:
             if isinstance(event, UtteranceHeard):
                 self._mark("heard", event.text)
                 self.result.heard.append(event.text)
-                self.echo(f"(heard: {event.text})")
+                spotted = f" → {event.command}" if event.command and event.command != event.text else ""
+                self.echo(f"(heard: {event.text}{spotted})")
             else:
                 self._mark("heard", "")
                 self.echo("(heard nothing)")
@@ -260,12 +276,17 @@ class VoiceLoop:
         return None
 
     def _send(self, action: Send) -> SendResult:
+        """Deliver through the real channel and say back exactly what happened: which channel, to
+        whom, ok or not (the dialog turns a file in the outbox into "saved", never "sent")."""
+        to = action.to or action.request.slots.recipient or ""
         if self.log is None or self.draft_id is None:
-            return SendResult(False, "there is no help log to send from")
+            return SendResult(False, "there is no help log to send from", "", to)
         try:
             from .channels import deliver
 
             result = deliver(self.log, self.draft_id, self.settings, speaker=self.speaker)
         except Exception as exc:  # a channel problem must not end the conversation
-            return SendResult(False, str(exc))
-        return SendResult(bool(result.ok), result.detail if result.ok else (result.reason or "failed"))
+            return SendResult(False, str(exc), "", to)
+        self.result.sends.append(result)
+        detail = result.detail if result.ok else f"not sent ({result.channel}): {result.reason or 'failed'}"
+        return SendResult(bool(result.ok), detail, result.channel, to)

@@ -60,21 +60,24 @@ def run(args: argparse.Namespace) -> int:
             FileSource(f).close()
     if args.tts_dir and not files:
         raise UsageError("--tts-dir goes with --input (on the microphone, prompts are played)")
-    recognizer = open_recognizer(lang, args.engine, settings=settings)
+    recognizer = open_recognizer(lang, args.engine, settings=settings, domain=True)
     endpointer = Endpointer(EndpointConfig.from_settings(settings))
+    from ..speech.spotter import spotter_for
+
+    spotter = spotter_for(recognizer)
     tmp = None
     tts_dir = None
     if files:
         tts_dir = Path(args.tts_dir) if args.tts_dir else Path(tempfile.mkdtemp(prefix="vh-listen-"))
         tmp = None if args.tts_dir else tts_dir
-        hearing = FileHearing(files, recognizer, endpointer)
+        hearing = FileHearing(files, recognizer, endpointer, spotter=spotter)
     else:
         from ..speech.audio import MicrophoneSource
 
         source = MicrophoneSource(settings.speech.input_device or None)
         hearing = MicHearing(source, recognizer, endpointer,
                              on_partial=lambda t: print(f"\r… {strip_controls(t)}", end="", file=out,
-                                                        flush=True))
+                                                        flush=True), spotter=spotter)
 
     def unspoken(text: str, why: str) -> None:
         if why and why not in notices:

@@ -230,6 +230,7 @@ class VoskRecognizer:
 
 # --- pocketsphinx ---------------------------------------------------------------------------
 
+CMN_INIT = "50,7,1,8,-4,0,0,-3,2,2,2,0,4"
 _FILLERS = re.compile(r"^(<s>|</s>|<sil>|\[.*\]|\+\+.*\+\+)$")
 _ALT = re.compile(r"\(\d+\)$")
 
@@ -256,7 +257,7 @@ class SphinxRecognizer:
     _FRAME_S = 0.01  # pocketsphinx frames are 10 ms
 
     def __init__(self, lang: str = "en", grammar: list[str] | None = None,
-                 on_load: LoadReport | None = None) -> None:
+                 on_load: LoadReport | None = None, lm: Any = None) -> None:
         if lang != "en":
             raise ModelMissingError(f"pocketsphinx has a built-in model for English only, not {lang!r}; "
                                     f"run: voice-helper models download {lang}")
@@ -266,12 +267,22 @@ class SphinxRecognizer:
             raise RecognizerError(f"pocketsphinx is not installed ({exc}); pip install pocketsphinx") from None
         t0 = time.perf_counter()
         # fwdflat off: ~25% less CPU for the same words on our test speech (scripts/bench_stt.py)
-        self._dec = Decoder(loglevel="FATAL", fwdflat=False)
+        # cmninit: a typical speech cepstral mean (measured on Festival and LibriVox speech), so the
+        # first turn is heard as well as the later ones (the default 40,3,-1 is far from speech and
+        # live CMN needs a turn to catch up: "in the report" → "in area card").
+        self._dec = Decoder(loglevel="FATAL", fwdflat=False, cmninit=CMN_INIT)
         seconds = time.perf_counter() - t0
         log.info("loaded pocketsphinx en-us in %.2f s", seconds)
         if on_load:
             on_load("pocketsphinx:en-us", seconds)
         self.grammar: list[str] | None = None
+        self._free = "_default"
+        if lm is not None:  # the domain model for request turns (speech.domain_lm)
+            for word, phones in lm.words.items():
+                if self._dec.lookup_word(word) is None:
+                    self._dec.add_word(word, phones, False)
+            self._dec.add_lm_file("domain", str(lm.path))
+            self._free = "domain"
         self._in_utt = False
         self._fed_s = 0.0  # audio fed since creation: word times are relative to it
         self._utt_start_s = 0.0
@@ -285,7 +296,7 @@ class SphinxRecognizer:
         phrases = _clean_phrases(phrases)
         if not phrases:
             self.grammar = None
-            self._dec.activate_search("_default")
+            self._dec.activate_search(self._free)
             return
         usable = []
         for p in phrases:
@@ -352,9 +363,20 @@ class SphinxRecognizer:
 
 def open_recognizer(lang: str, engine: str = "auto", grammar: list[str] | None = None,
                     model: str | None = None, settings: Any = None,
-                    on_load: LoadReport | None = None) -> Recognizer:
-    """Vosk when a model for ``lang`` is installed, else pocketsphinx for English, else a clear error."""
+                    on_load: LoadReport | None = None, domain: bool = False) -> Recognizer:
+    """Vosk when a model for ``lang`` is installed, else pocketsphinx for English, else a clear error.
+
+    ``domain``: pocketsphinx hears with the help-request model (``domain_lm``) when settings allow.
+    """
     from .models import find_models
+
+    def sphinx() -> SphinxRecognizer:
+        lm = None
+        if domain and lang == "en" and getattr(speech, "domain_lm", False):
+            from .domain_lm import build_domain_lm
+
+            lm = build_domain_lm(contacts=[c.name for c in getattr(settings, "contacts", [])])
+        return SphinxRecognizer(lang, grammar, on_load, lm=lm)
 
     speech = getattr(settings, "speech", None)
     if engine == "auto" and speech is not None and getattr(speech, "engine", "auto") != "auto":
@@ -363,7 +385,7 @@ def open_recognizer(lang: str, engine: str = "auto", grammar: list[str] | None =
     if engine not in ("auto", "vosk", "pocketsphinx"):
         raise VoiceHelperError(f"unknown speech engine {engine!r}: use auto, vosk or pocketsphinx", 2)
     if engine == "pocketsphinx":
-        return SphinxRecognizer(lang, grammar, on_load)
+        return sphinx()
     found = find_models(lang, explicit=model) if vosk_available() else []
     if model and not found:
         raise ModelMissingError(f"no Vosk model at {model}")
@@ -374,5 +396,5 @@ def open_recognizer(lang: str, engine: str = "auto", grammar: list[str] | None =
             raise RecognizerError("Vosk is not installed; pip install vosk")
         raise ModelMissingError(f"no Vosk model for {lang!r} is installed; run: voice-helper models download {lang}")
     if lang == "en" and pocketsphinx_available():
-        return SphinxRecognizer(lang, grammar, on_load)
+        return sphinx()
     raise ModelMissingError(f"no speech model for {lang!r} is installed; run: voice-helper models download {lang}")
