@@ -278,7 +278,7 @@ class PracticeAttempt:
     said: str
     elements: list[str] = field(default_factory=list)
     kind: str = "ask"  # ask | plan_b
-    next_step: str | None = None  # the one element suggested next, if any
+    next_step: str | None = None  # an ask: the one element suggested; a plan B: which kind
     better: str = ""
     at: str = ""  # ISO time (UTC); empty: now
     id: int | None = None

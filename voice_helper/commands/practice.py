@@ -213,16 +213,17 @@ def _practise(args, log, settings, lang: str, echo) -> int:  # type: ignore[no-u
 
 
 def _speech_hearing(args, settings, lang: str, files, echo):  # type: ignore[no-untyped-def]
-    from ..dialog import load_dialog_data
+    """The hands-free loop's own hearing, built as ``listen`` builds it (the same recognizer with
+    the help-request model, endpointer and command spotter)."""
     from ..speech.endpoint import EndpointConfig, Endpointer
     from ..speech.recognizers import open_recognizer
     from ..speech.spotter import spotter_for
     from ..textsafe import strip_controls
     from ..voice_loop import FileHearing, MicHearing
 
-    recognizer = open_recognizer(lang, args.engine, settings=settings)
+    recognizer = open_recognizer(lang, args.engine, settings=settings, domain=True)
     endpointer = Endpointer(EndpointConfig.from_settings(settings))
-    spotter = spotter_for(recognizer, load_dialog_data(lang).get("garbage") or [])
+    spotter = spotter_for(recognizer)
     if files:
         return FileHearing(files, recognizer, endpointer, spotter=spotter)
     from ..speech.audio import MicrophoneSource

@@ -275,7 +275,8 @@ class PracticeSession:
 
     def _close(self, outcome: str) -> list:
         self.state = "done"
-        first = self.t("closing", n=self.attempts) if self.attempts else self.t("closing_none")
+        first = (self.t("closing_none") if not self.attempts else self.t("closing_one")
+                 if self.attempts == 1 else self.t("closing", n=self.attempts))
         return self._say(first, self.t("habit")) + [Done(None, outcome)]
 
 

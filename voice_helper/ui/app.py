@@ -45,7 +45,7 @@ from .widgets import ConfirmScreen, PickerScreen, describe, relabel_tree
 
 #: Keys that stay on even with shortcuts off: they are not character keys.
 ALWAYS_ON = {"compose.speak"}
-SCREENS = ("compose", "phrases", "history", "settings")
+SCREENS = ("compose", "phrases", "history", "settings", "practice", "progress")
 
 
 class VoiceHelperApp(App[None]):
@@ -157,6 +157,11 @@ class VoiceHelperApp(App[None]):
         self.install_screen(PhraseBoardScreen(), "phrases")
         self.install_screen(HistoryScreen(), "history")
         self.install_screen(SettingsScreen(), "settings")
+        from .screens.practice import PracticeScreen
+        from .screens.progress import ProgressScreen
+
+        self.install_screen(PracticeScreen(), "practice")
+        self.install_screen(ProgressScreen(), "progress")
         self.screen_change_signal.subscribe(self, lambda _screen: self.call_after_refresh(self._screen_changed))
         self.apply_settings()
         self.push_screen("compose")
@@ -301,7 +306,11 @@ class VoiceHelperApp(App[None]):
         from .screens.settings import SettingsScreen
 
         keys: dict[str, str] = {}
-        for cls in (type(self), ComposeScreen, PhraseBoardScreen, HistoryScreen, SettingsScreen):
+        from .screens.practice import PracticeScreen
+        from .screens.progress import ProgressScreen
+
+        for cls in (type(self), ComposeScreen, PhraseBoardScreen, HistoryScreen, SettingsScreen,
+                    PracticeScreen, ProgressScreen):
             for b in cls.BINDINGS:
                 if isinstance(b, Binding) and b.id:
                     keys[b.id] = b.key
@@ -339,9 +348,6 @@ class VoiceHelperApp(App[None]):
         self.go(mode)
 
     def go(self, mode: str) -> None:
-        if mode == "practice":
-            self.show_result(self.t("practice.not_yet"))
-            return
         if mode not in SCREENS:
             return
         if isinstance(self.screen, ModalScreen):
