@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import require_module
 from tests.festival import festival_wav
 from voice_helper.speech.audio import FileSource
-from voice_helper.speech.endpoint import Endpointer, listen_once, turns
+from voice_helper.speech.endpoint import EndpointConfig, Endpointer, listen_once, turns
 from voice_helper.speech.recognizers import (Final, ModelMissingError, Partial, SphinxRecognizer,
                                              VoskRecognizer, join_words, open_recognizer,
                                              pocketsphinx_available)
@@ -202,7 +202,9 @@ def test_vosk_same_frames_through_listen_once(vosk_rec: VoskRecognizer, clip: Pa
     partials: list[str] = []
     vosk_rec.reset()
     with FileSource(clip) as src:
-        final = listen_once(src, vosk_rec, Endpointer(), partials.append, preroll_s=30)
+        # the raw frames (no noise suppression or gain), so they are byte for byte the direct loop's
+        cfg = EndpointConfig(noise_suppression=False, auto_gain=False)
+        final = listen_once(src, vosk_rec, Endpointer(cfg), partials.append, preroll_s=30)
     assert final is not None and partials and final.engine == "vosk"
     assert final.text == join_words(final.spaced_text)
     assert [(w.word, w.start, w.end) for w in final.words] == \
@@ -224,3 +226,12 @@ def test_vosk_grammar_mode_restricts_output(vosk_rec: VoskRecognizer, ko_model: 
     assert other is None or set(other.text.split()) <= allowed
     rec.set_grammar(None)
     assert rec.grammar is None
+
+
+def test_a_model_for_another_language_is_refused_with_a_hint(ko_model: Path) -> None:
+    """An English turn with the Korean model would be nonsense: refused, with the fix."""
+    from voice_helper.speech.recognizers import ModelMissingError, open_recognizer
+
+    with pytest.raises(ModelMissingError, match=r"this is a Korean model .*use --lang ko"):
+        open_recognizer("en", "vosk", model=str(ko_model))
+    assert open_recognizer("ko", "vosk", model=str(ko_model)).engine == "vosk"

@@ -361,6 +361,21 @@ class SphinxRecognizer:
 # --- choice ---------------------------------------------------------------------------------
 
 
+_LANG_NAMES = {"en": "an English", "ja": "a Japanese", "ko": "a Korean", "zh": "a Chinese", "de": "a German",
+               "fr": "a French", "es": "a Spanish", "ru": "a Russian", "it": "an Italian", "pt": "a Portuguese"}
+
+
+def check_model_language(path: Path, lang: str) -> None:
+    """Refuse a model for another language, with the hint that fixes it ("use --lang ko")."""
+    from .models import lang_from_name
+
+    model_lang = lang_from_name(path.name) or lang_from_name(path.parent.name)
+    if model_lang and model_lang.split("-")[0].lower() != lang.split("-")[0].lower():
+        what = _LANG_NAMES.get(model_lang.split("-")[0].lower(), f"a {model_lang!r}")
+        raise ModelMissingError(f"this is {what} model ({path.name}), not {lang!r}; use --lang {model_lang}, "
+                                f"or run: voice-helper models download {lang}")
+
+
 def open_recognizer(lang: str, engine: str = "auto", grammar: list[str] | None = None,
                     model: str | None = None, settings: Any = None,
                     on_load: LoadReport | None = None, domain: bool = False) -> Recognizer:
@@ -390,6 +405,7 @@ def open_recognizer(lang: str, engine: str = "auto", grammar: list[str] | None =
     if model and not found:
         raise ModelMissingError(f"no Vosk model at {model}")
     if found:
+        check_model_language(found[0].path, lang)
         return VoskRecognizer(found[0].path, grammar, on_load)
     if engine == "vosk":
         if not vosk_available():

@@ -1,0 +1,87 @@
+"""The command spotter (keyword spotting with rejection) and the help-request language model, on
+Festival speech through the same listening loop as the microphone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import require_module, require_tool
+from tests.festival import festival_wav
+from voice_helper.dialog import commands_for, grammar_phrases, match_command
+from voice_helper.speech.audio import FileSource
+from voice_helper.speech.endpoint import EndpointConfig, Endpointer, listen_once
+
+COMMANDS = ["send", "cancel", "read it again", "change the time"]
+NON_COMMANDS = ["thank you", "hmm", "no that's wrong", "please don't send that",
+                "i need to talk to my doctor first", "what did you say"]
+
+
+@pytest.fixture(scope="module")
+def sphinx():
+    require_module("pocketsphinx")
+    from voice_helper.speech.recognizers import SphinxRecognizer
+    from voice_helper.speech.spotter import SphinxSpotter
+
+    spotter = SphinxSpotter()
+    spotter.set_phrases(grammar_phrases("en", commands_for("en", "menu")))
+    return SphinxRecognizer("en"), spotter
+
+
+def spot(sphinx, text: str, voice: str) -> str | None:
+    rec, spotter = sphinx
+    rec.reset()
+    spotter.reset()
+    ep = Endpointer(EndpointConfig(silence_s=0.8))
+    with FileSource(festival_wav(text, voice, pad_s=1.0)) as src:
+        listen_once(src, rec, ep, also=(spotter,))
+    return spotter.decide(ep.speech_s).phrase
+
+
+@pytest.mark.parametrize("voice", ["kal", "slt"])
+def test_non_commands_are_none_of_these(sphinx, voice: str) -> None:
+    """What the old forced-choice grammar turned into "send it", "cancel", "change the time"."""
+    accepted = {text: spot(sphinx, text, voice) for text in NON_COMMANDS}
+    assert not any(accepted.values()), accepted
+
+
+@pytest.mark.parametrize("voice", ["kal", "slt"])
+def test_commands_are_spotted(sphinx, voice: str) -> None:
+    got = {text: spot(sphinx, text, voice) for text in COMMANDS}
+    right = [t for t, p in got.items() if p and match_command(p, "en") == match_command(t, "en")]
+    wrong = [t for t, p in got.items() if p and match_command(p, "en") != match_command(t, "en")]
+    assert not wrong, got  # never the wrong command
+    assert len(right) >= 3, got
+
+
+def test_help_request_model_knows_the_contacts(tmp_path: Path) -> None:
+    """A name the dictionary lacks ("Priya") becomes a word, with phones from espeak-ng; the
+    interpolated model loads in pocketsphinx and hears it."""
+    require_tool("espeak-ng")
+    from voice_helper.speech.domain_lm import build_domain_lm
+    from voice_helper.speech.recognizers import SphinxRecognizer
+
+    lm = build_domain_lm(["Priya", "Tanaka"], out_dir=tmp_path)
+    assert lm.words["priya"].startswith("P R") and "priya" not in _dictionary_words({"priya"})
+    arpa = lm.path.read_text()
+    assert "\tpriya\t" in arpa and "\task priya" in arpa  # a word, and in its n-grams
+    assert lm.ngrams[1] > 10000 and lm.vocabulary > 8000
+    again = build_domain_lm(["Priya", "Tanaka"], out_dir=tmp_path)
+    assert again.path == lm.path  # cached by what it was built from
+    rec = SphinxRecognizer("en", lm=lm)
+    heard = []
+    for voice in ("kal", "slt"):
+        rec.reset()
+        with FileSource(festival_wav("could priya look over my slides before the meeting on monday", voice,
+                                     pad_s=1.0)) as src:
+            final = listen_once(src, rec, Endpointer(EndpointConfig(silence_s=0.8)))
+        heard.append(final.text if final else "")
+    assert all("could priya look over my slides" in h for h in heard), heard
+
+
+def _dictionary_words(words: set[str]) -> set[str]:
+    from voice_helper.speech.domain_lm import _dictionary
+
+    d = _dictionary()
+    return {w for w in words if w in d}
