@@ -45,7 +45,8 @@ def shown(actions: list[Any]) -> str:
     return "\n".join(a.text for a in actions if isinstance(a, Show))
 
 
-def session(composer: DefaultComposer, start: str, lang: str = "en", count: int = 1, **kw: Any) -> PracticeSession:
+def session(composer: DefaultComposer, start: str, lang: str = "en", count: int = 1,
+            **kw: Any) -> PracticeSession:
     return PracticeSession(composer, plan_run(lang, start=start, count=count), lang=lang, **kw)
 
 
@@ -148,7 +149,7 @@ def test_a_real_crisis_in_a_rehearsal_says_whom_to_call_first(composer: DefaultC
     s.start()
     out = s.handle(UtteranceHeard("Amy, I fell in the bathroom and I can't get up"))
     first = said(out)[0]
-    assert first.startswith("If this is happening to you now, please call nine one one now") and "nine one one" in first
+    assert first.startswith("If this is happening to you now, please call nine one one now")
 
 
 def test_helper_declines_no_is_timing_and_plan_b(composer: DefaultComposer) -> None:
@@ -241,7 +242,8 @@ def test_a_run_starts_where_the_person_is() -> None:
 
 
 def test_practice_by_text_in_english(tmp_path: Path) -> None:
-    r = run_cli("practice", "--scenario", "look-at-document", "--count", "2", "--tts-dir", str(tmp_path / "tts"),
+    r = run_cli("practice", "--scenario", "look-at-document", "--count", "2",
+                "--tts-dir", str(tmp_path / "tts"),
                 "--text", "could you check the numbers in the report", "hear it again", "try again",
                 "john could you check the numbers in the report by five", "next", "i'm busy", "stop")
     assert r.returncode == 0, r.stderr
@@ -259,7 +261,8 @@ def test_practice_by_text_in_english(tmp_path: Path) -> None:
 
 
 def test_practice_by_text_in_japanese_through_the_same_path(tmp_path: Path) -> None:
-    r = run_cli("practice", "--lang", "ja", "--scenario", "neighbour-carry", "--tts-dir", str(tmp_path / "tts"),
+    r = run_cli("practice", "--lang", "ja", "--scenario", "neighbour-carry",
+                "--tts-dir", str(tmp_path / "tts"),
                 "--text", "箱を二階に運ぶのを手伝ってもらえますか", "では、明日お願いできますか", "もう一度聞く", "次")
     assert r.returncode == 0, r.stderr
     out = r.stdout
@@ -300,7 +303,8 @@ def _log_with_history() -> None:
     with HelpLog.open() as log:
         for days_ago, elements, step in ((100, ["ask"], "when"), (20, ["ask", "when"], None),
                                          (3, ["hard", "ask", "when"], None), (1, ["ask"], "when")):
-            log.add_practice_attempt(PracticeAttempt("look-at-document", "en", "words", elements, next_step=step,
+            log.add_practice_attempt(PracticeAttempt("look-at-document", "en", "words", elements,
+                                                     next_step=step,
                                                      at=(now - timedelta(days=days_ago)).isoformat()))
         log.add_practice_attempt(PracticeAttempt("neighbour-carry", "en", "next week", kind="plan_b",
                                                  next_step="time"))
@@ -437,14 +441,15 @@ def test_a_v3_log_migrates_to_practice_tables_keeping_everything(tmp_path: Path)
     for step in store._MIGRATIONS[:3]:
         for sql in step:
             raw.execute(sql)
-    raw.execute("INSERT INTO requests (created_at, updated_at, transcript) VALUES ('2026-10-01T10:00:00.000+00:00',"
-                " '2026-10-01T10:00:00.000+00:00', 'old words')")
+    raw.execute("INSERT INTO requests (created_at, updated_at, transcript) VALUES"
+                " ('2026-10-01T10:00:00.000+00:00', '2026-10-01T10:00:00.000+00:00', 'old words')")
     raw.execute("PRAGMA user_version = 3")
     raw.commit()
     raw.close()
     with HelpLog.open(path) as log:
         assert log.schema_version == store.SCHEMA_VERSION == 4
         assert log.get(1).transcript == "old words" and log.stats().total == 1
-        i = log.add_practice_attempt(PracticeAttempt("warm-up", "en", "could you help me", ["ask", "nonsense"]))
+        i = log.add_practice_attempt(PracticeAttempt("warm-up", "en", "could you help me",
+                                                     ["ask", "nonsense"]))
         assert log.practice_attempts()[0].elements == ["ask"] and i == 1
         assert log.plan_marks() == {}

@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from tests.test_ui_support import (NOW, SIZE, FakeClock, log, make_app, said, screen_text, speaker,  # noqa: F401
-                                   sphinx, sphinx_factory, type_text, wait_for)
+from tests.test_ui_support import (NOW, SIZE, FakeClock, log, make_app, said,  # noqa: F401
+                                   screen_text, speaker, sphinx, sphinx_factory, type_text, wait_for)
 from voice_helper.config import Contact, Settings
 from voice_helper.speech import audio
 from voice_helper.store import PracticeAttempt
@@ -191,7 +191,8 @@ async def test_practice_and_progress_in_japanese(log: Any, speaker: Any) -> None
 async def test_progress_chart_figures_and_plan(log: Any, speaker: Any) -> None:
     settings = Settings(language="en", contacts=[Contact("Tanaka", relation="colleague", channel="file")])
     week = timedelta(weeks=1)
-    for weeks_ago, elements in ((3, ["ask"]), (3, ["ask", "when"]), (1, ["hard", "ask", "when"]), (0, ["ask"])):
+    tries = ((3, ["ask"]), (3, ["ask", "when"]), (1, ["hard", "ask", "when"]), (0, ["ask"]))
+    for weeks_ago, elements in tries:
         at = (NOW - weeks_ago * week).astimezone()
         log.add_practice_attempt(PracticeAttempt("look-at-document", "en", "x", elements,
                                                  next_step=None if "when" in elements else "when",

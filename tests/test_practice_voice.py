@@ -73,13 +73,15 @@ def practise(ears: tuple[Any, Any], composer: DefaultComposer, turns: dict[str, 
     session = PracticeSession(composer, run, lang="en")
     printed: list[str] = []
     with Speaker(Settings(), out_dir=tmp_path / "tts") as speaker:
-        result = PracticeLoop(session, speaker, hearing, settings=Settings(), log=log, echo=printed.append).run()
+        result = PracticeLoop(session, speaker, hearing, settings=Settings(), log=log,
+                              echo=printed.append).run()
         assert [u.text for u in speaker.history] == result.said  # every prompt went to the voice
     assert len(list((tmp_path / "tts").glob("*.wav"))) == len(result.said)
     return result, log
 
 
-def test_a_good_ask_by_voice(ears: Any, composer: DefaultComposer, turns: dict[str, Path], tmp_path: Path) -> None:
+def test_a_good_ask_by_voice(ears: Any, composer: DefaultComposer, turns: dict[str, Path],
+                             tmp_path: Path) -> None:
     result, log = practise(ears, composer, turns, [GOOD, "next"], tmp_path, "look-at-document")
     assert result.heard == [GOOD, "next"] and result.outcome == "finished"
     assert "You asked for one concrete thing and said when or how much." in result.said
@@ -96,8 +98,10 @@ def test_an_ask_missing_the_when_by_voice(ears: Any, composer: DefaultComposer, 
                            "look-at-document")
     assert result.heard == [NO_WHEN, "try again", GOOD, "stop"] and result.outcome == "stopped"
     first = result.said.index("You asked for one concrete thing.")
-    assert result.said[first + 1] == "One thing would make it even clearer: say when or how much, like “by five”."
-    assert result.said[first + 3] == "John, could you check the numbers in the report by five?"  # their words + when
+    tip = "One thing would make it even clearer: say when or how much, like “by five”."
+    assert result.said[first + 1] == tip
+    # their own words, with the when added
+    assert result.said[first + 3] == "John, could you check the numbers in the report by five?"
     assert "Let's try it again." in result.said
     assert result.said[-2] == "That's all for today. You practised 2 times, and nothing was sent to anyone."
     assert [a.next_step for a in log.practice_attempts()] == ["when", None]

@@ -23,9 +23,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("en", "ja"), default=None,
                         help="language of the practice (default: from settings, else en)")
     parser.add_argument("--scenario", metavar="ID", default=None,
-                        help="start with this scenario (see --list); default: the first one not yet asked well")
+                        help="start with this scenario (see --list); default: the first one not yet "
+                             "asked well")
     parser.add_argument("--count", type=int, default=None, metavar="N",
-                        help="how many scenarios in this run (default: 1 with --scenario, else from settings)")
+                        help="how many scenarios in this run (default: 1 with --scenario, else from "
+                             "settings)")
     turns = parser.add_mutually_exclusive_group()
     turns.add_argument("--input", nargs="+", metavar="WAV", default=None,
                        help="recorded turns (WAV), one file per turn, instead of the microphone")
@@ -36,7 +38,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tts-dir", metavar="DIR", default=None,
                         help="write the spoken prompts here as numbered WAV files (with --input or --text)")
     views = parser.add_mutually_exclusive_group()
-    views.add_argument("--stats", action="store_true", help="progress: the last 12 weeks of practice and real asks")
+    views.add_argument("--stats", action="store_true",
+                       help="progress: the last 12 weeks of practice and real asks")
     views.add_argument("--plan", action="store_true", help="the 90-day plan (starts it the first time)")
     views.add_argument("--routes", action="store_true", help="where to turn when there is no one to ask")
     views.add_argument("--list", action="store_true", help="the scenarios, from tiny to hard")
@@ -110,7 +113,8 @@ def _stats(log, lang: str, as_json: bool, echo) -> int:  # type: ignore[no-untyp
     return 0
 
 
-def _plan(log, settings, lang: str, done: str | None, undo: str | None, echo) -> int:  # type: ignore[no-untyped-def]
+def _plan(log, settings, lang: str, done: str | None, undo: str | None,  # type: ignore[no-untyped-def]
+          echo) -> int:
     from ..errors import UsageError
     from ..practice import plan
     from ..practice.data import load

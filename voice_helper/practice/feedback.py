@@ -126,7 +126,8 @@ def detect(said: str, request: HelpRequest | None, scenario: Scenario, lang: str
     elif _cue(lang, "when", low):
         has.add("when")
     named = [n for n in (slots.recipient if slots else None, d.helper if d else None) if n]
-    if names_helper(low, scenario, lang) or any(names_helper(canonical(n, lang), scenario, lang) for n in named):
+    if names_helper(low, scenario, lang) \
+            or any(names_helper(canonical(n, lang), scenario, lang) for n in named):
         has.add("who")
     if (slots and slots.offer) or (d and d.by_role("offer")) or _cue(lang, "return", low):
         has.add("return")
@@ -302,7 +303,8 @@ def feedback_lines(a: Assessment, scenario: Scenario, lang: str, *, first: bool,
     """Warm and short: an opener, what the ask already has, the one thing, the better version."""
     data = load(lang)
     names = data["elements"]
-    opener = prompt(lang, "first_try") if first else data["prompts"]["openers"][nth % len(data["prompts"]["openers"])]
+    openers = data["prompts"]["openers"]
+    opener = prompt(lang, "first_try") if first else openers[nth % len(openers)]
     lines = [opener]
     if a.elements:
         lines.append(prompt(lang, "has", list=join_list([names[e] for e in a.elements], lang)))

@@ -112,8 +112,8 @@ def progress(log: Any, lang: str = "en", now: datetime | None = None, n_weeks: i
 def spark(values: list[int], top: int | None = None) -> str:
     """A text sparkline; a week with nothing is a dot, so an empty week never looks like a bar."""
     top = max(values + [top or 0, 1])
-    return "".join("·" if v <= 0 else _BLOCKS[min(len(_BLOCKS) - 1, max(0, round(v / top * (len(_BLOCKS) - 1))))]
-                   for v in values)
+    steps = len(_BLOCKS) - 1
+    return "".join("·" if v <= 0 else _BLOCKS[min(steps, max(0, round(v / top * steps)))] for v in values)
 
 
 def stats_lines(p: Progress, lang: str) -> list[str]:
@@ -130,8 +130,8 @@ def stats_lines(p: Progress, lang: str) -> list[str]:
         lines.append(t["nothing_yet"])
     else:
         lines.append(t["elements_title"])
-        rows = {e: t["element_row"].format(name=names[e], n=p.element_totals.get(e, 0), total=p.total_attempts)
-                for e in ELEMENTS}
+        rows = {e: t["element_row"].format(name=names[e], n=p.element_totals.get(e, 0),
+                                           total=p.total_attempts) for e in ELEMENTS}
         width = max(cells(r) for r in rows.values()) + 2
         for e in ELEMENTS:
             lines.append(f"  {pad(rows[e], width)}{spark(p.elements[e], max(p.practised + [1]))}")

@@ -253,7 +253,9 @@ class PracticeSession:
         if cmd == "try_again" and self.state == "menu":
             self.state = "attempt"
             return self._say(self.t("try_again")) + self._ask(self.t("your_turn_again"), "attempt")
-        return self._say(self.t("didnt_catch_menu")) + [self.last_listen] if self.state == "menu" else [self.last_listen]
+        if self.state == "menu":
+            return self._say(self.t("didnt_catch_menu")) + [self.last_listen]
+        return [self.last_listen]
 
     def _repeat(self) -> list:
         sc = self.scenario

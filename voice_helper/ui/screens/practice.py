@@ -65,7 +65,8 @@ class PracticeScreen(VHScreen):
         Binding("space,enter", "toggle_listen", "Speak", id="practice.speak"),
         Binding("i", "type_it", "Type", id="practice.type", show=False),
         Binding("p", "pick", "Pick", id="practice.pick", show=False),
-        *[Binding(key, f"command('{cmd}')", cmd, id=f"practice.{cmd}", show=False) for cmd, key in COMMAND_KEYS],
+        *[Binding(key, f"command('{cmd}')", cmd, id=f"practice.{cmd}", show=False)
+          for cmd, key in COMMAND_KEYS],
         Binding("l", "choose", "Choose a scenario", id="practice.choose", show=False),
         Binding("w", "routes", "No one to ask?", id="practice.routes", show=False),
         Binding("g", "progress", "Progress", id="practice.progress", show=False),
@@ -126,10 +127,12 @@ class PracticeScreen(VHScreen):
                   **{f"p-{cmd}": f"practice.{cmd}" for cmd, _ in COMMAND_KEYS}}
         for bid, key in labels.items():
             button = self.query_one(f"#{bid}", KeyButton)
-            button.set_text(self.t("practice.listening") if bid == "p-speak" and self.listening else self.t(key))
+            listening = bid == "p-speak" and self.listening
+            button.set_text(self.t("practice.listening") if listening else self.t(key))
         self.query_one("#p-typed", TextBox).placeholder = self.t("practice.typed")
-        for wid, key in (("p-scenario", "scenario_group"), ("p-try", "try_group"), ("p-feedback", "feedback_group"),
-                         ("p-better", "better_group"), ("p-commands", "next_group"), ("p-more", "more_group")):
+        for wid, key in (("p-scenario", "scenario_group"), ("p-try", "try_group"),
+                         ("p-feedback", "feedback_group"), ("p-better", "better_group"),
+                         ("p-commands", "next_group"), ("p-more", "more_group")):
             self.query_one(f"#{wid}").border_title = self.t(f"practice.{key}")
         self._show_all()
 
@@ -142,7 +145,8 @@ class PracticeScreen(VHScreen):
         good: set[str] = set()
         if log is not None:
             try:
-                good = {a.scenario for a in log.practice_attempts() if a.kind == "ask" and a.next_step is None}
+                good = {a.scenario for a in log.practice_attempts()
+                        if a.kind == "ask" and a.next_step is None}
             except Exception:
                 good = set()
         run = plan_run(self.lang, good, scenario_id)
@@ -165,7 +169,8 @@ class PracticeScreen(VHScreen):
                 self.show_status(action.text)
             elif isinstance(action, ScenarioShown):
                 sc = action.scenario
-                self.scenario_line = f"{self.t('practice.of', n=action.index + 1, title=sc.title, level=sc.level)}\n{sc.situation}"
+                head = self.t("practice.of", n=action.index + 1, title=sc.title, level=sc.level)
+                self.scenario_line = f"{head}\n{sc.situation}"
                 self.feedback, self.better = [], ""
             elif isinstance(action, FeedbackGiven):
                 self.feedback = [line for line in action.lines if line != action.assessment.better]
@@ -305,7 +310,8 @@ class PracticeScreen(VHScreen):
         """A level (1–5), then a scenario of that level: digits, a switch or the mouse."""
         all_ = pdata.scenarios(self.lang)
         levels = sorted({s.level for s in all_})
-        choices = [Choice(self.t("practice.level", n=lv, titles=", ".join(s.title for s in all_ if s.level == lv)), lv)
+        choices = [Choice(self.t("practice.level", n=lv,
+                                 titles=", ".join(s.title for s in all_ if s.level == lv)), lv)
                    for lv in levels]
 
         def level_chosen(choice: Choice | None) -> None:
@@ -352,8 +358,9 @@ class PracticeScreen(VHScreen):
     def _pressed(self, event: Button.Pressed) -> None:
         bid = (event.button.id or "").removeprefix("p-")
         event.stop()
-        handlers = {"speak": self.action_toggle_listen, "pick": self.action_pick, "choose": self.action_choose,
-                    "routes": self.action_routes, "progress": self.action_progress}
+        handlers = {"speak": self.action_toggle_listen, "pick": self.action_pick,
+                    "choose": self.action_choose, "routes": self.action_routes,
+                    "progress": self.action_progress}
         if bid in handlers:
             handlers[bid]()
         elif bid in dict(COMMAND_KEYS):

@@ -97,7 +97,8 @@ class ProgressScreen(VHScreen):
             return
         self.data = p = progress(log, self.lang, app.now())
         names = load(self.lang)["element_names"]
-        self.query_one("#pg-weeks").border_title = self.t("progress.title_group", start=p.weeks[0].isoformat())
+        self.query_one("#pg-weeks").border_title = self.t("progress.title_group",
+                                                          start=p.weeks[0].isoformat())
         totals = {"practised": p.practised, "real": p.real, "helped": p.helped}
         for key in SERIES:
             self.query_one(f"#pg-{key}-label", Static).update(
