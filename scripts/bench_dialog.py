@@ -11,10 +11,14 @@ the last audio frame of the user's turn was consumed (the endpoint):
   first audio  the first block of the answer reaches the sink   ← the number that matters
                (the answer is the read-back; in a crisis, the line saying whom to call, said first)
 
+and, for emergencies (issue 11: tests/speech_sets.py EMERGENCIES, both Festival voices, clean and
+at 10 dB pink noise, through the same loop as ``listen --input``): how many reach the crisis path,
+and the time from the endpoint to the first audio of the number to call ("Call nine one one now").
+
 The endpointer's trailing silence (settings.speech.endpoint_silence_s, 1.8 s by default, generous on
 purpose for people who pause) comes on top of this and is reported separately.
 
-Usage: python scripts/bench_dialog.py [--repeat N] [--tts auto|espeak-ng]
+Usage: python scripts/bench_dialog.py [--repeat N] [--tts auto|espeak-ng] [--emergencies-only]
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 CONVERSATIONS = {
-    "everything said": ["please ask john to check the numbers in the report by five", "send"],
+    "everything said": ["please ask john to check the numbers in the report by five", "send", "yes"],
     "missing recipient": ["could you check the numbers in the report by five", "john", "keep it"],
     "change the time": ["please ask john to check the numbers in the report by five", "change the time",
                         "tomorrow morning", "keep it"],
@@ -53,7 +57,7 @@ def engines() -> list[str]:
     return out
 
 
-def run_one(engine: str, tts: str, texts: list[str], recognizer) -> list[dict[str, float]]:
+def run_one(engine: str, tts: str, texts: list, recognizer) -> list[dict[str, float]]:
     from tests.festival import festival_wav
     from voice_helper.config import Settings
     from voice_helper.dialog import Dialog, Skills
@@ -63,15 +67,18 @@ def run_one(engine: str, tts: str, texts: list[str], recognizer) -> list[dict[st
     from voice_helper.store import HelpLog
     from voice_helper.voice_loop import FileHearing, VoiceLoop
 
+    from voice_helper.speech.spotter import spotter_for
+
     settings = Settings()
-    files = [festival_wav(t, "slt", pad_s=1.0) for t in texts]
-    hearing = FileHearing(files, recognizer, Endpointer(EndpointConfig.from_settings(settings)))
+    files = [t if isinstance(t, Path) else festival_wav(t, "slt", pad_s=1.0) for t in texts]
+    hearing = FileHearing(files, recognizer, Endpointer(EndpointConfig.from_settings(settings)),
+                          spotter=spotter_for(recognizer))
     intro = "Here is your message."
     with HelpLog.open() as log, Speaker(settings, engine=tts, sink_factory=lambda: PacedSink(keep=False)) as sp:
         result = VoiceLoop(Dialog(Skills.default(settings)), sp, hearing, settings=settings, log=log,
                            echo=lambda s: None).run()
         history = list(sp.history)
-    says = [t for kind, t, text in result.timeline if kind == "say" and text == intro]
+    says = [t for kind, t, text in result.timeline if kind == "say" and (text == intro or text.startswith("Call "))]
     out = []
     for intro_at in says:
         turn = max((tr for tr in hearing.turns if tr.speech_end_at <= intro_at), key=lambda tr: tr.speech_end_at)
@@ -82,14 +89,48 @@ def run_one(engine: str, tts: str, texts: list[str], recognizer) -> list[dict[st
         out.append({"recognize": turn.heard_at - turn.speech_end_at,
                     "think": first_say - turn.heard_at,
                     "first_audio": utt.first_audio_at - turn.speech_end_at,
-                    "crisis_first": float(said_first != intro)})
+                    "crisis_first": float(said_first != intro), "said_first": said_first,
+                    "crisis": float(bool(result.request and result.request.crisis))})
+        if said_first.startswith("Call "):
+            break  # the number is what is timed in a crisis
+    if not out:
+        out.append({"crisis": 0.0, "said_first": (result.said[1] if len(result.said) > 1 else "")})
     return out
+
+
+def emergencies(recognizer, tts: str) -> None:
+    """Every emergency, both voices, clean and 10 dB: crisis path reached? time to the number."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench_stt
+    from tests.festival import festival_wav
+    from tests.speech_sets import EMERGENCIES
+
+    rows = []
+    for cond in ("clean", "10dB"):
+        for text in EMERGENCIES:
+            for voice in ("kal", "slt"):
+                src = festival_wav(text, voice, pad_s=1.0)
+                path = bench_stt.condition(src, cond, f"{voice}-{bench_stt._key(text)}")
+                got = run_one("pocketsphinx", tts, [path], recognizer)[0]
+                rows.append((cond, voice, text, got))
+    for cond in ("clean", "10dB"):
+        mine = [r for r in rows if r[0] == cond]
+        hit = [r for r in mine if r[3].get("said_first", "").startswith("Call ")]
+        times = sorted(r[3]["first_audio"] for r in hit)
+        asked = [r for r in mine if r[3].get("said_first", "").startswith("Are you safe")]
+        missed = [(v, t, g.get("said_first", "")[:40]) for c, v, t, g in mine
+                  if not g.get("said_first", "").startswith(("Call ", "Are you safe"))]
+        line = (f"emergencies {cond:5s}: crisis path {len(hit)}/{len(mine)}, asked 'Are you safe?' {len(asked)}"
+                + (f"; endpoint → first audio of the number: median {statistics.median(times):.3f} s, "
+                   f"max {times[-1]:.3f} s" if times else ""))
+        print(line + (f"; missed: {missed}" if missed else ""))
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--tts", default="auto", choices=("auto", "espeak-ng"))
+    ap.add_argument("--emergencies-only", action="store_true")
     args = ap.parse_args()
     os.environ.setdefault("VOICE_HELPER_HOME", tempfile.mkdtemp(prefix="vh-bench-"))
     from voice_helper.config import Settings
@@ -97,17 +138,22 @@ def main() -> int:
 
     print(f"cores: {os.cpu_count()}  load average: {os.getloadavg()[0]:.2f}  tts: {args.tts}  "
           f"endpoint silence (added on top): {Settings().speech.endpoint_silence_s:.1f} s")
+    settings = Settings()
+    if args.emergencies_only:
+        emergencies(open_recognizer("en", "pocketsphinx", settings=settings, domain=True), args.tts)
+        return 0
     for engine in engines():
-        recognizer = open_recognizer("en", engine)
+        recognizer = open_recognizer("en", engine, settings=settings, domain=True)
         rows: list[dict[str, float]] = []
         for name, texts in CONVERSATIONS.items():
             got: list[dict[str, float]] = []
             for _ in range(args.repeat):
                 got += run_one(engine, args.tts, texts, recognizer)
             rows += got
-            fa = [r["first_audio"] for r in got]
+            fa = [r["first_audio"] for r in got if "first_audio" in r] or [float("nan")]
             print(f"{engine:12s} {name:18s} read-backs={len(got):2d}  first audio median "
                   f"{statistics.median(fa):.3f} s  max {max(fa):.3f} s")
+        rows = [r for r in rows if "first_audio" in r]
         for key in ("recognize", "think", "first_audio"):
             vals = sorted(r[key] for r in rows)
             p90 = vals[min(len(vals) - 1, int(0.9 * len(vals)))]
@@ -117,6 +163,8 @@ def main() -> int:
         verdict = "meets" if statistics.median(fa) < 0.8 else "MISSES"
         print(f"{engine:12s} end of speech → first audio of the read-back: median "
               f"{statistics.median(fa):.3f} s ({verdict} the 0.8 s target)")
+        if engine == "pocketsphinx":
+            emergencies(recognizer, args.tts)
     return 0
 
 
