@@ -33,25 +33,18 @@ async def _type_request(pilot: Any, text: str) -> None:
 # --- navigation ---------------------------------------------------------------------------
 
 
-async def test_digits_switch_screens_and_practice_says_why_not_yet(log: Any, speaker: Any) -> None:
+async def test_digits_and_the_mouse_switch_screens(log: Any, speaker: Any) -> None:
     app = make_app(log, speaker)
     async with app.run_test(size=SIZE) as pilot:
         await app.ready()
         assert type(app.screen).__name__ == "ComposeScreen"
         assert app.focused is not None and app.focused.id == "speak"
         for key, name in (("2", "PhraseBoardScreen"), ("3", "HistoryScreen"), ("4", "SettingsScreen"),
-                          ("1", "ComposeScreen")):
+                          ("5", "PracticeScreen"), ("1", "ComposeScreen")):
             await pilot.press(key)
             await pilot.pause()
             assert type(app.screen).__name__ == name
-        await pilot.press("5")
-        await pilot.pause()
-        assert type(app.screen).__name__ == "ComposeScreen"
-        assert "Practice is not available yet" in result_text(app)
-        await pilot.click("#nav-practice")  # the mouse gets the same answer
-        await pilot.pause()
-        assert "not available yet" in result_text(app)
-        await pilot.click("#nav-history")
+        await pilot.click("#nav-history")  # the mouse works too
         await pilot.pause()
         assert type(app.screen).__name__ == "HistoryScreen"
 

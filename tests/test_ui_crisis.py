@@ -62,7 +62,9 @@ async def test_emergency_contact_is_offered_first_and_sent_on_yes(log: Any, spea
             assert type(app.screen).__name__ == "ConfirmScreen"
             text = screen_text(app)
             assert "Send this to Maria now?" in text and "Call 911 now" in text
-            assert "Send this to Maria now? Press y for yes." in said(app)
+            question = said(app)[-1]  # whom to call first, then the offer, in one utterance
+            assert question.startswith("Call nine one one now") and question.endswith(
+                "Send this to Maria now? Press y for yes.")
             assert not server.posts()  # nothing before the yes
             await pilot.press("y")
             await wait_for(pilot, lambda: "Sent to Maria." in result_text(app), 15, "the report")

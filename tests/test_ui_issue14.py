@@ -507,9 +507,6 @@ async def test_8_labels_never_cut_and_keep_their_values(log: Any, speaker: Any) 
             await pilot.press("4")
             await pilot.pause()
             assert "160" not in rendered(app.screen.query_one("#set-slower"))
-            await pilot.press("5")  # Practice: says why it is not there yet
-            await pilot.pause()
-            assert "not available yet" in result_text(app)
 
 
 # --- 9. long and odd input -----------------------------------------------------------------------

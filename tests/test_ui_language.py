@@ -54,6 +54,8 @@ def test_every_text_the_code_asks_for_exists() -> None:
     used = set()
     for path in root.rglob("*.py"):
         source = path.read_text(encoding="utf-8")
+        if re.search(r"\n    def t\(self", source) and "VoiceHelperApp" not in source:
+            continue  # a screen with its own language data (Practice, Progress)
         used |= set(re.findall(r"""(?:\bt|\btr|app\.t|self\.t)\(\s*["']([a-z_.\-]+)["']""", source))
         used |= set(re.findall(r"""tkey=["']([a-z_.\-]+)["']""", source))
     missing = sorted(u for u in used if u not in keys)

@@ -112,6 +112,7 @@ class VoiceHelperApp(App[None]):
         self._pending_say: list[tuple[str, str | None]] = []
         self._unspoken_lock = threading.Lock()
         self._signals: list[int] = []
+        self._quiet_focus: list[Widget] = []  # focus moves the app made, not to be announced
         self._hook_speaker(self.speaker)
         if "microphone" in self.problems:
             self._set_notice("mic", self.t("mic.none_notice"))
@@ -800,17 +801,16 @@ class VoiceHelperApp(App[None]):
 
     # --- self-voicing -------------------------------------------------------------------
 
-    _quiet_focus: Widget | None = None
-
     def focus_quietly(self, widget: Widget) -> None:
         """Move the focus without self-voicing announcing it (the app put it back after an
-        action; announcing it would talk over the action's result)."""
-        self._quiet_focus = widget
+        action, or a dialog opened with its question spoken; a name would talk over it)."""
+        if widget.screen.focused is not widget:  # no focus event comes for the focused one
+            self._quiet_focus.append(widget)
         widget.focus()
 
     def on_descendant_focus(self, event: Any) -> None:
-        if event.widget is self._quiet_focus:
-            self._quiet_focus = None
+        if event.widget in self._quiet_focus:
+            self._quiet_focus.remove(event.widget)
             return
         if self.settings.ui.self_voicing and not (self.scanner and self.settings.scanning.auditory
                                                   and (self.scanner.running or self.scanner.paused)):

@@ -47,7 +47,7 @@ class SafetyScreen(ConfirmScreen):
         first = resources[0] if resources else None
         detail = tr("safety.detail", number=first.number, name=first.name) if first else ""
         super().__init__(tr("safety.question"), detail=detail, yes=tr("safety.yes"),
-                         no=tr("safety.no"), classes="safety")
+                         no=tr("safety.no"), classes="safety", announce=False)
         self.resources = resources
 
     def action_unclear(self) -> None:
@@ -66,10 +66,10 @@ def crisis_offer(app: Any, request: HelpRequest) -> None:
         text = app.t("crisis.no_contact", number=number) if number else app.t("crisis.no_contact_generic")
         app.show_result(text)
         return
-    app.show_result(call)
     names = app.t("common.and").join(app.person(c.name) for c in contacts)
-    if app.settings.ui.self_voicing:
-        app.say(app.t("crisis.offer_spoken", names=names))
+    app.show_result(call, speak=False)
+    if app.settings.ui.self_voicing:  # one utterance: the number first, then the question
+        app.say(call + app.t("common.separator_sentence") + app.t("crisis.offer_spoken", names=names))
 
     def answer(yes: bool | None) -> None:
         if not yes:
@@ -81,7 +81,7 @@ def crisis_offer(app: Any, request: HelpRequest) -> None:
 
     app.push_screen(ConfirmScreen(app.t("crisis.offer", names=names), detail=call,
                                   yes=app.t("crisis.send_yes"), no=app.t("crisis.send_no"),
-                                  focus_yes=True, classes="crisis-offer"), answer)
+                                  focus_yes=True, classes="crisis-offer", announce=False), answer)
 
 
 def _send_all(app: Any, request: HelpRequest, names: list[str], number: str) -> None:

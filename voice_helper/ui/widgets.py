@@ -24,7 +24,7 @@ from ..textsafe import strip_controls
 from . import i18n
 from .presets import Choice
 
-#: (screen, key, text key, binding id): the screens on digits; Practice is reserved (issue 15).
+#: (screen, key, text key, binding id): the screens on digits.
 NAV = (
     ("compose", "1", "nav.compose", "nav.compose"),
     ("phrases", "2", "nav.phrases", "nav.phrases"),
@@ -162,7 +162,7 @@ class TextBox(Input):
 
 
 class NavBar(Horizontal):
-    """The screens, each on a digit. Practice (5) is reserved: pressing it says why."""
+    """The screens, each on a digit."""
 
     def __init__(self, current: str) -> None:
         super().__init__(id="nav", classes="scan-group")
@@ -173,11 +173,9 @@ class NavBar(Horizontal):
     def compose(self) -> ComposeResult:
         app: Any = self.app
         for mode, key, tkey, bid in NAV:
-            classes = "nav-button" + (" -current" if mode == self.current else "") + \
-                (" -reserved" if mode == "practice" else "")
+            classes = "nav-button" + (" -current" if mode == self.current else "")
             yield KeyButton(tkey=tkey, key=app.key_for(bid, key), action=f"app.go('{mode}')",
-                            id=f"nav-{mode}", classes=classes,
-                            tooltip=tr("practice.not_yet") if mode == "practice" else None)
+                            id=f"nav-{mode}", classes=classes)
 
     @on(Button.Pressed)
     def _go(self, event: Button.Pressed) -> None:
@@ -310,6 +308,7 @@ class ConfirmScreen(ModalScreen[bool]):
     line (a number to call, what will happen).
     """
 
+    AUTO_FOCUS = ""  # on_mount chooses the button, so exactly one focus event comes
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n", "answer(False)", "No", id="confirm.no"),
@@ -317,13 +316,14 @@ class ConfirmScreen(ModalScreen[bool]):
     ]
 
     def __init__(self, question: str, *, detail: str = "", yes: str = "", no: str = "",
-                 focus_yes: bool = False, classes: str = "") -> None:
+                 focus_yes: bool = False, classes: str = "", announce: bool = True) -> None:
         super().__init__(classes=f"picker {classes}".strip())
         self.question = question
         self.detail = detail
         self.yes_text = yes or tr("common.yes")
         self.no_text = no or tr("common.no")
         self.focus_yes = focus_yes
+        self.announce = announce  # self-voicing says the question (unless the caller says it)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
@@ -336,7 +336,16 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield KeyButton(self.no_text, "n", id="confirm-no", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#confirm-yes" if self.focus_yes else "#confirm-no", Button).focus()
+        app: Any = self.app
+        button = self.query_one("#confirm-yes" if self.focus_yes else "#confirm-no", Button)
+        focus_quietly = getattr(app, "focus_quietly", None)
+        if callable(focus_quietly):
+            focus_quietly(button)  # the question is what to hear first, not the button's name
+        else:
+            button.focus()
+        if self.announce and getattr(getattr(app, "settings", None), "ui", None) is not None \
+                and app.settings.ui.self_voicing:
+            app.say(self.speakable_text())
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
