@@ -11,8 +11,9 @@ want_test=0
 
 # Runtime: TTS engine and player, PortAudio for the microphone, sox, Open JTalk for Japanese speech.
 apt_pkgs=(python3-venv espeak-ng alsa-utils libportaudio2 sox libsndfile1 open-jtalk open-jtalk-mecab-naist-jdic)
-# Tests: Festival makes the test speech; tmux drives the UI as a person would.
-[ "$want_test" = 1 ] && apt_pkgs+=(festival festvox-kallpc16k festvox-us-slt-hts tmux sqlite3)
+# Tests: Festival makes the test speech; tmux drives the UI as a person would; pocketsphinx-testdata
+# has the LibriVox clips scripts/bench_stt.py measures.
+[ "$want_test" = 1 ] && apt_pkgs+=(festival festvox-kallpc16k festvox-us-slt-hts tmux sqlite3 pocketsphinx-testdata)
 
 if command -v dpkg >/dev/null 2>&1; then
   missing=()

