@@ -217,7 +217,7 @@ class Keep:
 @dataclass
 class Done:
     request: HelpRequest | None
-    outcome: str  # sent | saved | cancelled | send-failed
+    outcome: str  # sent | saved | copied | spoken | cancelled
 
 
 Action = Say | Show | Listen | StopSpeaking | RepeatLast | SaveDraft | UpdateDraft | Send | Keep | Done
@@ -645,7 +645,8 @@ class Dialog:
             self.state = "done"
             local = LOCAL_CHANNELS.get(result.channel)
             said = self.t(local) if local else (self.t("sent", name=name) if name else self.t("sent_nobody"))
-            return shown + self._say(said) + [Done(self.request, "saved" if local == "saved_not_sent" else "sent")]
+            outcome = {"file": "saved", "clipboard": "copied", "speak": "spoken"}.get(result.channel, "sent")
+            return shown + self._say(said) + [Done(self.request, outcome)]
         self.state = "retry"
         return shown + self._ask(self.t("send_failed"), "retry")
 

@@ -54,7 +54,7 @@ class EndpointConfig:
         return cls(silence_s=min(MAX_PAUSE_S, max(0.5, float(speech.endpoint_silence_s))),
                    max_utterance_s=float(speech.max_utterance_s),
                    finish_phrases=(phrase,) if phrase else (),
-                   finish_only=bool(getattr(speech, "push_to_finish", False)) and bool(phrase),
+                   finish_only=bool(getattr(speech, "push_to_finish", False)),
                    noise_suppression=bool(getattr(speech, "noise_suppression", True)),
                    auto_gain=bool(getattr(speech, "auto_gain", True)))
 
