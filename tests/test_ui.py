@@ -344,9 +344,17 @@ async def test_theme_and_size_switch_persist(log: Any, speaker: Any) -> None:
     app = make_app(log, speaker)
     async with app.run_test(size=SIZE) as pilot:
         await app.ready()
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.screen.query_one("#message").styles.border_top[0] == "round"
         await pilot.press("4", "t")
         await pilot.pause()
         assert app.has_class("-high-contrast")
+        await pilot.press("1")  # a screen built before the change shows the new theme too
+        await pilot.pause()
+        assert app.screen.query_one("#message").styles.border_top[0] == "thick"
+        await pilot.press("4")
+        await pilot.pause()
         await pilot.press("z")
         await pilot.pause()
         assert app.has_class("-large")

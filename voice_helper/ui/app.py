@@ -271,9 +271,12 @@ class VoiceHelperApp(App[None]):
         if callable(show):
             show(text)
 
+    style_generation = 0  # changes with the theme or size: screens restyle when they come back
+
     def apply_settings(self) -> None:
         """Theme, text size, key map and scanning from the settings, live."""
         ui = self.settings.ui
+        self.style_generation += 1
         self.set_class(ui.theme == "high-contrast", "-high-contrast")
         self.set_class(ui.text_size == "large", "-large")
         keymap = dict(ui.keymap)

@@ -33,6 +33,17 @@ class VHScreen(Screen[None]):
             yield StatusLine("", id="result")
             yield StatusLine("", id="notice")
 
+    _styled_for = -1  # the app's style generation this screen was last styled for
+
+    def _on_screen_resume(self, event: Any) -> None:
+        """Switching back to a screen: restyle its widgets only when the theme or size changed
+        meanwhile. Textual restyles every widget on every switch (about 1 ms each, half the time
+        of a key that changes screens); nothing else a switch can change needs it."""
+        generation = getattr(self.app, "style_generation", None)
+        if generation is not None and generation == self._styled_for:
+            event.refresh_styles = False
+        self._styled_for = generation if generation is not None else -1
+
     def on_screen_resume(self) -> None:
         app: Any = self.app
         self.show_notice(app.notice_text())
