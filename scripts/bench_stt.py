@@ -160,10 +160,13 @@ def transcribe(rec, path: Path, cfg: EndpointConfig) -> tuple[str, int]:  # type
     return " ".join(f.text for f in finals), len(finals)
 
 
-def bench_wer(quick: bool) -> None:
+CONDITIONS = ["clean", "20dB", "10dB", "5dB", "tempo0.7", "pause2s", "-56dBFS", "8kHz"]
+
+
+def bench_wer(quick: bool, conds: list[str] | None = None) -> None:
     sentences = REQUESTS[:8] if quick else REQUESTS
     voices = ("kal", "slt")
-    conds = ["clean", "20dB", "10dB", "5dB", "tempo0.7", "pause2s", "-56dBFS", "8kHz"]
+    conds = conds or CONDITIONS
     models = {"general": general(), "domain": domain()}
     fronts = {"front end": EndpointConfig(), "energy gate": EndpointConfig(vad="energy", silence_s=1.8)}
     print(f"WER on {len(sentences)} requests x {len(voices)} voices (default pause {EndpointConfig().silence_s} s)")
@@ -196,7 +199,7 @@ def bench_wer(quick: bool) -> None:
 
 def bench_commands() -> None:
     """Per kind of turn: commands recognised right, and non-commands accepted as a command."""
-    from voice_helper.dialog import Dialog, Skills, UtteranceHeard, commands_for, grammar_phrases, match_command
+    from voice_helper.dialog import commands_for, grammar_phrases, match_command
     from voice_helper.speech.spotter import SphinxSpotter
 
     rec = general()
@@ -332,6 +335,7 @@ def main() -> int:
     for flag in ("wer", "commands", "librivox", "speed"):
         ap.add_argument(f"--{flag}", action="store_true")
     ap.add_argument("--quick", action="store_true", help="8 sentences instead of 22")
+    ap.add_argument("--conditions", default="", help=f"comma-separated subset of {','.join(CONDITIONS)}")
     args = ap.parse_args()
     every = not (args.wer or args.commands or args.librivox or args.speed)
     print(f"cpus {os.cpu_count()}, load average {os.getloadavg()[0]:.2f}")
@@ -341,7 +345,7 @@ def main() -> int:
     if every or args.librivox:
         bench_librivox()
     if every or args.wer:
-        bench_wer(args.quick)
+        bench_wer(args.quick, [c for c in args.conditions.split(",") if c] or None)
     if every or args.speed:
         bench_speed()
     print(f"(bench took {time.monotonic() - t0:.0f} s)")

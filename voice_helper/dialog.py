@@ -435,7 +435,9 @@ class Dialog:
         self.queue = []
         self.offers = list(self.skills.emergency_contacts)
         if not self.offers:
-            out = self._say(self.t("crisis_no_contact", number=self.crisis_number)) if self.crisis_number else []
+            out: list[Action] = []
+            if self.crisis_number:
+                out = self._say(self.t("crisis_no_contact", number=self.crisis_number))
             return out + self._readback()
         return self._offer()
 

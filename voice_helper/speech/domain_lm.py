@@ -46,7 +46,8 @@ VERSION = 1
 _PKG = Path(__file__).resolve().parents[1]
 #: Ways people name a helper; {name} is each contact.
 NAME_TEMPLATES = [
-    "could {name} help me", "please ask {name} to help me", "ask {name} to check it", "{name} could you help me",
+    "could {name} help me", "please ask {name} to help me", "ask {name} to check it",
+    "{name} could you help me",
     "can {name} take over", "i need {name} to help me", "could {name} look at this", "tell {name} please",
     "send it to {name}", "my friend {name}", "my sister {name}", "my brother {name}", "my manager {name}",
     "{name}", "to {name}", "could you ask {name} to call me", "please ask {name} to check the numbers",
@@ -174,13 +175,15 @@ def build_domain_lm(contacts: list[str] | None = None, phrases: list[str] | None
                     out_dir: Path | None = None, lam: float = LAMBDA) -> DomainLM:
     """Build (or reuse from the cache) the interpolated model for these contacts and phrases."""
     sentences = corpus_sentences(contacts, phrases)
-    key = hashlib.sha256(json.dumps([VERSION, lam, DISCOUNT, GENERAL_WORDS, sentences]).encode()).hexdigest()[:16]
+    made_of = json.dumps([VERSION, lam, DISCOUNT, GENERAL_WORDS, sentences])
+    key = hashlib.sha256(made_of.encode()).hexdigest()[:16]
     folder = out_dir or _cache_dir()
     arpa = folder / f"domain-{key}.arpa"
     extra_file = folder / f"domain-{key}.words.json"
     if arpa.exists() and extra_file.exists():
         words = json.loads(extra_file.read_text(encoding="utf-8"))
-        return DomainLM(arpa, words["extra"], words["vocabulary"], tuple(words["ngrams"]))  # type: ignore[arg-type]
+        ngrams = tuple(words["ngrams"])
+        return DomainLM(arpa, words["extra"], words["vocabulary"], ngrams)  # type: ignore[arg-type]
     lm = _build(sentences, lam)
     tmp = arpa.with_suffix(".tmp")
     tmp.write_text(lm["arpa"], encoding="utf-8")

@@ -179,7 +179,8 @@ class Endpointer:
                 self.silence_run_s = 0.0
             else:
                 self.silence_run_s += dt
-            if (self.silence_run_s >= cfg.silence_s and not cfg.finish_only) or self.turn_s >= cfg.max_utterance_s:
+            paused = self.silence_run_s >= cfg.silence_s and not cfg.finish_only
+            if paused or self.turn_s >= cfg.max_utterance_s:
                 self.ended = True
         if self._finish and self.in_speech:
             self.ended = True

@@ -361,8 +361,9 @@ class SphinxRecognizer:
 # --- choice ---------------------------------------------------------------------------------
 
 
-_LANG_NAMES = {"en": "an English", "ja": "a Japanese", "ko": "a Korean", "zh": "a Chinese", "de": "a German",
-               "fr": "a French", "es": "a Spanish", "ru": "a Russian", "it": "an Italian", "pt": "a Portuguese"}
+_LANG_NAMES = {"en": "an English", "ja": "a Japanese", "ko": "a Korean", "zh": "a Chinese",
+               "de": "a German", "fr": "a French", "es": "a Spanish", "ru": "a Russian",
+               "it": "an Italian", "pt": "a Portuguese"}
 
 
 def check_model_language(path: Path, lang: str) -> None:
