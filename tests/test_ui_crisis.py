@@ -203,3 +203,20 @@ async def test_unsure_and_an_unclear_answer_counts_as_not_safe(log: Any, speaker
             await pilot.click("#confirm-yes")  # the mouse answers too
             await wait_for(pilot, lambda: "Sent to Maria" in result_text(app), 15, "sent")
             assert len(server.posts("/carer")) == 1
+
+
+async def test_the_engine_unsure_asks_before_anything_else(log: Any, speaker: Any) -> None:
+    """Through the real intent engine: "my dad fell" is a maybe (urgency check), so the first
+    thing on screen is the question; "no" makes it a crisis with the emergency number first."""
+    app = make_app(log, speaker, Settings(language="en"))
+    async with app.run_test(size=SIZE) as pilot:
+        await app.ready()
+        await _say(pilot, "my dad fell")
+        compose = app.get_screen("compose")
+        assert compose.request.urgency == Urgency.CHECK and not compose.request.crisis
+        assert type(app.screen).__name__ == "SafetyScreen"
+        await pilot.press("n")
+        await pilot.pause()
+        assert compose.request.crisis and compose.query_one("#crisis").display
+        assert str(compose.query_one("#crisis").render()).splitlines()[1].startswith("911")
+        assert log.get(compose.draft_id).request.crisis

@@ -303,7 +303,7 @@ class ComposeScreen(VHScreen):
         app.step(app.t("compose.ready", key=app.key_for("app.read", "r")))
         app.handle_urgency(request, self._replace_request)
         deferred, self._deferred = self._deferred, None
-        if deferred and not request.crisis:
+        if deferred and not request.crisis and request.urgency != Urgency.CHECK:  # safety first
             self.call_after_refresh(self.run_action, deferred)
 
     def _replace_request(self, request: HelpRequest) -> None:
