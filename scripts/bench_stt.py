@@ -171,10 +171,10 @@ def bench_wer(quick: bool, conds: list[str] | None = None) -> None:
     fronts = {"front end": EndpointConfig(), "energy gate": EndpointConfig(vad="energy", silence_s=1.8)}
     print(f"WER on {len(sentences)} requests x {len(voices)} voices (default pause {EndpointConfig().silence_s} s)")
     print(f"{'condition':10s} " + " ".join(f"{m + ' / ' + f:>26s}" for m in models for f in fronts)
-          + "   turn-splits (front end, general)")
+          + "   turn-splits (general model; energy gate at its old 1.8 s)")
     for cond in conds:
         cells = []
-        splits_fe = 0
+        split_counts: dict[str, int] = {}
         for mname, rec in models.items():
             for fname, cfg in fronts.items():
                 errs = words = 0
@@ -189,9 +189,10 @@ def bench_wer(quick: bool, conds: list[str] | None = None) -> None:
                         words += n_ref
                         splits += n > 1
                 cells.append(f"{errs / words:26.3f}")
-                if mname == "general" and fname == "front end":
-                    splits_fe = splits
-        print(f"{cond:10s} " + " ".join(cells) + f"   {splits_fe}/{len(sentences) * len(voices)}")
+                if mname == "general":
+                    split_counts[fname] = splits
+        n = len(sentences) * len(voices)
+        print(f"{cond:10s} " + " ".join(cells) + "   " + ", ".join(f"{f} {k}/{n}" for f, k in split_counts.items()))
 
 
 # --- commands -------------------------------------------------------------------------------

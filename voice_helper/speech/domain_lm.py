@@ -41,7 +41,7 @@ LAMBDA = 0.5  # weight of the domain model
 DISCOUNT = 0.7
 GENERAL_WORDS = 8000  # the general model's commonest words kept beside the domain's
 COMMON_FOR_BIGRAMS = 600  # general bigrams among these words are kept when strongly associated
-VERSION = 1
+VERSION = 2
 
 _PKG = Path(__file__).resolve().parents[1]
 #: Ways people name a helper; {name} is each contact.
@@ -105,9 +105,10 @@ class _General:
         self._cache: dict[tuple[str, ...], float] = {}
 
     def ln(self, words: tuple[str, ...]) -> float:
+        """ln P(last word | the words before it)."""
         got = self._cache.get(words)
-        if got is None:
-            got = self.lmath.log_to_ln(self.model.prob(list(words)))
+        if got is None:  # pocketsphinx takes the word first, then its history (newest first)
+            got = self.lmath.log_to_ln(self.model.prob(list(reversed(words))))
             self._cache[words] = got
         return got
 
