@@ -230,3 +230,18 @@ def test_send_via_speak_records_what_really_happened() -> None:
         line = _one_line_error(r, 1)
         assert f"request {b} not sent (speak):" in line and e.status == "failed"
         assert e.send_error and e.send_error in line and e.channel == "speak"
+
+
+def test_a_message_kept_in_the_outbox_is_never_called_sent() -> None:
+    """Say only what happened: the default channel writes a file on this computer; that is
+    "saved (not sent)" in every place a person reads it, never "sent"."""
+    ids = _seed()
+    r = run_cli("history", "send", str(ids[1]))
+    assert r.returncode == 0, r.stderr
+    assert "not sent to anyone" in r.stdout and " sent:" not in r.stdout
+    listing = run_cli("history").stdout
+    line = next(ln for ln in listing.splitlines() if ln.startswith(f"#{ids[1]} "))
+    assert "saved (not sent)" in line
+    with HelpLog.open() as log:
+        entry = log.get(ids[1])
+    assert entry.shown_status == "saved" and entry.to_dict()["status_label"] == "saved (not sent)"

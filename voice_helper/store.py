@@ -228,9 +228,20 @@ class Entry:
     attempts: int = 0
 
     @property
+    def shown_status(self) -> str:
+        """The status as it may be told: a message put in the outbox on this computer was kept,
+        not sent to anyone ("saved")."""
+        if self.status == "sent" and self.channel == "file":
+            return "saved"
+        return self.status
+
+    @property
     def status_label(self) -> str:
-        """What a person reads: "sent: failed" rather than an internal word."""
-        return "sent: failed" if self.status == "failed" else self.status
+        """What a person reads: "sent: failed" rather than an internal word; "saved (not sent)"
+        for a message that only reached the outbox."""
+        if self.status == "failed":
+            return "sent: failed"
+        return "saved (not sent)" if self.shown_status == "saved" else self.status
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)

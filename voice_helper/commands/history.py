@@ -140,6 +140,9 @@ def _send(log: Any, args: argparse.Namespace) -> int:
     finally:
         if speaker is not None and hasattr(speaker, "close"):
             speaker.close()
+    if result.ok and result.channel == "file":
+        print(f"Request #{args.id} saved in the outbox on this computer, not sent to anyone: {result.detail}")
+        return 0
     if result.ok:
         print(f"Request #{args.id} sent: {result.detail}")
         return 0

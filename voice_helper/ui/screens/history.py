@@ -207,7 +207,7 @@ class HistoryScreen(VHScreen):
         text = (e.message or e.transcript or "").replace("\n", " ")
         if len(text) > 70:
             text = text[:69] + "…"
-        status = app.t(f"state.{e.status}")
+        status = app.t(f"state.{e.shown_status}")
         who = app.t("history.to", name=e.recipient) if e.recipient else ""
         return app.t("history.line", id=e.id, status=status, when=when, who=who, text=text)
 
