@@ -48,9 +48,10 @@ def _tokenizer():  # type: ignore[no-untyped-def]
     """One tokenizer per thread: Sudachi's tokenizer is not safe to share across threads."""
     tok = getattr(_LOCAL, "tok", None)
     if tok is None:
-        from sudachipy import Dictionary
+        from sudachipy import SplitMode
 
-        tok = _dictionary().create()
+        d = _dictionary()
+        tok = d.tokenizer(mode=SplitMode.C) if hasattr(d, "tokenizer") else d.create()
         _LOCAL.tok = tok
     return tok
 
