@@ -228,7 +228,7 @@ def _split(toks: list[str]) -> list[list[str]]:
                 boundary = True
                 asked = True
             elif asked and _offer_at(lows, i) and not _offer_at([te.low(c) for c in cur], 0) \
-                    and (prev not in ("so", "that") or after_object):
+                    and (prev not in ("so", "that") or after_object) and prev not in ("be", "am", "i'm", "really"):
                 boundary = True
             elif _thanks_at(lows, i) and prev in (",", "and"):
                 boundary = True
@@ -304,16 +304,26 @@ def analyse(said: str) -> Draft:
         if not s:
             continue
         ask = _ask_at(s, lows, 0)
+        lead: list[str] = []
         if ask is None and lows and lows[0] in ("so", "and", "but", "then", "or"):
             ask = _ask_at(s, lows, 1)
             if ask:
                 s, lows = s[1:], lows[1:]
+        if ask is None and "," in s[1:4]:
+            # "Sorry, could you…", "Excuse me, can someone…": a short lead, then the ask.
+            k = s.index(",", 1) + 1
+            ask = _ask_at(s, lows, k)
+            if ask:
+                lead, s, lows = s[:k], s[k:], lows[k:]
         if ask is not None:
             kind, n, named = ask
             if named and helper is None:
                 helper = named
             role = "need" if kind == "need" else "ask"
-            sentences.append(_ask_sentence(kind, s, lows, n, named, names, role))
+            sent = _ask_sentence(kind, s, lows, n, named, names, role)
+            if lead:
+                sent = _with_lead(sent, lead, names)
+            sentences.append(sent)
             asked = asked or role == "ask"
         elif asked and (_offer_at(lows, 0) or _offer_phrase(lows)):
             sentences.append(_offer_sentence(s, names))
@@ -381,6 +391,20 @@ def _ask_sentence(kind: str, s: list[str], lows: list[str], n: int, named: str |
     sent = Sentence(role, te.detok(s), render=render)
     sent.ask_core = core
     return sent
+
+
+def _with_lead(sent: Sentence, lead: list[str], names: frozenset[str]) -> Sentence:
+    """The ask said after a short lead ("Sorry, could you…"): the lead stays in front of it."""
+    said = te.detok([te.case_word(t, names) for t in lead])
+    inner = sent.render
+
+    def render(register: str) -> str:
+        body = inner(register)
+        return te.capitalise(said) + " " + (body[:1].lower() + body[1:] if not body.startswith("I ") else body)
+
+    out = Sentence(sent.role, said + " " + sent.text, render=render)
+    out.ask_core = sent.ask_core
+    return out
 
 
 def _modal(register: str, own: str) -> list[str]:

@@ -260,10 +260,16 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
     alt = "|".join(re.escape(v) for v in variants if v)
     if not alt:
         return lines
-    first = re.sub(rf"^(?:{alt})(?:さん|様)?\s*[,、]?\s*", "", lines[0], count=1, flags=re.IGNORECASE)
+    first = re.sub(rf"^(?:(?:hi|hey|hello|dear)\s+)?(?:{alt})(?:さん|様)?\s*[,、.。!]?\s*", "", lines[0], count=1,
+                   flags=re.IGNORECASE)
     if first and first != lines[0] and lang == "en":
         first = first[:1].upper() + first[1:]
-    out = [first or lines[0]] + lines[1:]
+    if first and not re.sub(r"[\W_]", "", first):
+        first = ""  # "Hi Amy." said alone: the greeting says it
+    if first == "" and len(lines) > 1:
+        out = lines[1:]
+    else:
+        out = [first or lines[0]] + lines[1:]
     return [re.sub(rf",\s*(?:{alt})(?=[.!?])", "", ln, flags=re.IGNORECASE) for ln in out]
 
 
