@@ -134,14 +134,15 @@ def test_feedback_is_warm_short_and_never_scores(composer: DefaultComposer) -> N
 def test_a_better_version_never_invents_an_emergency(composer: DefaultComposer) -> None:
     from dataclasses import replace
 
-    # the intent engine takes "too much work … take" for an overdose; the suggestion must not
-    # turn a rehearsal into a crisis message the person never said
+    # "too much work … take" once read as an overdose; the suggestion must never turn a rehearsal
+    # into a crisis message the person never said
     sc = replace(scenario("en", "workload-offer"), suggest={"hard": "I have too much work this week.",
                                                           "ask": "Could you take the weekly summary?"})
     a = assess("Sato, could you take the weekly summary?", sc, "en", composer)
     assert a.next_step == "hard"
     assert "911" not in a.better and "988" not in a.better
-    assert a.better.startswith("Sato, could you take the weekly summary?")
+    assert a.better == "Sato, I have too much work this week.\nCould you take the weekly summary?"
+    assert not a.crisis
 
 
 def test_a_real_crisis_in_a_rehearsal_says_whom_to_call_first(composer: DefaultComposer) -> None:
