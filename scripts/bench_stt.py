@@ -152,9 +152,16 @@ def domain():  # type: ignore[no-untyped-def]
     return SphinxRecognizer("en", lm=lm)
 
 
+FIRST_TURN = False  # --first-turn: every file heard as a first turn
+
+
 def transcribe(rec, path: Path, cfg: EndpointConfig) -> tuple[str, int]:  # type: ignore[no-untyped-def]
-    """The text of every turn in the file, and how many turns it was heard as."""
+    """The text of every turn in the file, and how many turns it was heard as. By default the
+    recognizer's channel estimate (CMN) carries over from file to file, as from turn to turn in a
+    conversation; with --first-turn it starts again for every file (a new speaker or microphone)."""
     rec.reset()
+    if FIRST_TURN:
+        rec.forget_channel()
     with FileSource(path) as src:
         finals = list(turns(src, rec, Endpointer(cfg)))
     return " ".join(f.text for f in finals), len(finals)
@@ -336,9 +343,12 @@ def main() -> int:
     for flag in ("wer", "commands", "librivox", "speed"):
         ap.add_argument(f"--{flag}", action="store_true")
     ap.add_argument("--quick", action="store_true", help="8 sentences instead of 22")
+    ap.add_argument("--first-turn", action="store_true", help="no channel adaptation from file to file")
     ap.add_argument("--conditions", default="", help=f"comma-separated subset of {','.join(CONDITIONS)}")
     args = ap.parse_args()
     every = not (args.wer or args.commands or args.librivox or args.speed)
+    global FIRST_TURN
+    FIRST_TURN = args.first_turn
     print(f"cpus {os.cpu_count()}, load average {os.getloadavg()[0]:.2f}")
     t0 = time.monotonic()
     if every or args.commands:

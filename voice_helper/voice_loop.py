@@ -76,6 +76,10 @@ class _TimedSource:
     def exhausted(self) -> bool:
         return bool(getattr(self.source, "exhausted", False))
 
+    @property
+    def source_rate(self) -> int:
+        return int(getattr(self.source, "source_rate", 16000))
+
 
 class _RecognizerHearing:
     """Free speech through the recognizer and, on the very same frames, the command spotter.

@@ -181,6 +181,11 @@ class FileSource:
     Iterating twice continues where the last iteration stopped (utterance after utterance).
     """
 
+    @property
+    def source_rate(self) -> int:
+        """The file's own sample rate (8000: narrowband, a headset in call mode)."""
+        return self._info.rate if self._info is not None else SAMPLE_RATE
+
     def __init__(self, path: str | Path, block_ms: int = 100, realtime: bool = False) -> None:
         self.path = Path(path)
         self.block_ms = block_ms
