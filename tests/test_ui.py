@@ -709,3 +709,22 @@ def test_cli_ui_without_a_terminal_says_so() -> None:
     assert out.returncode == 2
     assert out.stderr.strip() == "voice-helper ui: the UI needs a terminal; for scripts use `voice-helper compose`"
     assert "Traceback" not in out.stderr
+
+
+async def test_phrase_board_shows_where_to_turn_when_there_is_no_one_to_ask(log: Any, speaker: Any) -> None:
+    """Issue 15: consultation routes from the phrase board too, by one key and by mouse."""
+    for settings, expect in ((Settings(language="en", region="US"), "211"),
+                             (Settings(language="ja", region="JP"), "よりそいホットライン")):
+        app = make_app(log, speaker, settings)
+        async with app.run_test(size=SIZE) as pilot:
+            await app.ready()
+            await pilot.press("2", "minus")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "TextViewScreen"
+            shown = " ".join(str(w.render()) for w in app.screen.query("*") if hasattr(w, "render"))
+            assert expect in shown, shown[:400]
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.click("#routes")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "TextViewScreen"

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from ..phrases import Phrase, add_user_phrase, load_board
-from ..widgets import AutoGrid, KeyButton, TextBox, literal, titled, tr
+from ..widgets import AutoGrid, KeyButton, TextBox, TextViewScreen, literal, titled, tr
 from .base import VHScreen
 
 #: Tile letters: every letter except the app's own (r repeat, u undo, x stop) and digits.
@@ -119,6 +119,7 @@ class PhraseBoardScreen(VHScreen):
         *[Binding(k, f"recent({i})", show=False, id=f"phrases.recent_{i + 1}")
           for i, k in enumerate(RECENT_KEYS)],
         Binding("plus", "add_phrase", "Add my own", id="phrases.add"),
+        Binding("minus", "routes", "No one to ask?", id="phrases.routes"),
     ]
 
     def __init__(self) -> None:
@@ -143,6 +144,7 @@ class PhraseBoardScreen(VHScreen):
         with titled(Horizontal(id="board-actions", classes="scan-group"), "phrases.mine_group"):
             yield KeyButton(tkey="phrases.add", key="+", id="add-phrase")
             yield KeyButton(tkey="phrases.repeat", key="r", id="repeat-last")
+            yield KeyButton(tkey="phrases.routes", key="-", id="routes")
         yield from self.status_lines()
 
     async def on_mount(self) -> None:
@@ -254,6 +256,22 @@ class PhraseBoardScreen(VHScreen):
     def _add(self, event: Button.Pressed) -> None:
         event.stop()
         self.action_add_phrase()
+
+    @on(Button.Pressed, "#routes")
+    def _routes(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_routes()
+
+    def action_routes(self) -> None:
+        """When there is no one to ask: places to turn to in this region, not crisis lines only."""
+        from ...practice.routes import region_for, routes_for
+
+        app: Any = self.app
+        routes, problem = routes_for(region_for(app.settings, self.lang))
+        lines = [r.line() + (f"\n    {r.source}" if r.source else "") for r in routes]
+        if problem:
+            lines.append(problem)
+        app.push_screen(TextViewScreen(tr("phrases.routes_title"), "\n".join(lines)))
 
     @on(Button.Pressed, "#repeat-last")
     def _repeat(self, event: Button.Pressed) -> None:
