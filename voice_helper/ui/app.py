@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import os
 import signal
 import threading
 import time
@@ -1011,6 +1012,11 @@ class VoiceHelperApp(App[None]):
     def _on_signal(self) -> None:
         self.flush_drafts()
         self.shutdown_workers()
+        # The drafts are committed; if the terminal is gone and a clean exit cannot finish (no tty
+        # to restore, a worker thread still blocked), end the process rather than linger.
+        timer = threading.Timer(5.0, os._exit, (0,))
+        timer.daemon = True
+        timer.start()
         self.exit()
 
     def shutdown_workers(self) -> None:
