@@ -104,3 +104,13 @@ def routes_for(region: str, *, include_crisis: bool = True) -> tuple[list[Route]
 
 def region_for(settings: Any, lang: str) -> str:
     return settings.region_for(lang) if settings is not None else ("JP" if lang == "ja" else "US")
+
+
+def routes_text(settings: object, lang: str) -> str:
+    """The routes for the person's region as lines to show (the source under each), and a
+    problem with their own routes file if there is one: one text for every screen that shows it."""
+    routes, problem = routes_for(region_for(settings, lang))  # type: ignore[arg-type]
+    lines = [r.line() + (f"\n    {r.source}" if r.source else "") for r in routes]
+    if problem:
+        lines.append(problem)
+    return "\n".join(lines)

@@ -264,14 +264,11 @@ class PhraseBoardScreen(VHScreen):
 
     def action_routes(self) -> None:
         """When there is no one to ask: places to turn to in this region, not crisis lines only."""
-        from ...practice.routes import region_for, routes_for
+        from ...practice.routes import routes_text
 
         app: Any = self.app
-        routes, problem = routes_for(region_for(app.settings, self.lang))
-        lines = [r.line() + (f"\n    {r.source}" if r.source else "") for r in routes]
-        if problem:
-            lines.append(problem)
-        app.push_screen(TextViewScreen(tr("phrases.routes_title"), "\n".join(lines)))
+        text = routes_text(app.settings, self.lang)
+        app.push_screen(TextViewScreen(tr("phrases.routes_title"), text))
 
     @on(Button.Pressed, "#repeat-last")
     def _repeat(self, event: Button.Pressed) -> None:

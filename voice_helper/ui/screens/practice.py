@@ -329,14 +329,11 @@ class PracticeScreen(VHScreen):
                                           allow_clear=False), level_chosen)
 
     def action_routes(self) -> None:
-        from ...practice.routes import region_for, routes_for
+        from ...practice.routes import routes_text
 
         app: Any = self.app
-        routes, problem = routes_for(region_for(app.settings, self.lang))
-        lines = [r.line() + (f"\n    {r.source}" if r.source else "") for r in routes]
-        if problem:
-            lines.append(problem)
-        app.push_screen(TextViewScreen(self.t("practice.routes_title"), "\n".join(lines)))
+        text = routes_text(app.settings, self.lang)
+        app.push_screen(TextViewScreen(self.t("practice.routes_title"), text))
 
     def action_progress(self) -> None:
         self.app.go("progress")  # type: ignore[attr-defined]
