@@ -17,17 +17,9 @@ from typing import Any
 
 from tests.test_ui_support import (SIZE, FakeClock, log, make_app, rendered, result_text, said,  # noqa: F401
                                    screen_text, speaker, sphinx, sphinx_factory, status_text,
-                                   type_text, wait_for)
+                                   type_text, type_request, wait_for)
 from voice_helper.config import Contact, Settings, load_settings
 from voice_helper.speech import audio
-
-
-async def _type_request(pilot: Any, text: str) -> None:
-    await pilot.press("i")
-    await pilot.pause()
-    await type_text(pilot, text)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 # --- navigation ---------------------------------------------------------------------------
@@ -80,7 +72,7 @@ async def test_edit_fields_without_typing(log: Any, speaker: Any) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await app.ready()
         screen = app.screen
-        await _type_request(pilot, "I can't finish the cash report")
+        await type_request(pilot, "I can't finish the cash report")
         await pilot.press("a", "2")  # asks: second suggestion
         await pilot.press("o", "1")  # who: the first contact
         await pilot.press("b", "2")  # by when: "in 30 min"
@@ -119,7 +111,7 @@ async def test_keep_copy_and_start_over_with_undo(log: Any, speaker: Any) -> Non
     async with app.run_test(size=SIZE) as pilot:
         await app.ready()
         screen = app.screen
-        await _type_request(pilot, "I need a hand lifting the boxes")
+        await type_request(pilot, "I need a hand lifting the boxes")
         await pilot.press("k")
         await pilot.pause()
         assert f"#{screen.draft_id}" in result_text(app)
@@ -146,7 +138,7 @@ async def test_say_it_here_is_logged_once_it_was_said(log: Any, speaker: Any, tm
     async with app.run_test(size=SIZE) as pilot:
         await app.ready()
         screen = app.screen
-        await _type_request(pilot, "I need a hand lifting the boxes")
+        await type_request(pilot, "I need a hand lifting the boxes")
         await pilot.press("h")
         await wait_for(pilot, lambda: "Said it aloud" in result_text(app), 30, "said")
         entry = log.get(screen.draft_id)
@@ -165,7 +157,7 @@ async def test_send_asks_who_then_uses_the_contacts_channel(log: Any, speaker: A
     async with app.run_test(size=SIZE) as pilot:
         await app.ready()
         screen = app.screen
-        await _type_request(pilot, "I'm stuck with the delivery form")
+        await type_request(pilot, "I'm stuck with the delivery form")
         await pilot.press("s")
         await pilot.pause()
         assert type(app.screen).__name__ == "PickerScreen" and "Send to whom?" in screen_text(app)
@@ -186,7 +178,7 @@ async def test_send_with_no_contacts_says_nothing_was_sent(log: Any, speaker: An
     app = make_app(log, speaker)
     async with app.run_test(size=SIZE) as pilot:
         await app.ready()
-        await _type_request(pilot, "could someone check the delivery form")
+        await type_request(pilot, "could someone check the delivery form")
         await pilot.press("s")
         await pilot.pause()
         assert "nothing was sent" in result_text(app)
@@ -320,7 +312,7 @@ async def test_history_reopens_a_draft_and_sends_after_asking(log: Any, speaker:
     app = make_app(log, speaker, settings)
     async with app.run_test(size=SIZE) as pilot:
         await app.ready()
-        await _type_request(pilot, "could Ken bring the ladder")
+        await type_request(pilot, "could Ken bring the ladder")
         draft = app.screen.draft_id
         await pilot.press("3")
         await pilot.pause()
@@ -407,7 +399,7 @@ async def test_shortcuts_off_and_remapped(log: Any, speaker: Any) -> None:
         await app.ready()
         screen = app.screen
         assert rendered(screen.query_one("#act-keep")).startswith("(F5)")
-        await _type_request(pilot, "Could you cover for me")
+        await type_request(pilot, "Could you cover for me")
         await pilot.press("k")  # no longer bound
         await pilot.pause()
         assert "Kept" not in result_text(app)
@@ -441,7 +433,7 @@ async def test_self_voicing_names_controls_and_speaks_results(log: Any, speaker:
         await pilot.pause()
         assert said(app)[-1].endswith("type it here, then Enter")
         app.screen.query_one("#speak").focus()
-        await _type_request(pilot, "could someone check my report")
+        await type_request(pilot, "could someone check my report")
         n = len(said(app))
         await pilot.press("b", "2")  # a building step: not spoken
         await pilot.pause()
@@ -486,7 +478,7 @@ async def test_settings_add_contact_and_remap_a_key(log: Any, speaker: Any) -> N
         await pilot.pause()
         assert load_settings().ui.keymap == {"compose.keep": "f6"}
         await pilot.press("1")
-        await _type_request(pilot, "Could you check the delivery form")
+        await type_request(pilot, "Could you check the delivery form")
         await pilot.press("f6")
         await pilot.pause()
         assert "Kept as draft" in result_text(app)

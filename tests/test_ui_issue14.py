@@ -12,18 +12,10 @@ from textual import events
 from tests.hostile import Recorder
 from tests.test_ui_support import (FakeClock, log, make_app, rendered, result_text, screen_text,  # noqa: F401
                                    silent_speaker, speaker, sphinx, sphinx_factory, squash,
-                                   status_text, type_text, wait_for)
+                                   status_text, type_text, type_request, wait_for)
 from voice_helper.config import Contact, Settings, load_settings
 
 SMALL = (80, 24)
-
-
-async def _type_request(pilot: Any, text: str) -> None:
-    await pilot.press("i")
-    await pilot.pause()
-    await type_text(pilot, text)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 # --- 1. a kept draft is overwritten by the next request, and the old helper sticks -----------------
@@ -33,14 +25,14 @@ async def test_1_keep_then_a_new_request_never_overwrites_the_kept_one(log: Any,
     app = make_app(log, speaker)
     async with app.run_test(size=(100, 40)) as pilot:
         await app.ready()
-        await _type_request(pilot, "could Sato cover my shift on friday")
+        await type_request(pilot, "could Sato cover my shift on friday")
         await pilot.press("k")
         await pilot.pause()
         first = app.screen.draft_id
         assert f"#{first}" in result_text(app)
         kept = log.get(first)
         assert kept.recipient == "Sato"
-        await _type_request(pilot, "I feel dizzy, could someone bring me water")
+        await type_request(pilot, "I feel dizzy, could someone bring me water")
         entries = log.list()
         assert len(entries) == 2, [(e.id, e.recipient, e.message) for e in entries]
         again = log.get(first)
@@ -56,13 +48,13 @@ async def test_1_start_over_then_undo_then_a_new_request_keeps_both(log: Any, sp
     app = make_app(log, speaker)
     async with app.run_test(size=(100, 40)) as pilot:
         await app.ready()
-        await _type_request(pilot, "could Sato cover my shift on friday")
+        await type_request(pilot, "could Sato cover my shift on friday")
         await pilot.press("k", "n", "y", "u")
         await pilot.pause()
         first = app.screen.draft_id
         assert app.screen.request.slots.recipient == "Sato"
         kept_message = log.get(first).message
-        await _type_request(pilot, "I feel dizzy, could someone bring me water")
+        await type_request(pilot, "I feel dizzy, could someone bring me water")
         assert len(log.list()) == 2
         assert log.get(first).message == kept_message and log.get(first).recipient == "Sato"
         assert log.get(app.screen.draft_id).recipient is None
@@ -72,7 +64,7 @@ async def test_1_a_change_after_keep_becomes_a_new_draft(log: Any, speaker: Any)
     app = make_app(log, speaker)
     async with app.run_test(size=(100, 40)) as pilot:
         await app.ready()
-        await _type_request(pilot, "could Sato cover my shift on friday")
+        await type_request(pilot, "could Sato cover my shift on friday")
         await pilot.press("k")
         await pilot.pause()
         first = app.screen.draft_id
@@ -145,7 +137,7 @@ async def test_3_no_sound_device_nothing_is_claimed_and_nothing_logged_as_sent(l
     async with app.run_test(size=(100, 40)) as pilot:
         await app.ready()
         await wait_for(pilot, lambda: "No sound" in screen_text(app), 10, "the no-sound notice")
-        await _type_request(pilot, "I need a hand lifting the boxes")
+        await type_request(pilot, "I need a hand lifting the boxes")
         await pilot.press("h")
         await wait_for(pilot, lambda: "No sound" in result_text(app), 20, "the no-sound result")
         assert "Said it aloud" not in screen_text(app)
@@ -175,7 +167,7 @@ async def test_3_with_sound_said_is_reported_after_it_was_said(log: Any, speaker
     app = make_app(log, speaker)
     async with app.run_test(size=(100, 40)) as pilot:
         await app.ready()
-        await _type_request(pilot, "I need a hand lifting the boxes")
+        await type_request(pilot, "I need a hand lifting the boxes")
         await pilot.press("h")
         await wait_for(pilot, lambda: "Said it aloud" in result_text(app), 30, "said")
         entries = log.list()
@@ -390,7 +382,7 @@ async def test_7_s_confirms_the_helper_on_both_screens(log: Any, speaker: Any) -
         await pilot.pause()
         assert "Not sent." in result_text(app)
         await pilot.press("1")
-        await _type_request(pilot, "could Sato check the delivery form")
+        await type_request(pilot, "could Sato check the delivery form")
         await pilot.press("s")
         await pilot.pause()
         assert "Send to Sato?" in screen_text(app)
@@ -414,7 +406,7 @@ async def test_7_sending_runs_in_a_worker_and_keys_keep_working(log: Any, speake
         async with app.run_test(size=(100, 40)) as pilot:
             await app.ready()
             await pilot.press("2", "1")  # every screen mounted once, as a person looking around
-            await _type_request(pilot, "could Tanaka check the numbers")
+            await type_request(pilot, "could Tanaka check the numbers")
             await pilot.press("s", "y")
             await pilot.pause()
             assert "Sending to Tanaka" in status_text(app)
@@ -459,7 +451,7 @@ async def _composed_80x24(log: Any, speaker: Any, **ui: Any) -> None:
     app = make_app(log, speaker, settings)
     async with app.run_test(size=SMALL) as pilot:
         await app.ready()
-        await _type_request(pilot, "I can't finish the cash report by five, could you take over the counting")
+        await type_request(pilot, "I can't finish the cash report by five, could you take over the counting")
         await pilot.pause()
         message = app.screen.query_one("#message")
         assert _visible(app, message), screen_text(app)
@@ -489,7 +481,7 @@ async def test_8_labels_never_cut_and_keep_their_values(log: Any, speaker: Any) 
         app = make_app(log, speaker)
         async with app.run_test(size=size) as pilot:
             await app.ready()
-            await _type_request(pilot, "I can't finish the cash report by five, could you take over the counting")
+            await type_request(pilot, "I can't finish the cash report by five, could you take over the counting")
             for key in ("1", "2", "3", "4"):
                 await pilot.press(key)
                 await pilot.pause()

@@ -129,3 +129,12 @@ async def type_text(pilot: Any, text: str) -> None:
     box.insert_text_at_cursor(text[3:])
     await pilot.pause()
 
+
+
+async def type_request(pilot: Any, text: str) -> None:
+    """Open the text box with i, type what a person would say, and compose it with Enter."""
+    await pilot.press("i")
+    await pilot.pause()
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await pilot.pause()

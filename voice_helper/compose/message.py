@@ -341,5 +341,4 @@ def _is_emergency_number(number: str) -> bool:
 
 
 def _kind_of(request: HelpRequest) -> str:
-    kind = request.crisis_kind or "crisis"
-    return "self_harm" if kind == "self_harm_act" and False else kind
+    return request.crisis_kind or "crisis"
