@@ -234,6 +234,8 @@ def _split(toks: list[str]) -> list[list[str]]:
                 boundary = True
         if not asked and _ask_at(toks, lows, i):
             asked = True
+        if not boundary and len(words) >= 3 and prev.isalpha() and (_wh_question_at(lows, i) or _is_that_at(lows, i)):
+            boundary = True  # "…the science project | what pages do we need to read"
         if not boundary and len(words) >= 4 and prev not in d["clause_glue"] and prev.isalpha() \
                 and len([w for w in lows[i:] if w.isalpha()]) >= 3 and _clause_start(lows, i):
             boundary = True  # "…up to the third floor | I have six bags"
@@ -247,6 +249,21 @@ def _split(toks: list[str]) -> list[list[str]]:
     if cur:
         out.append(cur)
     return [s for s in out if any(te.is_word(w) for w in s)]
+
+
+def _wh_question_at(lows: list[str], i: int) -> bool:
+    d = _d()
+    if lows[i] not in d["wh_words"] or (i and lows[i - 1] in d["wh_held_by"]):
+        return False
+    return any(w in d["wh_aux"] for w in lows[i + 1:i + 3])
+
+
+def _is_that_at(lows: list[str], i: int) -> bool:
+    """"…to click a link | is that a scam": a yes/no question run on after a noun."""
+    return lows[i:i + 1] in (["is"], ["was"]) and lows[i + 1:i + 2] in (["that"], ["this"], ["it"]) \
+        and lows[i + 2:i + 3] in (["a"], ["an"], ["real"], ["safe"], ["okay"], ["ok"], ["normal"], ["legit"], ["true"],
+                                  ["right"], ["allowed"], ["enough"]) \
+        and i > 0 and lows[i - 1].isalpha() and lows[i - 1] not in _verbs() and lows[i - 1] not in _d()["clause_glue"]
 
 
 # --- saying it ----------------------------------------------------------------------------------
@@ -341,7 +358,8 @@ def analyse(said: str) -> Draft:
             sentences.append(Sentence("statement", text, render=lambda reg, _t=text: _t))
     words = {te.low(t) for t in toks}
     hard_words = set(_d()["difficulty"])
-    hard = any(te.lemmas(w) & hard_words for w in words) and not {"don't", "need"} <= words
+    hard = any(te.lemmas(w) & hard_words for w in words) and not {"don't", "need"} <= words \
+        and not _says_any(" ".join(te.low(t) for t in toks), _d().get("not_hard", []))
     return Draft("en", sentences, helper=helper, source_register="casual" if not typed else "polite",
                  difficulty=hard)
 
@@ -465,3 +483,8 @@ def _offer_sentence(s: list[str], names: frozenset[str]) -> Sentence:
     sent = Sentence("offer", text, render=render)
     sent.ask_core = te.detok(s[_offer_at(lows, 0):])
     return sent
+
+
+def _says_any(low: str, phrases: list[str]) -> bool:
+    padded = " " + re.sub(r"[^a-z0-9' ]+", " ", low) + " "
+    return any(f" {p} " in padded for p in phrases)

@@ -21,6 +21,8 @@ from .sentence import Draft, Sentence
 
 _STOP = {"。", "！", "？", "!", "?", "．"}
 _COMMA = {"、", ",", "，"}
+_WH = {"何", "なに", "なん", "どう", "どこ", "いつ", "誰", "だれ", "どれ", "どの", "なぜ", "なんで", "どうして", "どちら", "どっち",
+       "いくら", "いくつ", "何時", "何日"}
 _AUX_AFTER_TE = {"いる", "居る", "もらう", "貰う", "もらえる", "くる", "来る", "しまう", "仕舞う", "ほしい", "欲しい", "ある",
                  "おく", "置く", "みる", "見る", "いく", "行く", "くれる", "呉れる", "いただく", "頂く", "いただける", "くださる",
                  "下さる", "あげる", "上げる", "ください"}
@@ -62,7 +64,9 @@ def _clean(morphs: tuple[Morph, ...]) -> list[Morph]:
         if at_start and pair in d["_leading"] | d["_fillers"] and m.pos1 in ("代名詞", "連体詞", "副詞", "感動詞"):
             skip = 1
             continue
-        if at_start and loose and (s in d["_leading"] or s.rstrip("ーぉお") in d["_leading"]):
+        nxt_s = morphs[k + 1].surface if k + 1 < len(morphs) else ""
+        if at_start and loose and (s in d["_leading"] or s.rstrip("ーぉお") in d["_leading"]) \
+                and not (s in ("その", "あの") and nxt_s in d.get("kept_after_demonstrative", [])):
             continue
         if at_start and m.is_("助詞", "終助詞"):
             continue  # あの|さ …: the particle left by a filler
@@ -90,7 +94,8 @@ def _collapse_repeats(ms: list[Morph]) -> list[Morph]:
             a = [m.surface for m in out[i:i + n]]
             b = [m.surface for m in out[i + n:i + 2 * n]]
             if len(a) == n and a == b and not all(x in _COMMA or x in _STOP for x in a):
-                if n == 1 and a[0] in ("ズキ", "ガン", "ドキ", "もう", "とても", "すごく"):
+                if n == 1 and a[0] in ("ズキ", "ガン", "ドキ", "もう", "とても", "すごく", "いっぱい", "まだ", "ぎりぎり",
+                                       "ギリギリ", "どんどん", "だんだん", "いろいろ"):
                     continue
                 del out[i + n:i + 2 * n]
                 break
@@ -125,19 +130,30 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
             continue
         follows_new = nxt.pos1 not in ("助詞", "助動詞", "接尾辞", "補助記号") and nxt.pos[1] not in ("非自立可能", "助動詞語幹")
         end = False
-        if m.is_("助詞", "終助詞") and follows_new:
-            end = True
+        if m.is_("助詞", "終助詞") and (follows_new or nxt.pos1 == "動詞") and nxt.surface not in d["_final"]:
+            end = True  # 詐欺かな | 見てもらえない
+        elif len(cur) == 1 and m.base in ("ごめん", "すみません", "ごめんなさい") and follows_new:
+            end = True  # ごめん | 2時にダブルブッキングしちゃって
+        elif _asks_here(ms, i) and nxt.pos1 in ("名詞", "代名詞", "副詞", "接頭辞") \
+                and nxt.surface not in ("こと", "の", "ん", "とき", "時", "ため", "場合", "人", "方", "もの", "ところ"):
+            end = True  # 履歴書見てくれない | レイアウトが変で: the ask ends, a new clause starts
+        elif m.surface == "の" and i > 0 and ms[i - 1].pos1 == "助動詞" and ms[i - 1].cform.startswith("終止形") \
+                and _is_time_start(nxt):
+            end = True  # 寝てないの | 1時間だけ…
         elif m.pos1 in ("動詞", "形容詞", "助動詞") and m.cform.startswith(("終止形", "命令形")) and follows_new \
                 and not (m.surface == "ない" and nxt.pos1 == "名詞" and nxt.pos[1] != "数詞"
                          and not _opens_clause(ms, i + 1)):
             end = True
         elif m.surface == "そう" and m.pos1 in ("副詞", "形状詞", "助動詞") and nxt.pos1 in ("名詞", "代名詞"):
             end = True  # 死にそう | 弁当…
+        elif m.pos1 == "助動詞" and m.cform.startswith("意志推量形") and follows_new:
+            end = True  # 何ゴミなんでしょう | 新しいお隣さんに…
         elif m.pos1 == "助動詞" and m.base in ("です", "ます") and nxt.pos1 in ("名詞", "代名詞", "副詞"):
             end = True  # 間違えるんです | コーヒーいれますので
         elif m.surface == "の" and m.pos[1] in ("準体助詞", "終助詞") and (_is_time_start(nxt) or nxt.pos1 == "代名詞"):
             end = True  # どうすればいいの | 今夜…
-        elif m.pos1 == "感動詞" and m.base in ("ありがとう", "有り難う") and follows_new:
+        elif m.pos1 == "感動詞" and m.base in ("ありがとう", "有り難う") and follows_new \
+                and nxt.surface not in d["_final"] and nxt.surface not in ("ね", "ねえ", "ねー", "な", "なあ"):
             end = True  # ありがとう | デモうまくいった
         elif m.pos1 in ("動詞", "形容詞", "助動詞") and (m.cform.startswith(("連体形", "終止形")) or m.base in ("です", "ます")) \
                 and nxt.surface in ("誰", "だれ", "どなた", "誰か", "どなたか"):
@@ -157,6 +173,14 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
     return [s for s in out if any(m.surface not in _STOP and m.surface not in _COMMA for m in s)]
 
 
+def _asks_here(ms: list[Morph], i: int) -> bool:
+    """「…てくれない」「…てもらえる」 ends at ``i``: a benefactive after a て-form, negated or not."""
+    bene = _d()["_bene"]
+    k = i - 1 if ms[i].base in ("ない", "ん", "へん") and ms[i].pos1 == "助動詞" else i
+    return k >= 1 and (ms[k].base in bene or ms[k].norm in bene) and ms[k].pos1 == "動詞" \
+        and ms[k - 1].surface in ("て", "で") and (k == i and ms[k].cform.startswith(("終止形", "連体形")) or k < i)
+
+
 def _opens_clause(ms: list[Morph], j: int) -> bool:
     """A noun at ``j`` followed by を/は/も, or straight by a verb as speech drops particles, starts
     a new clause (意味がない | 薬を飲んだ; くれない | 焼肉おごる)."""
@@ -170,9 +194,14 @@ def _bene_before(ms: list[Morph], i: int) -> bool:
     return any(m.base in _d()["_bene"] for m in ms[max(0, i - 2):i])
 
 
+def _stem(word: str) -> str:
+    """助かる → 助か, so 助かります and 助かる both match."""
+    return word[:-1] if len(word) > 2 and word[-1] in "るいう" else word
+
+
 def _wish_after(ms: list[Morph], j: int) -> bool:
-    rest = [m.base for m in ms[j:j + 3]]
-    return any(w in rest for w in ("助かる", "嬉しい", "うれしい", "ありがたい", "有り難い", "いい", "良い"))
+    rest = [m.base for m in ms[j:j + 3]] + [m.surface for m in ms[j:j + 3]]
+    return any(w in rest for w in _d()["wish_words"])
 
 
 # --- roles -------------------------------------------------------------------------------------
@@ -190,7 +219,9 @@ def _strip_end(ms: list[Morph]) -> tuple[list[Morph], list[Morph], bool]:
             question = question or last.surface in ("？", "?")
             body.pop()
         elif last.is_("助詞", "終助詞") and (last.surface in d["_final"] or last.surface in ("か", "かな", "の")):
-            question = question or last.surface in ("か", "かな", "の")
+            # 「出張でいないの。」 tells; 「どうすればいいの」「行くの？」 ask: の asks only with ？ or a question word.
+            question = question or last.surface in ("か", "かな") or last.surface == "の" and any(
+                m.surface in _WH for m in body)
             tail.insert(0, body.pop())
         elif last.surface in d["_dangling"] and last.pos1 == "助詞" and len(body) > 2:
             body.pop()
@@ -217,7 +248,8 @@ def _request_at(body: list[Morph], question: bool = False) -> tuple[int, str] | 
             return i, "onegai"
     if body and body[-1].surface in ("て", "で") and len(body) > 1:
         verb = body[-2]
-        if verb.base in d["_reqv"] or verb.norm in d["_reqv"] or any(m.surface in d["someone"] for m in body):
+        if verb.base in d["_reqv"] or verb.norm in d["_reqv"] or any(m.surface in d["someone"] for m in body) \
+                or re.search(r"(?:誰|だれ|どなた)か", jt.join(body)):
             return len(body), "bare"
     if body and body[-1].surface in ("ください", "下さい") and len(body) > 1:
         return len(body) - 1, "kudasai"
@@ -238,7 +270,7 @@ def _final(body: list[Morph], idx: int) -> bool:
         if m.is_("助詞", "接続助詞") and m.surface in ("て", "で", "ので", "から", "けど", "けれど", "が", "し", "のに"):
             return False
         if m.is_("助詞", "接続助詞") and m.surface in ("と", "ば") and not any(
-                x.base in ("助かる", "嬉しい", "うれしい", "ありがたい", "有り難い", "いい", "良い") for x in rest[k + 1:]):
+                x.base in _d()["wish_words"] for x in rest[k + 1:]):
             return False
     return True
 
@@ -337,6 +369,8 @@ def _vocative(body: list[Morph]) -> tuple[str, int] | None:
         found = _name_at(body, 0)
         if found and found[1] < len(body):
             nxt = body[found[1]]
+            if nxt.surface in ("ち", "ん", "家", "宅", "の", "ん家"):
+                return None  # 森さんちの見積書: whose, not whom
             if nxt.surface in _COMMA or nxt.surface in ("さ", "ね", "な", "さぁ", "ねえ"):
                 return found[0], found[1] + 1
             if nxt.pos1 not in ("助詞", "助動詞", "接尾辞", "補助記号") and (
@@ -389,6 +423,14 @@ def polite_end(body: list[Morph]) -> str:
         if stem is not None:
             return pre + stem + "ました"
         return jt.join(ms)
+    if last.surface in ("て", "で") and last.is_("助詞", "接続助詞") and prev is not None and len(ms) > 2:
+        # A sentence left hanging on a て-form (腰を痛めちゃって。開けられなくてねえ。) is said whole.
+        if prev.base in ("ない", "無い") and prev.surface == "なく":
+            return jt.join(ms[:-2]) + "ないんです"
+        if prev.base in ("ちゃう", "じゃう"):
+            return jt.join(ms[:-2]) + ("で" if prev.base == "じゃう" else "て") + "しまったんです"
+        if prev.pos1 in ("動詞", "助動詞") and prev.cform.startswith("連用形") and prev.base not in ("だ", "です", "ます"):
+            return jt.join(ms[:-1]) + ("た" if last.surface == "て" else "だ") + "んです"
     if last.base in ("ない", "無い") and prev is not None and prev.surface == "に":
         return head + "ありません"  # 間に合いそうにない → 間に合いそうにありません
     if last.base in ("ない", "無い") and prev is not None and prev.surface in ("て", "で"):
@@ -402,6 +444,12 @@ def polite_end(body: list[Morph]) -> str:
         return jt.join(ms) + "です"
     if last.pos1 == "助動詞" and last.base in ("てる", "でる"):
         return head + last.surface[0] + "います"
+    if last.surface == "の" and last.pos1 == "助詞" and prev is not None and prev.pos1 in ("助動詞", "動詞", "形容詞") \
+            and prev.cform.startswith(("終止形", "連体形")):
+        inner = polite_end(ms[:-1])  # 寝てないの → 寝ていません (the の only tells)
+        return inner if inner != jt.join(ms[:-1]) else jt.join(ms[:-1]) + "んです"
+    if last.pos1 == "助動詞" and last.base in ("とく", "どく"):
+        return head + ("で" if last.base == "どく" else "て") + "おきます"  # 置いとく → 置いておきます
     if last.pos1 == "助動詞" and last.base in ("ちゃう", "じゃう"):
         return head + ("で" if last.base == "じゃう" else "て") + "しまいます"
     if last.pos1 == "動詞" and last.cform.startswith(("終止形", "連体形")):
@@ -468,7 +516,7 @@ def _ask_text(body: list[Morph], tail: list[Morph], at: tuple[int, str], registe
     ending_text = jt.join(ending)
     lead = jt.join(body[:idx])
     conditional = bool(ending) and (ending[-1].surface in ("たら", "れば", "ば") or ending[-1].cform.startswith("仮定形"))
-    wish = not conditional and (bool(re.search(r"(?:と|たら|れば)(?:助か|嬉し|うれし|ありがた|いい|良い)", ending_text))
+    wish = not conditional and (bool(re.search(r"(?:と|たら|れば)(?:" + "|".join(_stem(w) for w in d["wish_words"]) + ")", ending_text))
                                 or bool(ending) and ending[0].base in ("ほしい", "欲しい"))
     same = register == source and not conditional and kind != "bare" \
         and not (register != "casual" and kind == "te" and "いただ" not in ending_text and "くださ" not in ending_text)
@@ -557,6 +605,9 @@ def analyse(said: str) -> Draft:
         while sm and sm[0].surface in _COMMA:
             sm = sm[1:]
         body, tail, question = _strip_end(sm)
+        if not question and not had_punct and body and body[-1].pos1 == "動詞" \
+                and re.search(r"(?:誰|だれ|どなた)か", jt.join(body)):
+            question = True  # 「誰か分かる」 spoken: a question, not "someone knows"
         while body and body[0].pos1 == "接続詞" and body[0].surface in ("で", "それで", "あと", "だから", "でも"):
             body = body[1:]
         if body:
@@ -566,6 +617,8 @@ def analyse(said: str) -> Draft:
     seen_ask = False
     for body, tail, question, own in parts:
         role = _role(body, question, seen_ask)
+        if role == "ask" and seen_ask and _wish_after(body, _request_at(body, question)[0] + 1):
+            role = "statement"  # …行ってもらえないかな。誰かいてくれたら心強いから: the why, not a second ask
         if role == "ask":
             at = _request_at(body, question)
             assert at is not None
@@ -574,8 +627,10 @@ def analyse(said: str) -> Draft:
                 name, i, j = found
                 helper = helper or name
                 body = body[:i] + body[j:]
-            body = _drop_someone(body)
-            if _request_at(body, question) is None:
+            dropped = _drop_someone(body)
+            if _request_at(dropped, question) is not None:
+                body = dropped  # 「誰か連れてって」 said to a helper stays an ask, with 誰か if it must
+            elif _request_at(body, question) is None:
                 role = "statement"
             seen_ask = True
         sentences.append(_make(role, body, tail, question, had_punct, source if role == "ask" else own))
@@ -587,6 +642,8 @@ def _hard(morphs: list[Morph]) -> bool:
     """Something is hard: a difficulty word negated (届かない, 分からない, できません) or said outright
     (困っている, つらい, 痛い); "電話しなくて大丈夫" is not."""
     words = set(_d()["difficulty"])
+    if any(w in jt.join(morphs) for w in _d().get("not_hard", [])):
+        return False
     strong = {"困る", "辛い", "つらい", "しんどい", "痛い", "無理", "大変", "不安", "苦しい", "悩む", "きつい", "怖い",
               "ぐったり", "だるい", "しびれる", "吐く", "寂しい", "さびしい", "落ち込む", "壊れる", "故障"}
     for i, m in enumerate(morphs):
@@ -602,7 +659,14 @@ def _hard(morphs: list[Morph]) -> bool:
 
 
 def _drop_someone(body: list[Morph]) -> list[Morph]:
+    """「誰か手伝って」 said to the helper is 「手伝って」; 「誰かにお願いできますか」 asks the helper to find
+    someone, so it stays."""
     d = _d()
+    for k, m in enumerate(body):
+        nxt = [x.surface for x in body[k + 1:k + 3]]
+        if (m.surface in d["someone"] and nxt[:1] == ["に"]) or \
+                (m.surface in ("誰", "だれ", "どなた") and nxt == ["か", "に"]):
+            return body
     out: list[Morph] = []
     skip_particle = False
     for k, m in enumerate(body):
@@ -626,6 +690,8 @@ def _make(role: str, body: list[Morph], tail: list[Morph], question: bool, had_p
             at = _request_at(ms, question)
             if at is not None:
                 said = _ask_text(ms, tail, at, register, source, question)
+                if register == "casual":
+                    said = re.sub(r"んです(?:けど|が)(?=.)", "んだけど", said)
                 return soften(_finish(_with_commas(said, had_punct)), register)
         if role == "thanks":
             return _finish(_thanks(ms, register))
@@ -640,6 +706,12 @@ def _make(role: str, body: list[Morph], tail: list[Morph], question: bool, had_p
             if register == "honorific" and role == "offer":
                 said = re.sub(r"(?<=[^い])します$", "いたします", said)
         said = _with_commas(said, had_punct)
+        said = _apology(said, register)
+        if register == "casual":
+            said = re.sub(r"んです(?:けど|が)(?=.)", "んだけど", said)
+        invitation = question and register != "casual" and _invitation(ms)
+        if invitation:
+            said = invitation + "か"  # 映画見ない？ → 映画見ませんか (not 見ないんですか)
         if question:
             said = said + ("？" if register == "casual" else ("" if said.endswith("か") else "か") + "。")
         return soften(_finish(said), register)
@@ -654,6 +726,25 @@ def _make(role: str, body: list[Morph], tail: list[Morph], question: bool, had_p
     return sentence
 
 
+def _invitation(ms: list[Morph]) -> str:
+    """「うちに来て映画見ない？」「10分だけ話せないかな」: the negative question that invites, said as
+    〜ませんか; "" when the sentence is not one."""
+    if len(ms) < 2 or not (ms[-1].pos1 == "助動詞" and ms[-1].base == "ない"):
+        return ""
+    verb = ms[-2]
+    if verb.pos1 != "動詞" or verb.base in _d()["_bene"] or verb.base in ("分かる", "わかる", "ある", "いる"):
+        return ""
+    stem = _verb_stem(verb)
+    return jt.join(ms[:-2]) + stem + "ません" if stem else ""
+
+
+def _apology(said: str, register: str) -> str:
+    """「ごめん」 said as an apology fits the register: ごめんなさい / 申し訳ありません."""
+    if register == "casual":
+        return said
+    return re.sub(r"ごめん(?:ね|な)?(?:です)?$", _d()["apology"][register], said)
+
+
 def _thanks(ms: list[Morph], register: str) -> str:
     d = _d()
     text = jt.join(ms)
@@ -661,7 +752,27 @@ def _thanks(ms: list[Morph], register: str) -> str:
         return text
     if "ありがとう" not in text:
         return polite_end(ms)
-    text = re.sub(r"ありがとう(?!ござい)(?:ね|な)?$", d["thanks"][register], text)
+    text = re.sub(r"ありがとう(?!ござい)(?:ねえ|ねー|なあ|ね|な)?$", d["thanks"][register], text)
     if register == "honorific":
         text = text.replace("くれて", "くださって")
     return text
+
+
+def has_object(ask: str) -> bool:
+    """Does an ask say what it is about: a content noun marked by を/が/は/も, or followed straight by
+    a verb as speech drops particles (履歴書見て)? Times, places reached (集積所まで) and 誰か do not."""
+    ms = [m for m in jt.analyse(ask) if m.surface.strip()]
+    d = _d()
+    for k, m in enumerate(ms):
+        if m.surface in ("それ", "これ", "あれ", "そこ", "ここ", "そっち", "こっち"):
+            return False
+    for k, m in enumerate(ms):
+        if m.pos1 != "名詞" or m.pos[1] in ("数詞",) or _is_time_start(m) or m.surface in d["someone"] \
+                or m.surface in ("誰", "だれ", "どなた", "お願い", "願い", "こと", "もの", "とき", "時", "ため", "分"):
+            continue
+        j = k + 1
+        while j < len(ms) and (ms[j].pos1 in ("名詞", "接尾辞") and not _is_time_start(ms[j])):
+            j += 1
+        if j < len(ms) and (ms[j].surface in ("を", "が", "は", "も") or ms[j].pos1 == "動詞"):
+            return True
+    return False

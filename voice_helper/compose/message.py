@@ -61,13 +61,13 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
         if frame:
             return _clean(_address(name, [frame], data, lang)[0])
     if style == "short":
-        said_asks = [x for x in asks if x in asks_only]
+        said_asks = [x for x in asks if x in asks_only] if draft.by_role("ask", "question") else []
         core = (needs + said_asks) if (needs or said_asks) else (statements + thanks)
         if not said_asks and asks:
             core = needs + asks[:1]
         # An ask that leans on what came before ("Could you lift it?", a template ask) needs the
         # sentence that says what "it" is; anything else stands alone.
-        if asks and (not said_asks or _leans(said_asks[0], lang)):
+        if asks and (not said_asks or any(_leans(a, lang) for a in said_asks)):
             core = (statements[-1:] + core) if statements else (core + details[:1])
         return _clean(_address(name, [_join(core[:3], lang)], data, lang)[0])
 
@@ -226,10 +226,23 @@ def _workplace(request: HelpRequest, draft: Draft, data: dict[str, Any], registe
 
 
 def _leans(ask: str, lang: str) -> bool:
+    """Does the ask need the sentence before it to say what it is about ("Could you take a look
+    before the 2pm meeting?", 「木曜に来たとき、開けていただけませんか」)?"""
     if lang == "ja":
-        return len(re.sub(r"(?:していただけ|してもらえ|いただけ|もらえ|お願い|ください|くれ|ませんか|ないかな|[。？、])+", "", ask)) < 8
-    words = re.findall(r"[a-z']+", ask.lower())
-    return bool({"it", "them", "that", "this", "one", "those", "these"} & set(words[2:])) or len(words) <= 5
+        from .ja import has_object
+
+        return not has_object(ask)
+    data = load_data("en")
+    words = re.findall(r"[a-z0-9']+", ask.lower())
+    if {"it", "them", "that", "this", "one", "those", "these", "her", "him"} & set(words[2:]):
+        return True
+    content: list[str] = []
+    for w in words:
+        if w in data["time_preps"]:
+            break  # "before the 2pm meeting", "until next Tuesday": when, not what
+        if w not in data["lean_words"] and not w.isdigit():
+            content.append(w)
+    return not content
 
 
 def _join(parts: list[str], lang: str) -> str:
@@ -260,7 +273,7 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
     alt = "|".join(re.escape(v) for v in variants if v)
     if not alt:
         return lines
-    first = re.sub(rf"^(?:(?:hi|hey|hello|dear)\s+)?(?:{alt})(?:さん|様)?\s*[,、.。!]?\s*", "", lines[0], count=1,
+    first = re.sub(rf"^(?:(?:hi|hey|hello|dear|excuse me|sorry|please)[,\s]+)?(?:{alt})(?:さん|様)?\s*[,、.。!]?\s*", "", lines[0], count=1,
                    flags=re.IGNORECASE)
     if first and first != lines[0] and lang == "en":
         first = first[:1].upper() + first[1:]
@@ -331,7 +344,10 @@ def call_line(request: HelpRequest, data: dict[str, Any]) -> str:
                                                    emergency=urgent.number if urgent else "")
     key = "crisis_call_police" if kind == "violence" else "crisis_call"
     line = data[key].format(number=first.number)
-    if kind in ("overdose", "self_harm_act") and lifeline is not None:
+    from ..nlu.safety import not_self_harm
+
+    accident = kind == "overdose" and not_self_harm(request.said or request.slots.task or "", request.language)
+    if kind in ("overdose", "self_harm_act") and lifeline is not None and not accident:
         line = data["crisis_call_also"].format(number=first.number, also=lifeline.number, also_name=lifeline.name)
     return line
 

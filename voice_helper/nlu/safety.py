@@ -59,6 +59,17 @@ def first_call(kind: str, lang: str) -> str:
     return rules(lang if lang in ("en", "ja") else "en")["first_call"].get(kind, "emergency")
 
 
+def not_self_harm(text: str, lang: str) -> bool:
+    """An overdose that is an accident or someone else's (a child, a battery, the wrong pills):
+    no suicide line is read beside the emergency number."""
+    lang = lang if lang in ("en", "ja") else "en"
+    words = rules(lang).get("not_self_harm", [])
+    if lang == "ja":
+        return any(w in text for w in words)
+    low = " " + re.sub(r"[^a-z' ]+", " ", text.lower()) + " "
+    return any(f" {w} " in low for w in words)
+
+
 def plain_what(kind: str, lang: str) -> str:
     return rules(lang if lang in ("en", "ja") else "en")["what"].get(kind, "")
 
@@ -146,7 +157,9 @@ def _negated(view: _View, span: tuple[int, int], lang: str, data: dict[str, Any]
             return "yes"
         return ""
     before = view.words[max(0, i - 4):i]
-    if any(w in data["_neg"] or w.endswith("n't") for w in before):
+    # "stopped moving" is a negation; "the bus stop moved" is not: stop/stopped only before -ing.
+    gerund = view.words[i].endswith("ing") if i < len(view.words) else False
+    if any((w in data["_neg"] and (gerund or w not in ("stop", "stopped"))) or w.endswith("n't") for w in before):
         return "yes"
     if view.words[j:j + 2] in (["stopped"], ["stop"]) or view.words[j:j + 1] == ["stopped"]:
         return "yes"
