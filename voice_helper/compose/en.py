@@ -221,13 +221,13 @@ def _split(toks: list[str]) -> list[list[str]]:
         if len(words) >= 2 and (prev not in d["subordinators"] or after_object) \
                 and prev not in ("to", "i", "you", "we", "and", "or") \
                 or len(words) >= 2 and prev in ("and", "or") and len(words) >= 3:
-            ask = _ask_at(toks, lows, i)
+            ask = _ask_at(toks, lows, i) if prev not in d["reporting"] else None
             weak = ask is not None and lows[i] in ("help", "please", "need") and prev not in (",", "and", "so")
             if ask and not weak and not (ask[0] == "if" and prev not in (",",)) \
                     and not (_ask_at(cur, [te.low(c) for c in cur], 0) and len(words) <= 3):
                 boundary = True
                 asked = True
-            elif asked and _offer_at(lows, i) and not _offer_at([te.low(c) for c in cur], 0) \
+            elif asked and _offer_at(lows, i) and not _offer_at([te.low(c) for c in cur], 0) and prev not in d["reporting"] \
                     and (prev not in ("so", "that") or after_object) and prev not in ("be", "am", "i'm", "really"):
                 boundary = True
             elif _thanks_at(lows, i) and prev in (",", "and"):
@@ -272,7 +272,7 @@ def _is_that_at(lows: list[str], i: int) -> bool:
 def _finish(toks: list[str], question: bool, names: frozenset[str]) -> str:
     cased = [te.case_word(t, names, toks[k - 1].lower() if k else "", toks[k + 1] if k + 1 < len(toks) else "")
              for k, t in enumerate(toks)]
-    while cased and cased[-1] in (",", "-", "…"):
+    while cased and cased[-1] in (",", "-", "…", ":", ";"):
         cased.pop()
     while cased and cased[0] in (",", "-"):
         cased.pop(0)
@@ -287,7 +287,10 @@ def _finish(toks: list[str], question: bool, names: frozenset[str]) -> str:
 
 
 def _is_question(lows: list[str]) -> bool:
-    first = next((w for w in lows if w.isalpha()), "")
+    words = [w for w in lows if w.isalpha() or "'" in w]
+    while words and words[0] in ("please", "so", "and", "sorry", "but"):
+        words = words[1:]  # "Please could you…", "So can someone…"
+    first = words[0] if words else ""
     return first in ("could", "can", "would", "will", "might", "do", "does", "is", "are", "any", "did", "should",
                      "have", "has", "what", "how", "where", "when", "who", "why", "which", "what's", "how's",
                      "where's", "who's", "shall", "may")

@@ -19,7 +19,7 @@ from ..textsafe import clean_utterance
 from .data import load as load_data
 from .sentence import Draft, Sentence
 
-_STOP = {"。", "！", "？", "!", "?", "．"}
+_STOP = {"。", "！", "？", "!", "?", "．", "…", "‥"}
 _COMMA = {"、", ",", "，"}
 _WH = {"何", "なに", "なん", "どう", "どこ", "いつ", "誰", "だれ", "どれ", "どの", "なぜ", "なんで", "どうして", "どちら", "どっち",
        "いくら", "いくつ", "何時", "何日"}
@@ -146,6 +146,9 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
             end = True
         elif m.surface == "そう" and m.pos1 in ("副詞", "形状詞", "助動詞") and nxt.pos1 in ("名詞", "代名詞"):
             end = True  # 死にそう | 弁当…
+        elif m.base == "た" and m.pos1 == "助動詞" and i > 0 and ms[i - 1].base in ("ます", "です") \
+                and nxt.pos1 in ("名詞", "代名詞", "副詞", "接頭辞"):
+            end = True  # ありがとうございました | テスト10点中9点でした
         elif m.pos1 == "助動詞" and m.cform.startswith("意志推量形") and follows_new:
             end = True  # 何ゴミなんでしょう | 新しいお隣さんに…
         elif m.pos1 == "助動詞" and m.base in ("です", "ます") and nxt.pos1 in ("名詞", "代名詞", "副詞"):
@@ -220,7 +223,7 @@ def _strip_end(ms: list[Morph]) -> tuple[list[Morph], list[Morph], bool]:
             body.pop()
         elif last.is_("助詞", "終助詞") and (last.surface in d["_final"] or last.surface in ("か", "かな", "の")):
             # 「出張でいないの。」 tells; 「どうすればいいの」「行くの？」 ask: の asks only with ？ or a question word.
-            question = question or last.surface in ("か", "かな") or last.surface == "の" and any(
+            question = question or last.surface in ("か", "かな", "っけ") or last.surface == "の" and any(
                 m.surface in _WH for m in body)
             tail.insert(0, body.pop())
         elif last.surface in d["_dangling"] and last.pos1 == "助詞" and len(body) > 2:
@@ -429,7 +432,11 @@ def polite_end(body: list[Morph]) -> str:
             return jt.join(ms[:-2]) + "ないんです"
         if prev.base in ("ちゃう", "じゃう"):
             return jt.join(ms[:-2]) + ("で" if prev.base == "じゃう" else "て") + "しまったんです"
-        if prev.pos1 in ("動詞", "助動詞") and prev.cform.startswith("連用形") and prev.base not in ("だ", "です", "ます"):
+        asking = prev.base in ("せる", "させる") or prev.base in _d()["_reqv"] or prev.norm in _d()["_reqv"]
+        if asking:
+            return jt.join(ms) + "ください"  # 今度お礼させて → させてください
+        if prev.pos1 in ("動詞", "助動詞") and prev.cform.startswith("連用形") and prev.base not in ("だ", "です", "ます") \
+                and not asking:  # お礼させて / 手伝って ask; 熱が出て tells
             return jt.join(ms[:-1]) + ("た" if last.surface == "て" else "だ") + "んです"
     if last.base in ("ない", "無い") and prev is not None and prev.surface == "に":
         return head + "ありません"  # 間に合いそうにない → 間に合いそうにありません
@@ -605,7 +612,8 @@ def analyse(said: str) -> Draft:
         while sm and sm[0].surface in _COMMA:
             sm = sm[1:]
         body, tail, question = _strip_end(sm)
-        if not question and not had_punct and body and body[-1].pos1 == "動詞" \
+        if not question and not had_punct and body and body[-1].pos1 == "動詞" and body[-1].cform.startswith("終止形") \
+                and body[-1].base not in ("くださる", "下さる", "ください") \
                 and re.search(r"(?:誰|だれ|どなた)か", jt.join(body)):
             question = True  # 「誰か分かる」 spoken: a question, not "someone knows"
         while body and body[0].pos1 == "接続詞" and body[0].surface in ("で", "それで", "あと", "だから", "でも"):
@@ -702,7 +710,7 @@ def _make(role: str, body: list[Morph], tail: list[Morph], question: bool, had_p
         elif register == "casual":
             said = plain_end(ms)
         else:
-            said = polite_end(ms)
+            said = _polite_clauses(ms)
             if register == "honorific" and role == "offer":
                 said = re.sub(r"(?<=[^い])します$", "いたします", said)
         said = _with_commas(said, had_punct)
@@ -724,6 +732,21 @@ def _make(role: str, body: list[Morph], tail: list[Morph], question: bool, had_p
     elif role == "offer":
         sentence.ask_core = re.sub(r"^(?:その)?(?:お礼に|代わりに|かわりに|お返しに|その代わり)、?", "", jt.join(ms))
     return sentence
+
+
+def _polite_clauses(ms: list[Morph]) -> str:
+    """A plain clause before けど is made polite too (言ってたけど、… → 言ってましたが、…), so one
+    sentence keeps one register; the final predicate as ``polite_end``."""
+    for k, m in enumerate(ms):
+        if 0 < k < len(ms) - 1 and m.surface in ("けど", "けれど", "けども") and m.is_("助詞", "接続助詞"):
+            prev = ms[k - 1]
+            if prev.pos1 in ("動詞", "形容詞", "助動詞") and prev.base not in ("ます", "です") \
+                    and not (prev.base == "た" and k > 1 and ms[k - 2].base in ("ます", "です")):
+                head = polite_end(ms[:k])
+                if head != jt.join(ms[:k]):
+                    return head + "が" + polite_end(ms[k + 1:])
+            break
+    return polite_end(ms)
 
 
 def _invitation(ms: list[Morph]) -> str:

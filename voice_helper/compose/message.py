@@ -258,7 +258,8 @@ def _address(name: str, lines: list[str], data: dict[str, Any], lang: str) -> li
     if lang == "en":
         m = re.match(r"([A-Za-z']+)", first)
         word = m.group(1) if m else ""
-        keep = word in ("I", "I'm", "I've", "I'll", "I'd") or _is_proper(word)
+        kin = re.sub(r"'s$", "", word) in ("Mum", "Mom", "Dad", "Grandma", "Grandpa", "Nan", "Nana", "Granny", "Gran")
+        keep = word in ("I", "I'm", "I've", "I'll", "I'd") or _is_proper(word) or kin
         if not keep:
             first = first[:1].lower() + first[1:]
     lines = [data["greeting"].format(name=name) + first] + lines[1:]
@@ -269,7 +270,8 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
     """The person already called the helper by name ("Kenji, …", "thanks, Grandma."): the greeting
     says it once, so the name is not said twice."""
     bare = re.sub(r"(?:さん|様|さま|くん|ちゃん)$", "", name) if lang == "ja" else name
-    variants = sorted({name, bare}, key=len, reverse=True)
+    role = re.search(r"(?:先生|部長|課長|係長|店長|主任|社長|先輩)$", name) if lang == "ja" else None
+    variants = sorted({name, bare} | ({role.group(0)} if role else set()), key=len, reverse=True)
     alt = "|".join(re.escape(v) for v in variants if v)
     if not alt:
         return lines

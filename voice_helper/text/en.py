@@ -251,6 +251,10 @@ def case_word(t: str, names: set[str] | frozenset[str] = frozenset(), prev: str 
         return t
     if lt in names:
         return t[:1].upper() + t[1:]
+    if lt in d.get("acronyms", []):
+        held = d.get("acronyms_ambiguous", {}).get(lt)
+        if held is None or prev in held:
+            return t.upper()
     if lt.endswith("s") and lt[:-1] in d["_proper"] and lt[:-1].endswith("day"):
         return t[:1].upper() + t[1:]  # mondays
     if lt in d["_proper"]:

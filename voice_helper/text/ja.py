@@ -84,6 +84,24 @@ def analyse(text: str) -> tuple[Morph, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
+def reading(text: str) -> str:
+    """The sound of ``text`` in hiragana (転んだ and ころんだ both → ころんだ; 息 and いき → いき):
+    recognizer output mixes kana and kanji freely, and the ear hears the same words."""
+    if not text:
+        return ""
+    from sudachipy import SplitMode
+
+    out = []
+    for m in _tokenizer().tokenize(text, SplitMode.C):
+        r = m.reading_form() if m.surface().strip() else ""
+        if not r or (r == "キゴウ" and not m.surface().isalnum()):
+            r = m.surface()
+        out.append(r)
+    kata = "".join(out)
+    return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in kata)
+
+
 def warm() -> None:
     analyse("準備")
 
