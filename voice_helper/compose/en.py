@@ -51,6 +51,9 @@ def _helper_word(toks: list[str], lows: list[str], j: int) -> tuple[str, int] | 
     if w in ("my", "the", "our") and j + 1 < len(lows):
         role = lows[j + 1]
         if role in _roles():
+            if j + 2 < len(lows) and te.is_word(toks[j + 2]) and (
+                    lows[j + 2] in lex["_names"] or toks[j + 2][:1].isupper() and lows[j + 2] not in _COMMON):
+                return toks[j + 2][:1].upper() + toks[j + 2][1:], 3  # "my neighbor Frank"
             return role, 2
         return None
     if w in lex["titles"] and j + 1 < len(lows) and te.is_word(toks[j + 1]):
@@ -68,8 +71,78 @@ def _helper_word(toks: list[str], lows: list[str], j: int) -> tuple[str, int] | 
     # that is no ordinary word followed by a comma ("Olu, could you…"), is taken for a name.
     if known or toks[j][:1].isupper() and (j > 0 or nxt == ",") and w not in _COMMON:
         if nxt and (nxt in ("please", "possibly", "maybe", "help", "just", "also", ",") or nxt.isalpha()
-                    or nxt.startswith("i'")):
+                    or nxt.startswith("i'")) or nxt in ("", "?", ".", "!") and j > 0:
             return toks[j][:1].upper() + toks[j][1:], 1
+    return None
+
+
+_VOC_BEFORE = {",", "so", "and", "um", "uh", "oh", "but", "okay", "ok", "well", "hey", "please"}
+_VOC_AFTER_MODALS = {"could", "can", "would", "will", "if", "please", "do", "are", "you"}
+_NOT_AT_END = {"to", "with", "for", "from", "at", "by", "of", "and", "or", "the", "my", "your", "on", "in", "ask", "tell",
+               "call", "text", "email", "see", "meet", "visit", "help", "thank"}
+
+
+def _vocative_inside(toks: list[str]) -> tuple[str, list[str]] | None:
+    """A helper called by name inside or at the end of what was said ("About the invoice, Marco,
+    could you…", "so hannah if you could…", "could you do it tom"): the name, and the words without it."""
+    lows = [te.low(t) for t in toks]
+    words = [i for i, t in enumerate(toks) if te.is_word(t)]
+    if len(words) < 4:
+        return None
+    third = set(_d()["third_parties"])
+    if any(lows[i] in ("ask", "tell") for i in words[:-1]):
+        return None  # "ask Daniel to…": the helper is said another way
+    for j in range(1, len(toks)):
+        h = _helper_word(toks, lows, j)
+        if not h or not h[0] or lows[j] in ("my", "the", "our") or lows[j] in _d()["_someone"]:
+            continue
+        name, n = h
+        after = lows[j + n] if j + n < len(lows) else ""
+        nxt2 = lows[j + n + 1] if j + n + 1 < len(lows) else ""
+        known = lows[j] in te.lex()["_names"] or lows[j] in te.lex()["titles"]
+        if lows[j - 1] not in _VOC_BEFORE and toks[j - 1] != "," and not (
+                known and after in ("could", "can", "would") and nxt2 == "you"):
+            continue
+        if j >= 2 and lows[j - 2] in third or after in ("the",) and nxt2 in third:
+            continue  # "before the client, Ms Rossi, arrives": who they are, not who is asked
+        ends = after in ("", ".", "?", "!")
+        if after == "," or ends or (after in _VOC_AFTER_MODALS and (nxt2 in ("you", "i") or after in ("if", "please"))):
+            k = j + n + (1 if after == "," else 0)
+            start = j - 1 if toks[j - 1] == "," and (after == "," or ends) else j
+            rest = toks[:start] + ([","] if toks[j - 1] == "," and after == "," and not ends else []) + toks[k:]
+            return name, rest
+    # Said last, after the ask: "…could you do it tom?"
+    last = words[-1]
+    if last >= 3 and lows[last - 1] not in _NOT_AT_END and any(lows[i] in ("could", "can", "would") for i in words[:-1]):
+        h = _helper_word(toks, lows, last)
+        if h and h[0] and h[1] == 1 and lows[last] in te.lex()["_names"] | set(te.lex()["address_words"]):
+            rest = toks[:last] + toks[last + 1:]
+            while rest and rest[-1] == ",":
+                rest = rest[:-1]
+            return h[0], rest
+    return None
+
+
+def _helper_third_person(toks: list[str]) -> tuple[str, list[str]] | None:
+    """"I'd love it if Kevin could walk me through it" → "…if you could…"; "I want to ask Fatima to
+    look at it" / "I'd like my sister Maria to help me" → "…ask you to…", "…like you to…"."""
+    d = _d()
+    lows = [te.low(t) for t in toks]
+    for j in range(1, len(toks)):
+        before = lows[j - 1]
+        if before not in d["helper_if"] and before not in d["helper_to"]:
+            continue
+        h = _helper_word(toks, lows, j)
+        if not h or not h[0] or lows[j] in d["_someone"]:
+            continue
+        name, n = h
+        if lows[j] in ("the", "our") and n == 2:
+            continue  # "if the manager could": a role, left as said
+        after = lows[j + n] if j + n < len(lows) else ""
+        if before in d["helper_if"] and after in ("could", "can", "would", "will", "might"):
+            return name, toks[:j] + ["you"] + toks[j + n:]
+        if before in d["helper_to"] and after == "to" and j + n + 1 < len(lows) and lows[j + n + 1] in _verbs():
+            return name, toks[:j] + ["you"] + toks[j + n:]
     return None
 
 
@@ -309,12 +382,23 @@ def analyse(said: str) -> Draft:
     # A greeting at the start names the helper: "Maria, could you…", "hey tom could you…".
     lows = [te.low(t) for t in toks]
     h = _helper_word(toks, lows, 0) if len(toks) > 2 else None
-    if h and h[0] and h[1] < len(lows) and (lows[h[1]] == "," or _ask_at(toks, lows, h[1])
-                                            or lows[h[1]] in _CLAUSE_OPENERS and lows[0] not in ("my", "the", "our")):
+    appositive = h is not None and lows[h[1]:h[1] + 1] in (["the"], ["our"], ["my"]) \
+        and lows[h[1] + 1:h[1] + 2] and lows[h[1] + 1] in _d()["third_parties"]
+    if h and h[0] and h[1] < len(lows) and not appositive and (
+            lows[h[1]] == "," or _ask_at(toks, lows, h[1])
+            or lows[h[1]] in _CLAUSE_OPENERS and lows[0] not in ("my", "the", "our")):
         helper = h[0]
         toks = toks[h[1]:]
         if toks and toks[0] == ",":
             toks = toks[1:]
+    if helper is None:
+        found = _vocative_inside(toks)
+        if found:
+            helper, toks = found
+    if helper is None:
+        found = _helper_third_person(toks)
+        if found:
+            helper, toks = found
     for k, s in enumerate(_split(toks)):
         s = te.collapse_repeats(te.clean_tokens(s) if k else s)
         lows = [te.low(t) for t in s]

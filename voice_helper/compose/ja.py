@@ -247,8 +247,8 @@ def _request_at(body: list[Morph], question: bool = False) -> tuple[int, str] | 
             return i + 1, "te"
         if m.surface in ("お願い", "願い") or (m.surface == "お" and i + 1 < len(body) and body[i + 1].surface == "願い"):
             return i, "onegai"
-        if m.base in ("頼む", "頼める") and i > 0:
-            return i, "onegai"
+        if m.base in ("頼む", "頼める") and i > 0 and not (i + 1 < len(body) and body[i + 1].base in ("れる", "られる")):
+            return i, "onegai"  # not 新井さんに頼まれた (asked by someone)
     if body and body[-1].surface in ("て", "で") and len(body) > 1:
         verb = body[-2]
         if verb.base in d["_reqv"] or verb.norm in d["_reqv"] or any(m.surface in d["someone"] for m in body) \
@@ -329,6 +329,10 @@ def _name_at(body: list[Morph], i: int) -> tuple[str, int] | None:
     m = body[i]
     if m.surface in d["not_helpers"] or m.surface in d["someone"]:
         return None
+    if m.pos1 == "接頭辞" and m.surface in ("お", "御") and i + 2 < len(body) and body[i + 1].pos1 == "名詞" \
+            and body[i + 2].surface in d["honorific_suffixes"]:
+        name = m.surface + body[i + 1].surface + body[i + 2].surface  # お|じい|ちゃん
+        return (name, i + 3) if name not in d["not_helpers"] else None
     if i + 1 < len(body) and body[i + 1].surface in d["honorific_suffixes"] and m.pos1 == "名詞":
         name = m.surface + body[i + 1].surface
         if name in d["not_helpers"]:
@@ -348,11 +352,20 @@ def _helper_in(body: list[Morph], start: int) -> tuple[str, int, int] | None:
         if not found:
             continue
         name, j = found
+        if i >= 2 and body[i - 1].surface == "の" and body[i - 2].surface in _d()["third_parties"]:
+            continue  # お客さんの森さんに電話して: the one called, not the one asked
+        if j + 1 < len(body) and body[j + 1].surface == "の":
+            continue  # 青木さんへのお詫びメール
+        if re.search(r"(?:誰|だれ|どなた)か", jt.join(body[start:])) or re.search(r"(?:誰|だれ|どなた)か", jt.join(body[:i])):
+            continue  # 新井さんに頼まれた…誰か教えて: someone else is asked
         if j < len(body) and body[j].surface in ("に", "には", "へ") and body[j].pos1 == "助詞":
             between = body[j + 1:start]
+            if any(b.base in ("れる", "られる") and b.pos1 == "助動詞" for b in between):
+                continue  # 新井さんに頼まれた: passive, the one who asked
             # Only nouns, particles and the asked action itself (作って|もらう) may stand between:
             # 部長に出す資料, 看護師さんに言われて… are not the helper.
-            if all(b.pos1 not in ("動詞", "助動詞") for b in between[:-2]) and not _permission(body, start):
+            opens = (i == 0 or i == 2 and body[1].surface == "の") and j + 1 < len(body) and body[j + 1].surface in _COMMA
+            if (opens or all(b.pos1 not in ("動詞", "助動詞") for b in between[:-2])) and not _permission(body, start):
                 k = j + 1
                 if k < len(body) and body[k].surface == "は":
                     k += 1
@@ -367,18 +380,73 @@ def _permission(body: list[Morph], start: int) -> bool:
 
 
 def _vocative(body: list[Morph]) -> tuple[str, int] | None:
-    """「田中さん、…」 at the very start."""
+    """「田中さん、…」「ねえ健太、…」「店長 すみません…」 at the very start."""
+    lead = 0
+    while lead < len(body) - 1 and (body[lead].pos1 == "感動詞" or body[lead].surface in ("ねえ", "なあ", "ほら", "おい")) \
+            and body[lead].base not in ("ありがとう", "すみません", "ごめん"):
+        lead += 1
+    if lead:
+        found = _name_at(body, lead)
+        if found and found[1] < len(body) and (body[found[1]].surface in _COMMA or body[found[1]].pos1 != "助詞"):
+            k = found[1] + (1 if body[found[1]].surface in _COMMA else 0)
+            return found[0], k
+    # 「看護師の山本さん、」「いとこの直樹、」: a role before the name, said with a comma.
+    if len(body) >= 4 and body[1].surface == "の" and body[0].pos1 == "名詞" \
+            and body[0].surface not in _d()["third_parties"]:
+        found = _name_at(body, 2)
+        if found and found[1] < len(body) and body[found[1]].surface in _COMMA:
+            return body[0].surface + "の" + found[0], found[1] + 1
+    # 「大家さん、…」: anyone called with a comma at the start is the one asked.
+    if len(body) >= 3 and body[0].surface in _d()["not_helpers"] and body[1].surface in _COMMA \
+            and body[0].surface.endswith(("さん", "様")):
+        return body[0].surface, 2
     if len(body) >= 2:
         found = _name_at(body, 0)
         if found and found[1] < len(body):
             nxt = body[found[1]]
             if nxt.surface in ("ち", "ん", "家", "宅", "の", "ん家"):
                 return None  # 森さんちの見積書: whose, not whom
+            if nxt.pos1 == "感動詞" or nxt.surface in ("あの", "えっと", "えーと", "すみません") \
+                    or nxt.base in ("済む", "すむ"):
+                return found[0], found[1]  # 店長 すみません… / おじいちゃん あのね…
             if nxt.surface in _COMMA or nxt.surface in ("さ", "ね", "な", "さぁ", "ねえ"):
                 return found[0], found[1] + 1
             if nxt.pos1 not in ("助詞", "助動詞", "接尾辞", "補助記号") and (
                     body[0].pos[:3] == ("名詞", "固有名詞", "人名") or found[1] == 2):
                 return found[0], found[1]
+    return None
+
+
+def _vocative_elsewhere(body: list[Morph]) -> tuple[str, list[Morph]] | None:
+    """「…手伝ってもらえる？ 渡辺さん」「…見ていただけますか、山口さん」「…合わなくて、小林さん、一緒に…」
+    「…なんですけど 井上さん スライドの…」: the helper called by name after the start."""
+    d = _d()
+    n = len(body)
+    end = n
+    while end and body[end - 1].surface in _STOP | _COMMA:
+        end -= 1
+    for k in (end - 3, end - 2, end - 1):
+        if k < 2:
+            continue
+        found = _name_at(body, k)
+        if found and found[1] == end:
+            before = body[k - 1]
+            if before.surface in _COMMA | _STOP or before.pos1 in ("助動詞", "動詞") or before.is_("助詞", "終助詞") \
+                    or before.is_("助詞", "接続助詞"):
+                cut = k - 1 if before.surface in _COMMA else k
+                return found[0], body[:cut] + body[end:]
+    for k in range(1, end - 1):
+        before = body[k - 1]
+        if not (before.surface in _COMMA or before.surface in ("けど", "けれど") or before.is_("助詞", "接続助詞")):
+            continue
+        found = _name_at(body, k)
+        if not found or found[1] >= end or (body[k].pos[:3] != ("名詞", "固有名詞", "人名") and found[1] - k < 2
+                                             and body[k].surface not in d["address_terms"]):
+            continue
+        after = body[found[1]]
+        if after.surface in _COMMA or (after.pos1 == "名詞" and after.surface not in ("の",)):
+            cut = found[1] + (1 if after.surface in _COMMA else 0)
+            return found[0], body[:k] + body[cut:]
     return None
 
 
@@ -603,6 +671,11 @@ def analyse(said: str) -> Draft:
     if voc:
         helper = voc[0]
         raw = raw[voc[1]:]
+    if helper is None:
+        elsewhere = _vocative_elsewhere(list(raw))
+        if elsewhere:
+            helper, rest = elsewhere
+            raw = tuple(rest)
     morphs = _clean(raw)
     had_punct = any(m.surface in _STOP or m.surface in _COMMA for m in morphs)
     sentences: list[Sentence] = []

@@ -70,7 +70,7 @@ def load_safety_train(lang: str) -> list[dict[str, Any]]:
 def safety_files(lang: str) -> list[Path]:
     """The safety net's training lines: the generated set and the tuning set (never the held-out)."""
     return [data_dir() / f"safety_train_{lang}.jsonl", data_dir() / f"safety_train2_{lang}.jsonl",
-            data_dir() / f"safety_dev_{lang}.jsonl"]
+            data_dir() / f"safety_train3_{lang}.jsonl", data_dir() / f"safety_dev_{lang}.jsonl"]
 
 
 def data_hash(extra: str = "", safety: bool = False) -> str:

@@ -75,6 +75,8 @@ def plain_what(kind: str, lang: str) -> str:
 
 
 def without_idioms(text: str, lang: str) -> str:
+    if lang == "ja":
+        text = join_cjk(text)  # 「胸 が いっぱい」 (a recognizer's spacing) is the idiom 胸がいっぱい
     return rules(lang)["_idioms"].sub(" ", text)
 
 
@@ -234,7 +236,7 @@ def _rule_hit(view: _View, rule: dict[str, Any], lang: str, data: dict[str, Any]
         if not _any(view, [str(t) for t in also], lang):
             return False, False, ""
     for unless in rule.get("unless", []):
-        if _any(view, [str(t) for t in unless], lang):
+        if _said(view, [str(t) for t in unless], lang):
             return False, False, ""
     if rule.get("alone") and not _alone(view, rule, lang):
         return False, False, ""
