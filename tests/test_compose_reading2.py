@@ -151,3 +151,81 @@ def test_accidental_swallowing_gets_the_emergency_number_only() -> None:
         assert lifeline not in r.message.splitlines()[0]
     r = request("I took all my sleeping pills", "en")
     assert "988" in r.message.splitlines()[0]
+
+
+# --- who the message is for (sentences written for these tests) ------------------------------
+
+
+@pytest.mark.parametrize("text,lang,helper", [
+    ("About the rota, Priya, could you swap my Thursday shift?", "en", "Priya"),
+    ("Could you water my tomatoes while I'm away, Sam?", "en", "Sam"),
+    ("so the invoices for march um daniel could you send them today", "en", "Daniel"),
+    ("I'd be so grateful if Kevin could drive me to the clinic on Monday.", "en", "Kevin"),
+    ("I want to ask Fatima to check my cover letter before Friday.", "en", "Fatima"),
+    ("Could my neighbor Frank take the bins out tonight?", "en", "Frank"),
+    ("ねえ健太、明日の朝、駅まで送ってくれない？", "ja", "健太"),
+    ("請求書の数字が合わなくて、小林さん、一緒に見てもらえますか", "ja", "小林さん"),
+    ("この資料の誤字、チェックしてもらえませんか、山口さん", "ja", "山口さん"),
+    ("店長 すみません えっと 明日 の シフト 代わっ て もらえ ます か", "ja", "店長"),
+    ("看護師の佐藤さん、痛み止めをもう一度もらえますか", "ja", "看護師の佐藤さん"),
+])
+def test_the_helper_is_found_wherever_they_are_called(text: str, lang: str, helper: str) -> None:
+    r = request(text, lang)
+    assert r.slots.recipient == helper
+    first = r.message.splitlines()[0]
+    assert first.startswith(helper)
+    if lang == "en":
+        assert "you" in r.message.lower()
+
+
+@pytest.mark.parametrize("text,lang,third", [
+    ("Mrs Patel the client wants the revised quote by noon, can someone double-check the totals?", "en", "Patel"),
+    ("Ask Daniel to help me move the desks before the client, Ms Rossi, arrives at 3.", "en", "Rossi"),
+    ("山田さん、お客さんの森さんに電話してもらえる？", "ja", "森"),
+    ("小池さん、取引先の青木さんへのお詫びメールを一緒に考えていただけませんか", "ja", "青木"),
+    ("昨日、新井さんに頼まれたグラフの修正、どうやればいいか誰か教えて", "ja", "新井"),
+])
+def test_a_third_party_is_never_the_helper_and_keeps_their_place(text: str, lang: str, third: str) -> None:
+    r = request(text, lang)
+    assert third not in (r.slots.recipient or "")
+    assert third in r.message
+    assert "のの" not in r.message
+
+
+def test_why_nande_is_not_because() -> None:
+    msg = say("プリンターがなんで動かないか誰か見てくれない？", "ja")
+    assert "なんで動かない" in msg and "なので" not in msg
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The queue at the bank isn't moving, what time do they close?", "en"),
+    ("the picture fell off the wall what size nail do i need", "en"),
+    ("I got fired today, can you help me with my CV?", "en"),
+    ("I totally OD'd on chocolate at the party, suggest a light dinner.", "en"),
+    ("uh the curtains fell down and i can't reach the rail could someone help", "en"),
+    ("the new sofa arrived but i can't move it by myself could someone help", "en"),
+    ("渋滞で全然動かない、遅れるって伝えて", "ja"),
+    ("恋に溺れてるって友達に言われた", "ja"),
+    ("胸 が いっぱい です", "ja"),
+    ("大家 さん に 返事 を 書い た ん だ けど 失礼 じゃ ない か 見 て くれ ない", "ja"),
+])
+def test_danger_words_in_ordinary_sentences_raise_nothing(text: str, lang: str) -> None:
+    r = request(text, lang)
+    assert not r.crisis, r.message
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("choking", "en"),
+    ("my little boy is choking on a grape", "en"),
+    ("there's someone in the river shouting for help", "en"),
+    ("she's been fitting for five minutes and won't stop", "en"),
+    ("I've written the letters and I won't be around after tonight", "en"),
+    ("i'm cutting myself now", "en"),
+    ("ころんだ たてない", "ja"),
+    ("ちが とまらない", "ja"),
+    ("子どもが池に落ちて浮いてこない", "ja"),
+    ("屋上の柵を越えた", "ja"),
+    ("父が けいれん してて 止まらない", "ja"),
+])
+def test_emergencies_said_in_other_words_are_caught(text: str, lang: str) -> None:
+    assert request(text, lang).crisis

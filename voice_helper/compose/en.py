@@ -132,11 +132,13 @@ def _helper_third_person(toks: list[str]) -> tuple[str, list[str]] | None:
         before = lows[j - 1]
         if before not in d["helper_if"] and before not in d["helper_to"]:
             continue
+        if before in ("ask", "get") and (j < 2 or lows[j - 2] != "to"):
+            continue  # "(could you) ask John to…" is said to someone else; "I want to ask John to…" is not
         h = _helper_word(toks, lows, j)
         if not h or not h[0] or lows[j] in d["_someone"]:
             continue
         name, n = h
-        if lows[j] in ("the", "our") and n == 2:
+        if lows[j] in ("the", "our", "my") and n == 2:
             continue  # "if the manager could": a role, left as said
         after = lows[j + n] if j + n < len(lows) else ""
         if before in d["helper_if"] and after in ("could", "can", "would", "will", "might"):

@@ -22,7 +22,7 @@ from .sentence import Draft, Sentence
 _STOP = {"。", "！", "？", "!", "?", "．", "…", "‥"}
 _COMMA = {"、", ",", "，"}
 _WH = {"何", "なに", "なん", "どう", "どこ", "いつ", "誰", "だれ", "どれ", "どの", "なぜ", "なんで", "どうして", "どちら", "どっち",
-       "いくら", "いくつ", "何時", "何日"}
+       "いくら", "いくつ", "何時", "何日", "どない", "なんぼ", "どないして", "どうやって", "どうやったら", "どうすれば"}
 _AUX_AFTER_TE = {"いる", "居る", "もらう", "貰う", "もらえる", "くる", "来る", "しまう", "仕舞う", "ほしい", "欲しい", "ある",
                  "おく", "置く", "みる", "見る", "いく", "行く", "くれる", "呉れる", "いただく", "頂く", "いただける", "くださる",
                  "下さる", "あげる", "上げる", "ください"}
@@ -57,6 +57,14 @@ def _clean(morphs: tuple[Morph, ...]) -> list[Morph]:
             continue
         s = m.surface
         loose = m.pos1 in ("感動詞", "副詞", "代名詞", "連体詞", "接続詞", "記号", "補助記号") or m.pos[1] == "フィラー"
+        nxt_m = morphs[k + 1].surface if k + 1 < len(morphs) else ""
+        if s.endswith("あ") and nxt_m.startswith("かん") and s in ("あ", "なあ"):
+            if s == "なあ":  # 入れなあかん: Sudachi cuts 入れ|なあ|かん
+                out.append(Morph("な", ("助詞", "接続助詞", "*", "*", "*", "*"), "な", "な"))
+            out.append(Morph("あかん", ("形容詞", "一般", "*", "*", "形容詞", "終止形-一般"), "あかん", "あかん"))
+            skip = 1  # 入れなあかん: Sudachi cuts あ|かん; the word is one
+            at_start = False
+            continue
         if m.pos[:2] == ("感動詞", "フィラー") or (loose and s in d["_fillers"]) or s in d["_drop"] \
                 or s.strip("ー〜") == "":
             continue
@@ -137,8 +145,9 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
         elif _asks_here(ms, i) and nxt.pos1 in ("名詞", "代名詞", "副詞", "接頭辞") \
                 and nxt.surface not in ("こと", "の", "ん", "とき", "時", "ため", "場合", "人", "方", "もの", "ところ"):
             end = True  # 履歴書見てくれない | レイアウトが変で: the ask ends, a new clause starts
-        elif m.surface == "の" and i > 0 and ms[i - 1].pos1 == "助動詞" and ms[i - 1].cform.startswith("終止形") \
-                and _is_time_start(nxt):
+        elif m.surface == "の" and i > 0 and ms[i - 1].pos1 in ("助動詞", "動詞", "形容詞") \
+                and ms[i - 1].cform.startswith(("終止形", "連体形")) \
+                and (_is_time_start(nxt) or re.match(r"[0-9０-９一二三四五六七八九十]", nxt.surface)):
             end = True  # 寝てないの | 1時間だけ…
         elif m.pos1 in ("動詞", "形容詞", "助動詞") and m.cform.startswith(("終止形", "命令形")) and follows_new \
                 and not (m.surface == "ない" and nxt.pos1 == "名詞" and nxt.pos[1] != "数詞"
@@ -221,7 +230,9 @@ def _strip_end(ms: list[Morph]) -> tuple[list[Morph], list[Morph], bool]:
         if last.surface in _STOP or last.surface in _COMMA or last.surface in ("…", "‥", "〜", "~"):
             question = question or last.surface in ("？", "?")
             body.pop()
-        elif last.is_("助詞", "終助詞") and (last.surface in d["_final"] or last.surface in ("か", "かな", "の")):
+        elif (last.is_("助詞", "終助詞") or last.surface == "の" and last.pos1 == "助詞" and len(body) > 1
+              and body[-2].pos1 in ("動詞", "助動詞", "形容詞")) \
+                and (last.surface in d["_final"] or last.surface in ("か", "かな", "の")):
             # 「出張でいないの。」 tells; 「どうすればいいの」「行くの？」 ask: の asks only with ？ or a question word.
             question = question or last.surface in ("か", "かな", "っけ") or last.surface == "の" and any(
                 m.surface in _WH for m in body)
@@ -626,6 +637,8 @@ def _with_commas(text: str, had_punct: bool) -> str:
         nxt = ms[i + 1]
         link = (m.is_("助詞", "接続助詞") and m.surface in ("て", "で", "から", "ので", "けど", "けれど", "が", "し")) \
             or (m.surface == "で" and m.pos1 == "助動詞" and i > 0 and ms[i - 1].surface in ("の", "ん"))
+        if link and i > 1 and ms[i - 2].surface == "どう":
+            link = False  # どうやって: one question word, no comma inside
         if link and nxt.base not in _AUX_AFTER_TE and nxt.pos1 not in ("助詞", "助動詞", "補助記号") \
                 and 5 <= pos <= len(text) - 5:
             return text[:pos] + "、" + text[pos:]
@@ -707,6 +720,8 @@ def analyse(said: str) -> Draft:
             if found:
                 name, i, j = found
                 helper = helper or name
+                if i >= 2 and body[i - 1].surface == "の" and body[i - 2].pos1 == "名詞":
+                    i -= 2  # 孫の美咲に → the whole 「孫の美咲に」 goes, not a dangling 「孫の」
                 body = body[:i] + body[j:]
             dropped = _drop_someone(body)
             if _request_at(dropped, question) is not None:

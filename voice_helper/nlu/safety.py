@@ -31,7 +31,7 @@ from . import langdata
 
 #: The classifier alone raises a crisis at this probability, and asks at LOW (chosen on
 #: out-of-fold predictions over the safety training data; see scripts/eval_safety.py).
-HIGH = {"en": 0.90, "ja": 0.90}
+HIGH = {"en": 0.95, "ja": 0.95}  # out-of-fold: the net alone alarms ≤ 0.2 % of near-misses; below, it asks
 LOW = {"en": 0.60, "ja": 0.60}
 #: Which kind decides whom to call when several are said (a physical danger before a thought).
 PRIORITY = ["self_harm_act", "overdose", "unresponsive", "chest_pain", "breathing", "bleeding", "stroke",
@@ -288,7 +288,7 @@ def check(text: str, lang: str, canonical: str | None = None, cleaned: bool = Fa
             continue
         # A lone "help!" or a fall with a sore knee could be ordinary: ask first ("are you safe?").
         # A recognizer's "can" for "can't" counts when something else says danger.
-        cautious = bool(rule.get("alone") or rule.get("weak"))
+        cautious = bool(rule.get("alone") or rule.get("weak")) and not rule.get("sure")
         misheard_only = misheard_only and not sure and not cautious
         hits.append((rule["kind"], sure and not cautious, matched))
     if not hits:

@@ -206,6 +206,10 @@ class PracticeScreen(VHScreen):
         if app.core.log is None:
             self.show_status(self.t("practice.not_kept", reason=app.core.log_problem))
             return
+        if not action.record.at:
+            # The app's one clock stamps the attempt, so Progress (which reads the same clock)
+            # counts it in this week.
+            action.record.at = app.now().astimezone().isoformat()
         try:
             self.saved.append(app.core.log.add_practice_attempt(action.record))
         except Exception as exc:
