@@ -309,6 +309,8 @@ def _split(toks: list[str]) -> list[list[str]]:
                 boundary = True
         if not asked and _ask_at(toks, lows, i):
             asked = True
+        if not boundary and len(words) >= 4 and prev.isalpha() and _pronoun_clause_at(lows, i, cur):
+            boundary = True  # "…renew my bus pass online | it runs out on Friday"
         if not boundary and len(words) >= 3 and prev.isalpha() and (_wh_question_at(lows, i) or _is_that_at(lows, i)):
             boundary = True  # "…the science project | what pages do we need to read"
         if not boundary and len(words) >= 4 and prev not in d["clause_glue"] and prev.isalpha() \
@@ -331,6 +333,24 @@ def _wh_question_at(lows: list[str], i: int) -> bool:
     if lows[i] not in d["wh_words"] or (i and lows[i - 1] in d["wh_held_by"]):
         return False
     return any(w in d["wh_aux"] for w in lows[i + 1:i + 3])
+
+
+def _pronoun_clause_at(lows: list[str], i: int, cur: list[str]) -> bool:
+    """In unpunctuated speech, "it's on the 12th" / "it runs out on Friday" / "she's waiting now"
+    after a complete thought starts a new sentence."""
+    d = _d()
+    w, prev = lows[i], lows[i - 1] if i else ""
+    nxt = lows[i + 1] if i + 1 < len(lows) else ""
+    if prev in d["clause_glue"] or prev in _verbs() or prev in d["reporting"] or prev in d["wh_held_by"] \
+            or prev in ("if", "when", "because", "so", "and", "but", "or", "than", "as", "until", "before", "after"):
+        return False
+    if w in ("it's", "its") and nxt in ("on", "at", "in", "due", "tomorrow", "today", "tonight", "next", "this",
+                                       "for", "only", "really", "so", "not", "just", "been", "getting", "gone"):
+        return True
+    cur_lows = [te.low(c) for c in cur if te.is_word(c)]
+    asking = _is_question(cur_lows)
+    return asking and w in ("it", "they", "she", "he", "we") and nxt.endswith("s") and nxt not in ("is", "was") \
+        and nxt.isalpha() and len(nxt) > 2
 
 
 def _is_that_at(lows: list[str], i: int) -> bool:

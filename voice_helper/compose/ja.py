@@ -271,6 +271,9 @@ def _request_at(body: list[Morph], question: bool = False) -> tuple[int, str] | 
         if i > 0 and body[i - 1].surface in ("を", "が") and m.base in ("もらえる", "いただける", "くれる", "くださる", "もらう",
                                                                        "いただく") and question:
             return i, "direct"
+        if i > 0 and body[i - 1].pos1 == "名詞" and m.base in ("もらえる", "いただける", "くれる") and _final(body, i) \
+                and (question or body[-1].base in ("ない", "かな")):
+            return i, "direct"  # 電話くれない？ (を dropped in speech)
     return None
 
 
@@ -694,10 +697,16 @@ def analyse(said: str) -> Draft:
     sentences: list[Sentence] = []
     registers: list[str] = []
     parts: list[tuple[list[Morph], list[Morph], bool]] = []
-    for sm in _split(morphs):
+    split = _split(morphs)
+    _last_part = split[-1] if split else None
+    for sm in split:
         while sm and sm[0].surface in _COMMA:
             sm = sm[1:]
         body, tail, question = _strip_end(sm)
+        if not question and not had_punct and len(body) > 2 and body[-1].base == "ない" and body[-1].pos1 == "助動詞" \
+                and body[-2].pos1 == "動詞" and any(m.surface in ("ちょっと", "一緒", "今夜", "今度", "明日", "週末", "少し")
+                                                  for m in body) and sm is _last_part:
+            question = True  # 「今夜ちょっと話せない」 spoken: an invitation, not "I can't talk"
         if not question and not had_punct and body and body[-1].pos1 == "動詞" and body[-1].cform.startswith("終止形") \
                 and body[-1].base not in ("くださる", "下さる", "ください") \
                 and re.search(r"(?:誰|だれ|どなた)か", jt.join(body)):
@@ -797,6 +806,8 @@ def _make(role: str, body: list[Morph], tail: list[Morph], question: bool, had_p
             said = (plain_end(ms) if register == "casual" else polite_end(ms)) + jt.join(tail)
         elif register == "casual":
             said = plain_end(ms)
+        elif _fragment(ms) and not question:
+            said = jt.join(ms)  # 「手紙。銀行。」 said in fragments stays so: not 「手紙です。銀行です。」
         else:
             said = _polite_clauses(ms)
             if register == "honorific" and role == "offer":
@@ -820,6 +831,14 @@ def _make(role: str, body: list[Morph], tail: list[Morph], question: bool, had_p
     elif role == "offer":
         sentence.ask_core = re.sub(r"^(?:その)?(?:お礼に|代わりに|かわりに|お返しに|その代わり)、?", "", jt.join(ms))
     return sentence
+
+
+def _fragment(ms: list[Morph]) -> bool:
+    """A word or two with no predicate (telegraphic speech, as after a stroke)."""
+    words = [m for m in ms if m.pos1 not in ("補助記号", "記号")]
+    return 0 < len(words) <= 3 and all(m.pos1 in ("名詞", "接頭辞", "接尾辞", "代名詞") or m.pos1 == "助詞"
+                                       and m.surface in ("の", "も") for m in words) \
+        or 0 < len(words) <= 3 and words[-1].pos1 == "形容詞" and words[-1].cform.startswith("連用形")
 
 
 def _polite_clauses(ms: list[Morph]) -> str:

@@ -67,9 +67,18 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
             core = needs + asks[:1]
         # An ask that leans on what came before ("Could you lift it?", a template ask) needs the
         # sentence that says what "it" is; anything else stands alone.
-        if asks and (not said_asks or any(_leans(a, lang) for a in said_asks)):
-            core = (statements[-1:] + core) if statements else (core + details[:1])
-        return _clean(_address(name, [_join(core[:3], lang)], data, lang)[0])
+        # The sentence before the ask comes along when the ask leans on it ("Could you lift it?",
+        # a template ask) or when it holds the day the ask needs ("I have a scan next Wednesday.
+        # Could I leave at 10:15?"); a time said after the ask comes along if the ask has none.
+        lead = statements[-1] if statements else ""
+        leans = bool(asks) and (not said_asks or any(_leans(a, lang) for a in said_asks))
+        if lead and (leans or _has_time(lead, lang) and _short_enough(lead, lang)):
+            core = [lead] + core
+        elif leans and not statements:
+            core = core + details[:1]
+        if not any(_has_time(c, lang) for c in core):
+            core = core + [d for d in details if _has_time(d, lang)][:1]
+        return _clean(_address(name, [_join(core[:4], lang)], data, lang)[0])
 
     lines = [_join(thanks + statements, lang), _join(needs + asks, lang), _join(offers, lang)]
     if boundary and (asks or needs):
@@ -243,6 +252,20 @@ def _leans(ask: str, lang: str) -> bool:
         if w not in data["lean_words"] and not w.isdigit():
             content.append(w)
     return not content
+
+
+def _has_time(sentence: str, lang: str) -> bool:
+    from datetime import datetime
+
+    from ..nlu.deadline import find_times_en, find_times_ja
+
+    now = datetime(2026, 1, 5, 9, 0)  # only whether a time is said matters, not when it falls
+    found = find_times_ja(sentence, now) if lang == "ja" else find_times_en(sentence.lower(), now)
+    return bool(found)
+
+
+def _short_enough(sentence: str, lang: str) -> bool:
+    return len(sentence) <= 70 if lang == "ja" else len(sentence.split()) <= 25
 
 
 def _join(parts: list[str], lang: str) -> str:
