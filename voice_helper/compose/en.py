@@ -48,9 +48,12 @@ def _helper_word(toks: list[str], lows: list[str], j: int) -> tuple[str, int] | 
         return "", 3
     if w in d["_someone"]:
         return "", 1
+    if w in d["kin"] and j + 1 < len(lows) and (lows[j + 1] in lex["_names"] or toks[j + 1][:1].isupper()) \
+            and te.is_word(toks[j + 1]) and lows[j + 1] not in _COMMON:
+        return toks[j + 1][:1].upper() + toks[j + 1][1:], 2  # "cousin mike", "Aunt Jo"
     if w in ("my", "the", "our") and j + 1 < len(lows):
         role = lows[j + 1]
-        if role in _roles():
+        if role in _roles() or role in d["kin"]:
             if j + 2 < len(lows) and te.is_word(toks[j + 2]) and (
                     lows[j + 2] in lex["_names"] or toks[j + 2][:1].isupper() and lows[j + 2] not in _COMMON):
                 return toks[j + 2][:1].upper() + toks[j + 2][1:], 3  # "my neighbor Frank"

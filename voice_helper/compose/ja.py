@@ -354,6 +354,9 @@ def _name_at(body: list[Morph], i: int) -> tuple[str, int] | None:
         return name, i + 2
     if m.surface in d["address_terms"] or m.surface in d["role_relations"] and m.surface not in d["roles"]:
         return m.surface, i + 1
+    if i >= 2 and body[i - 1].surface == "の" and body[i - 2].surface in d["kin_before_name"] and m.pos1 == "名詞" \
+            and i + 1 < len(body) and body[i + 1].surface in ("に", "、", "は", "が") and len(m.surface) <= 3:
+        return m.surface, i + 1  # 娘の彩に, 甥の翼に
     if m.pos[:3] == ("名詞", "固有名詞", "人名"):
         return m.surface, i + 1
     return None
@@ -379,18 +382,14 @@ def _helper_in(body: list[Morph], start: int) -> tuple[str, int, int] | None:
             # Only nouns, particles and the asked action itself (作って|もらう) may stand between:
             # 部長に出す資料, 看護師さんに言われて… are not the helper.
             opens = (i == 0 or i == 2 and body[1].surface == "の") and j + 1 < len(body) and body[j + 1].surface in _COMMA
-            if (opens or all(b.pos1 not in ("動詞", "助動詞") for b in between[:-2])) and not _permission(body, start):
+            if opens or all(b.pos1 not in ("動詞", "助動詞") for b in between[:-2]):
+                # 「前田さんにお願いしてもいいですか」 is said to 前田さん (a name for "you"); a manager asked
+                # for leave to delegate is the one chosen with --to, which wins over this.
                 k = j + 1
                 if k < len(body) and body[k].surface == "は":
                     k += 1
                 return name, i, k
     return None
-
-
-def _permission(body: list[Morph], start: int) -> bool:
-    """「山本さんにお願いしてもよろしいでしょうか」 asks leave to ask someone else."""
-    tail = jt.join(body[start:])
-    return bool(re.search(r"ても(?:いい|よろしい|良い|大丈夫|構わ)", tail))
 
 
 def _vocative(body: list[Morph]) -> tuple[str, int] | None:
@@ -414,6 +413,8 @@ def _vocative(body: list[Morph]) -> tuple[str, int] | None:
     if len(body) >= 3 and body[0].surface in _d()["not_helpers"] and body[1].surface in _COMMA \
             and body[0].surface.endswith(("さん", "様")):
         return body[0].surface, 2
+    if len(body) >= 4 and body[0].surface + body[1].surface in _d()["not_helpers"] and body[2].surface in _COMMA:
+        return body[0].surface + body[1].surface, 3  # 大家|さん、
     if len(body) >= 2:
         found = _name_at(body, 0)
         if found and found[1] < len(body):
@@ -449,6 +450,12 @@ def _vocative_elsewhere(body: list[Morph]) -> tuple[str, list[Morph]] | None:
                     or before.is_("助詞", "接続助詞"):
                 cut = k - 1 if before.surface in _COMMA else k
                 return found[0], body[:cut] + body[end:]
+    for k in range(3, end - 1):
+        if body[k - 1].surface == "の" and body[k - 2].pos1 == "名詞" and body[k - 3].surface in _COMMA \
+                and body[k - 2].surface not in d["third_parties"]:
+            found = _name_at(body, k)
+            if found and found[1] < end and body[found[1]].surface in _COMMA:
+                return body[k - 2].surface + "の" + found[0], body[:k - 2] + body[found[1] + 1:]  # 、総務の中山さん、
     for k in range(1, end - 1):
         before = body[k - 1]
         if not (before.surface in _COMMA or before.surface in ("けど", "けれど") or before.is_("助詞", "接続助詞")):
