@@ -131,10 +131,13 @@ def _find(view: _View, term: str, lang: str) -> list[tuple[int, int]]:
         out = [(i, i + 1) for i in view.index.get(term, ())]
         if out or len(term) <= 2:
             return out  # a short term is one whole morpheme (もし is not も|し)
+        kana = len(term) >= 4 and re.fullmatch(r"[ぁ-ゖー]+", term) is not None
         for m in re.finditer(re.escape(term), view.joined):
             ends = m.end() in view.starts or m.end() == len(view.joined)
-            if m.start() in view.starts and (ends or len(term) > 2):
-                i = view.starts.index(m.start())
+            # Sudachi cuts hiragana-only speech badly (ころん|だた|て|ない): a long kana term may
+            # start inside a morpheme.
+            if kana or m.start() in view.starts and (ends or len(term) > 2):
+                i = max(k for k, st in enumerate(view.starts) if st <= m.start())
                 j = i
                 while j < len(view.starts) and view.starts[j] < m.end():
                     j += 1
