@@ -229,3 +229,73 @@ def test_danger_words_in_ordinary_sentences_raise_nothing(text: str, lang: str) 
 ])
 def test_emergencies_said_in_other_words_are_caught(text: str, lang: str) -> None:
     assert request(text, lang).crisis
+
+
+# --- after the third reading (sentences written for these tests) ------------------------------
+
+
+@pytest.mark.parametrize("text,lang,needed", [
+    ("I have a physio appointment next Tuesday at 9. Could I start at 11 and stay later on Thursday?", "en",
+     "next Tuesday"),
+    ("My passport photo got rejected again. Could you take a new one? The form is due on Friday.", "en", "Friday"),
+    ("How. oven. clock?", "en", "Oven"),
+    ("来週木曜10時に歯医者の予約があります。その日は11時からの出勤でもよろしいでしょうか。", "ja", "来週木曜10時"),
+])
+def test_short_keeps_the_day_and_the_what(text: str, lang: str, needed: str) -> None:
+    assert needed in say(text, lang, style="short")
+
+
+@pytest.mark.parametrize("text,banned,wanted", [
+    ("倉庫の棚が高くて届かへんねん。上の箱を下ろしてくれへん？", ["ねん", "へん"], "届かないんです"),
+    ("明日までに書類を出さなあかんのに、まだ半分もできてへん。誰か手伝ってもらえへん？", ["あかん", "へん"], "なければいけない"),
+    ("めっちゃ荷物届いてて、段ボール三十箱あんねん。夕方までに開けるの手伝ってくれへん？", ["めっちゃ", "ねん"], "あるんです"),
+])
+def test_dialect_is_said_in_the_chosen_register(text: str, banned: list[str], wanted: str) -> None:
+    for politeness in ("polite", "honorific"):
+        msg = say(text, "ja", politeness=politeness)
+        assert not any(b in msg for b in banned), msg
+        assert wanted in msg, msg
+    casual = say(text, "ja", politeness="casual")
+    assert any(b in casual for b in banned)  # casual keeps the person's own words
+
+
+@pytest.mark.parametrize("text,wanted", [
+    ("えーと 加湿器 の 掃除 って どう やる の 来週 お客さん 来る ん だ けど", "どうやりますか。"),
+    ("保険証 って どう やっ て 再 発行 する の 月曜 に 病院 な ん だ", "どうやって再発行しますか。"),
+    ("なんか 仕事 の こと で 落ち込ん で て 今夜 ちょっと 話せ ない", "話せませんか"),
+    ("誰 と も 話し て なく て 週末 ちょっと 電話 くれ ない", "電話いただけませんか"),
+])
+def test_spoken_japanese_questions_stay_questions(text: str, wanted: str) -> None:
+    msg = say(text, "ja", politeness="polite")
+    assert wanted in msg, msg
+    assert "ないんですか" not in msg
+
+
+def test_telegraphic_words_get_no_mechanical_desu() -> None:
+    msg = say("薬。袋。開けて。", "ja")
+    assert "薬です" not in msg and "袋です" not in msg
+    assert "開けていただけませんか" in msg
+
+
+@pytest.mark.parametrize("text,helper,gone", [
+    ("請求書の件、経理部の大野さんに確認してもらえないでしょうか。", "大野さん", "経理部の確認"),
+    ("来月の旅行の写真、甥の翼に整理してもらえないかな。", "翼", "甥の整理"),
+    ("あの 叔母 の 純子 おばさん に 留守番 お願い でき ない か な", "純子おばさん", "叔母の"),
+])
+def test_a_named_helper_is_addressed_and_leaves_no_debris(text: str, helper: str, gone: str) -> None:
+    r = request(text, "ja")
+    assert (r.slots.recipient or "").startswith(helper)
+    assert gone not in r.message
+
+
+@pytest.mark.parametrize("text,wanted", [
+    ("so so the new timetable is confusing and i feel like im missing something could you explain it",
+     "I feel like I'm missing"),
+    ("could you look at why the printer won't print on my laptop", "look at why the printer"),
+    ("i dont know which lead goes where can you set up the tv", "which lead goes where"),
+    ("the quarter end is friday and im behind because half the team is off sick", "because half the team"),
+])
+def test_english_run_ons_split_only_where_a_sentence_ends(text: str, wanted: str) -> None:
+    msg = say(text, "en")
+    assert wanted in msg, msg
+    assert not msg.lower().startswith("so")

@@ -138,7 +138,8 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
             continue
         follows_new = nxt.pos1 not in ("助詞", "助動詞", "接尾辞", "補助記号") and nxt.pos[1] not in ("非自立可能", "助動詞語幹")
         end = False
-        if m.is_("助詞", "終助詞") and (follows_new or nxt.pos1 == "動詞") and nxt.surface not in d["_final"]:
+        if m.is_("助詞", "終助詞") and (follows_new or nxt.pos1 == "動詞") and nxt.surface not in d["_final"] \
+                and not (m.surface == "の" and nxt.pos1 == "副詞"):  # 病院行くのずっと先延ばし: の names the act
             end = True  # 詐欺かな | 見てもらえない
         elif len(cur) == 1 and m.base in ("ごめん", "すみません", "ごめんなさい") and follows_new:
             end = True  # ごめん | 2時にダブルブッキングしちゃって
@@ -149,6 +150,9 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
                 and ms[i - 1].cform.startswith(("終止形", "連体形")) \
                 and (_is_time_start(nxt) or re.match(r"[0-9０-９一二三四五六七八九十]", nxt.surface)):
             end = True  # 寝てないの | 1時間だけ…
+        elif m.pos1 == "形容詞" and nxt.pos1 == "名詞" and _after_nouns(ms, i + 1) in (
+                "で", "だ", "です", "でし", "の", "が", "を", "に", "は", "な"):
+            end = False  # しんどい一週間でした: the adjective says which week
         elif m.pos1 in ("動詞", "形容詞", "助動詞") and m.cform.startswith(("終止形", "命令形")) and follows_new \
                 and not (m.surface == "ない" and nxt.pos1 == "名詞" and nxt.pos[1] != "数詞"
                          and not _opens_clause(ms, i + 1)):
@@ -162,7 +166,8 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
             end = True  # 何ゴミなんでしょう | 新しいお隣さんに…
         elif m.pos1 == "助動詞" and m.base in ("です", "ます") and nxt.pos1 in ("名詞", "代名詞", "副詞"):
             end = True  # 間違えるんです | コーヒーいれますので
-        elif m.surface == "の" and m.pos[1] in ("準体助詞", "終助詞") and (_is_time_start(nxt) or nxt.pos1 == "代名詞"):
+        elif m.surface == "の" and m.pos[1] in ("準体助詞", "終助詞") and (_is_time_start(nxt) or nxt.pos1 == "代名詞") \
+                and nxt.pos1 != "副詞" and nxt.surface not in ("ずっと", "もう", "まだ"):
             end = True  # どうすればいいの | 今夜…
         elif m.pos1 == "感動詞" and m.base in ("ありがとう", "有り難う") and follows_new \
                 and nxt.surface not in d["_final"] and nxt.surface not in ("ね", "ねえ", "ねー", "な", "なあ"):
@@ -183,6 +188,12 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
     if cur:
         out.append(cur)
     return [s for s in out if any(m.surface not in _STOP and m.surface not in _COMMA for m in s)]
+
+
+def _after_nouns(ms: list[Morph], j: int) -> str:
+    while j < len(ms) and ms[j].pos1 in ("名詞", "接尾辞"):
+        j += 1
+    return ms[j].surface if j < len(ms) else ""
 
 
 def _asks_here(ms: list[Morph], i: int) -> bool:
@@ -316,8 +327,8 @@ def _role(body: list[Morph], question: bool, after_ask: bool) -> str:
     bases = {m.base for m in body} | {m.surface for m in body} | {m.norm for m in body}
     if _request_at(body, question):
         return "ask"
-    if bases & set(d["thanks_words"]):
-        return "thanks"
+    if bases & set(d["thanks_words"]) or any(len(w) > 3 and w in jt.join(body) for w in d["thanks_words"]):
+        return "thanks"  # ありがとう / お礼を伝えたい
     if question:
         return "question"
     if _is_offer(body, after_ask):
@@ -358,6 +369,9 @@ def _name_at(body: list[Morph], i: int) -> tuple[str, int] | None:
             and i + 1 < len(body) and body[i + 1].surface in ("に", "、", "は", "が") and len(m.surface) <= 3:
         return m.surface, i + 1  # 娘の彩に, 甥の翼に
     if m.pos[:3] == ("名詞", "固有名詞", "人名"):
+        if i + 2 < len(body) and body[i + 1].surface in ("おば", "おじ", "ばあ", "じい", "姉", "兄", "ねえ", "にい") \
+                and body[i + 2].surface in ("さん", "ちゃん"):
+            return m.surface + body[i + 1].surface + body[i + 2].surface, i + 3  # 純子|おば|さん
         return m.surface, i + 1
     return None
 
@@ -465,7 +479,8 @@ def _vocative_elsewhere(body: list[Morph]) -> tuple[str, list[Morph]] | None:
                                              and body[k].surface not in d["address_terms"]):
             continue
         after = body[found[1]]
-        if after.surface in _COMMA or (after.pos1 == "名詞" and after.surface not in ("の",)):
+        bare_term = found[1] - k == 1 and body[k].surface in d["address_terms"]
+        if after.surface in _COMMA or (after.pos1 == "名詞" and after.surface not in ("の",) and not bare_term):
             cut = found[1] + (1 if after.surface in _COMMA else 0)
             return found[0], body[:k] + body[cut:]
     return None
@@ -685,7 +700,17 @@ def analyse(said: str) -> Draft:
     said = clean_utterance(said)
     if re.search(r"[ぁ-んァ-ヶ一-龥] [ぁ-んァ-ヶ一-龥]", said):
         # Recognizer output: a filler stands alone between spaces (…今日 あの 資料 を…).
-        said = " ".join(w for w in said.split(" ") if w not in _d()["spaced_fillers"])
+        words: list[str] = []
+        dropped = False
+        for w in said.split(" "):
+            if w in _d()["spaced_fillers"] or dropped and w in ("な", "ね", "さ", "ねえ", "なあ", "よ"):
+                dropped = True  # 「あの な」「なんか さ」: the particle goes with its filler
+                continue
+            dropped = False
+            if words and w == words[-1] and len(w) > 1:
+                continue  # 「ふた ふた」 said twice is said once
+            words.append(w)
+        said = " ".join(words)
     text = join_cjk(said).replace("...", "…").replace("..", "…")
     text = re.sub(r"(?<=[ぁ-んァ-ヶ一-龥])\.(?=\s|$)", "。", text)
     raw = jt.analyse(text)
@@ -736,8 +761,10 @@ def analyse(said: str) -> Draft:
             if found:
                 name, i, j = found
                 helper = helper or name
-                if i >= 2 and body[i - 1].surface == "の" and body[i - 2].pos1 == "名詞":
+                if i >= 2 and body[i - 1].surface == "の" and body[i - 2].pos1 in ("名詞", "接尾辞"):
                     i -= 2  # 孫の美咲に → the whole 「孫の美咲に」 goes, not a dangling 「孫の」
+                    while i > 0 and body[i - 1].pos1 in ("名詞", "接尾辞", "接頭辞"):
+                        i -= 1  # 情報システム部の…
                 body = body[:i] + body[j:]
             dropped = _drop_someone(body)
             if _request_at(dropped, question) is not None:

@@ -65,8 +65,6 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
         core = (needs + said_asks) if (needs or said_asks) else (statements + thanks)
         if not said_asks and asks:
             core = needs + asks[:1]
-        # An ask that leans on what came before ("Could you lift it?", a template ask) needs the
-        # sentence that says what "it" is; anything else stands alone.
         # The sentence before the ask comes along when the ask leans on it ("Could you lift it?",
         # a template ask) or when it holds the day the ask needs ("I have a scan next Wednesday.
         # Could I leave at 10:15?"); a time said after the ask comes along if the ask has none.
@@ -75,7 +73,7 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
         if lead and (leans or _has_time(lead, lang) and _short_enough(lead, lang)):
             core = [lead] + core
         elif leans and not statements:
-            core = core + details[:1]
+            core = core + details[:2]  # "How? Phone. Big letters?": the fragments are the what
         if not any(_has_time(c, lang) for c in core):
             core = core + [d for d in details if _has_time(d, lang)][:1]
         return _clean(_address(name, [_join(core[:4], lang)], data, lang)[0])
@@ -255,17 +253,13 @@ def _leans(ask: str, lang: str) -> bool:
 
 
 def _has_time(sentence: str, lang: str) -> bool:
-    from datetime import datetime
-
-    from ..nlu.deadline import find_times_en, find_times_ja
-
-    now = datetime(2026, 1, 5, 9, 0)  # only whether a time is said matters, not when it falls
-    found = find_times_ja(sentence, now) if lang == "ja" else find_times_en(sentence.lower(), now)
-    return bool(found)
+    """Does the sentence say when (a day, an hour, a deadline)? Words from the data file."""
+    pattern = load_data(lang).get("time_words_re")
+    return bool(pattern and re.search(pattern, sentence, flags=re.IGNORECASE))
 
 
 def _short_enough(sentence: str, lang: str) -> bool:
-    return len(sentence) <= 70 if lang == "ja" else len(sentence.split()) <= 25
+    return len(sentence) <= 80 if lang == "ja" else len(sentence.split()) <= 35
 
 
 def _join(parts: list[str], lang: str) -> str:

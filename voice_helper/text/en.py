@@ -171,8 +171,9 @@ def _drop_leading(toks: list[str]) -> list[str]:
     k = 0
     while k < len(toks) - 1 and (low(toks[k]) in d["_leading"] or toks[k] in (",", "-", "…")):
         # "so" and "like" only as hesitations: "so could you" yes, "so tired" no.
-        if low(toks[k]) in ("so", "just", "like") and not _opens(low(toks[k + 1])):
-            break
+        if low(toks[k]) in ("so", "just", "like") and not _opens(low(toks[k + 1])) \
+                and low(toks[k + 1]) not in lex()["_leading"]:
+            break  # "so tired" stays; "so so the…", "so okay the…" are hesitations
         if low(toks[k]) in ("hi", "hey", "hello") and k + 1 < len(toks) and low(toks[k + 1]) in d["_names"]:
             k += 1
             break
