@@ -299,3 +299,20 @@ def test_english_run_ons_split_only_where_a_sentence_ends(text: str, wanted: str
     msg = say(text, "en")
     assert wanted in msg, msg
     assert not msg.lower().startswith("so")
+
+
+def test_the_helper_spoken_of_as_kare_is_named() -> None:
+    msg = say("健太に本棚を運ぶの手伝ってもらえないかな。彼の夕飯は私がおごるから。", "ja", politeness="polite")
+    assert "健太さんの夕飯" in msg and "彼の" not in msg
+
+
+def test_an_apology_for_asking_again_is_not_a_second_ask() -> None:
+    msg = say("何度もお願いしてすみません。プリンターがまた止まりました。見ていただけますか。", "ja", politeness="honorific")
+    assert msg.count("でしょうか") == 1 and "すみません" in msg
+
+
+def test_kansai_u_onbin_and_honma_are_said_politely() -> None:
+    msg = say("ほんまありがとう。重い荷物、手伝うてくれて助かったわ。", "ja", politeness="polite")
+    assert "ほんま" not in msg and "本当に" in msg
+    msg = say("階段がしんどうて。上まで手伝うてくれへん？", "ja", politeness="polite")
+    assert "うて" not in msg and "手伝っていただけませんか" in msg

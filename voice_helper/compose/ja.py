@@ -267,8 +267,9 @@ def _request_at(body: list[Morph], question: bool = False) -> tuple[int, str] | 
         if m.is_("助詞", "接続助詞") and m.surface in ("て", "で") and i + 1 < len(body) \
                 and (body[i + 1].base in d["_bene"] or body[i + 1].norm in d["_bene"]) and _final(body, i + 1):
             return i + 1, "te"
-        if m.surface in ("お願い", "願い") or (m.surface == "お" and i + 1 < len(body) and body[i + 1].surface == "願い"):
-            return i, "onegai"
+        if (m.surface in ("お願い", "願い") or (m.surface == "お" and i + 1 < len(body) and body[i + 1].surface == "願い")) \
+                and not re.search(r"^(?:お)?願い?して(?:ばかりで|ばっかりで)?(?:すみません|ごめん|申し訳)", jt.join(body[i:])):
+            return i, "onegai"  # not 「またお願いしてすみません」 (an apology)
         if m.base in ("頼む", "頼める") and i > 0 and not (i + 1 < len(body) and body[i + 1].base in ("れる", "られる")):
             return i, "onegai"  # not 新井さんに頼まれた (asked by someone)
     if body and body[-1].surface in ("て", "で") and len(body) > 1:
@@ -396,7 +397,11 @@ def _helper_in(body: list[Morph], start: int) -> tuple[str, int, int] | None:
             # Only nouns, particles and the asked action itself (作って|もらう) may stand between:
             # 部長に出す資料, 看護師さんに言われて… are not the helper.
             opens = (i == 0 or i == 2 and body[1].surface == "の") and j + 1 < len(body) and body[j + 1].surface in _COMMA
-            if opens or all(b.pos1 not in ("動詞", "助動詞") for b in between[:-2]):
+            nominal = all(b.pos1 not in ("動詞", "助動詞") or k + 1 < len(between) and (
+                between[k + 1].surface in ("の", "こと") or between[k + 1].pos1 == "助動詞")
+                for k, b in enumerate(between[:-2]))  # 運ぶの手伝って: the act asked for, not 部長に出す資料
+            if opens or all(b.pos1 not in ("動詞", "助動詞") for b in between[:-2]) or nominal \
+                    and any(b.surface in ("の", "こと") for b in between):
                 # 「前田さんにお願いしてもいいですか」 is said to 前田さん (a name for "you"); a manager asked
                 # for leave to delegate is the one chosen with --to, which wins over this.
                 k = j + 1
@@ -441,7 +446,7 @@ def _vocative(body: list[Morph]) -> tuple[str, int] | None:
             if nxt.surface in _COMMA or nxt.surface in ("さ", "ね", "な", "さぁ", "ねえ"):
                 return found[0], found[1] + 1
             if nxt.pos1 not in ("助詞", "助動詞", "接尾辞", "補助記号") and (
-                    body[0].pos[:3] == ("名詞", "固有名詞", "人名") or found[1] == 2):
+                    body[0].pos[:3] == ("名詞", "固有名詞", "人名") or found[1] >= 2):
                 return found[0], found[1]
     return None
 
@@ -758,6 +763,9 @@ def analyse(said: str) -> Draft:
             at = _request_at(body, question)
             assert at is not None
             found = _helper_in(body, at[0])
+            if found and helper is not None and found[0] != helper and \
+                    re.sub(r"(?:さん|様|くん|ちゃん)$", "", found[0]) != re.sub(r"(?:さん|様|くん|ちゃん)$", "", helper):
+                found = None  # 「課長、…山本さんにお願いしてもよろしいでしょうか」: 山本さん stays in the message
             if found:
                 name, i, j = found
                 helper = helper or name
@@ -833,7 +841,7 @@ def _make(role: str, body: list[Morph], tail: list[Morph], question: bool, had_p
                     said = re.sub(r"んです(?:けど|が)(?=.)", "んだけど", said)
                 return soften(_finish(_with_commas(said, had_punct)), register)
         if role == "thanks":
-            return _finish(_thanks(ms, register))
+            return soften(_finish(_thanks(ms, register)), register)
         if register == "casual" and source == "casual":
             said = jt.join(ms) + jt.join(tail)
         elif register == source and jt.join(tail) in ("ね", "よね"):

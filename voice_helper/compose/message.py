@@ -76,6 +76,7 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
             core = core + details[:2]  # "How? Phone. Big letters?": the fragments are the what
         if not any(_has_time(c, lang) for c in core):
             core = core + [d for d in details if _has_time(d, lang)][:1]
+        core = list(dict.fromkeys(core))  # a need said once is said once
         return _clean(_address(name, [_join(core[:4], lang)], data, lang)[0])
 
     lines = [_join(thanks + statements, lang), _join(needs + asks, lang), _join(offers, lang)]
@@ -271,6 +272,9 @@ def _address(name: str, lines: list[str], data: dict[str, Any], lang: str) -> li
     if not name or not lines:
         return lines
     lines = _without_name(name, lines, lang)
+    if lang == "ja" and not re.search(r"(?:彼|彼女)(?:は|が)", "".join(lines)):
+        # 「彼の休憩は私が代わります」 said of the helper, to the helper: their name, not 彼.
+        lines = [re.sub(r"(?:彼女|彼)(?=の|に|を)", name, ln) for ln in lines]
     first = lines[0]
     if lang == "en":
         m = re.match(r"([A-Za-z']+)", first)
