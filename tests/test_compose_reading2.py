@@ -316,3 +316,20 @@ def test_kansai_u_onbin_and_honma_are_said_politely() -> None:
     assert "ほんま" not in msg and "本当に" in msg
     msg = say("階段がしんどうて。上まで手伝うてくれへん？", "ja", politeness="polite")
     assert "うて" not in msg and "手伝っていただけませんか" in msg
+
+
+@pytest.mark.parametrize("text,wanted", [
+    ("i just wanted to say thank you for driving grandma on tuesday it meant a lot to her",
+     "Tuesday. It meant a lot"),
+    ("i got the job at the library i start next monday", "library. I start next Monday"),
+    ("i cant open the new pill bottle the lid says push and turn could you open it",
+     "bottle. The lid says push and turn"),
+    ("i got a text from the bank do i have to call them back", "bank. Do I have to call them back?"),
+])
+def test_spoken_run_ons_split_at_a_new_subject(text: str, wanted: str) -> None:
+    assert wanted in say(text, "en").replace("\n", " ")
+
+
+def test_a_family_word_used_as_a_name_is_capitalised() -> None:
+    msg = say("could you sit with mum on sunday while my dad is at work", "en")
+    assert "with Mum on Sunday" in msg and "my dad" in msg

@@ -352,8 +352,22 @@ def _pronoun_clause_at(lows: list[str], i: int, cur: list[str]) -> bool:
         return True
     cur_lows = [te.low(c) for c in cur if te.is_word(c)]
     asking = _is_question(cur_lows)
-    return asking and w in ("it", "they", "she", "he", "we") and nxt.endswith("s") and nxt not in ("is", "was") \
-        and nxt.isalpha() and len(nxt) > 2
+    if asking and w in ("it", "they", "she", "he", "we") and nxt.endswith("s") and nxt not in ("is", "was") \
+            and nxt.isalpha() and len(nxt) > 2:
+        return True
+    if prev in d["subject_blockers"]:
+        return False
+    # "…sitting with Dad on Thursday | it meant a lot", "…the art course | I start in September",
+    # "…doing well | we'll ring you on Sunday", "…on my new tablets | the box says…"
+    if w in d["subject_pronouns"] and (nxt in _verbs() or nxt in d["clause_verbs"] or nxt in d["after_subject"]):
+        return True
+    if w in d["contracted_subjects"] and nxt.isalpha():
+        return True
+    if w in ("the", "my", "his", "her", "our", "their") or w.endswith("'s") and w[:-2] in d["kin_names"]:
+        return any(x in d["clause_verbs"] or x in d["after_subject"] for x in lows[i + 2:i + 4]) \
+            and lows[i + 1] not in d["subject_pronouns"]
+    # "…a letter about a smart meter | do I have to let them in"
+    return w in ("do", "does", "can", "should", "could", "will", "is", "are") and nxt in ("i", "you", "we", "it", "they")
 
 
 def _is_that_at(lows: list[str], i: int) -> bool:

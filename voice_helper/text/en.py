@@ -252,6 +252,9 @@ def case_word(t: str, names: set[str] | frozenset[str] = frozenset(), prev: str 
         return t
     if lt in names:
         return t[:1].upper() + t[1:]
+    if lt in d.get("kin_as_names", []) and prev not in ("my", "your", "his", "her", "our", "their", "a", "the", "new",
+                                                          "old", "single", "grand", "step"):
+        return t[:1].upper() + t[1:]  # "sitting with dad" → Dad: a name here, not "my dad"
     if lt in d.get("acronyms", []):
         held = d.get("acronyms_ambiguous", {}).get(lt)
         if held is None or prev in held:
