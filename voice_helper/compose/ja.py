@@ -687,13 +687,18 @@ def _finish(text: str) -> str:
 def soften(text: str, register: str) -> str:
     """Dramatic idioms said in passing (締め切りに殺される) in words fit to send, and casual
     clause links in a polite sentence (〜んだけど → 〜んですが) — both from the data file."""
-    rules = list(_d().get("soften", []))
-    if register != "casual":
-        rules += _d().get("polite_links", [])
-    for rule in rules:
-        if register in rule.get("registers", ("casual", "polite", "honorific")):
-            text = re.sub(rule["from"], rule["to"], text)
+    for pattern, to, registers in _soften_rules(register != "casual"):
+        if register in registers:
+            text = pattern.sub(to, text)
     return text
+
+
+@lru_cache(maxsize=2)
+def _soften_rules(polite: bool) -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
+    """Compiled once: dozens of patterns per sentence would thrash re's own cache."""
+    rules = list(_d().get("soften", [])) + (list(_d().get("polite_links", [])) if polite else [])
+    return tuple((re.compile(r["from"]), r["to"], tuple(r.get("registers", ("casual", "polite", "honorific"))))
+                 for r in rules)
 
 
 # --- the analysis -------------------------------------------------------------------------------

@@ -29,6 +29,8 @@ from ..text.clean import join_cjk
 from ..textsafe import clean_utterance
 from . import langdata
 
+_KANA = re.compile(r"[ぁ-ゖー]+")
+
 #: The classifier alone raises a crisis at this probability, and asks at LOW (chosen on
 #: out-of-fold predictions over the safety training data; see scripts/eval_safety.py).
 HIGH = {"en": 0.95, "ja": 0.95}  # out-of-fold: the net alone alarms ≤ 0.2 % of near-misses; below, it asks
@@ -131,17 +133,20 @@ def _find(view: _View, term: str, lang: str) -> list[tuple[int, int]]:
         out = [(i, i + 1) for i in view.index.get(term, ())]
         if out or len(term) <= 2:
             return out  # a short term is one whole morpheme (もし is not も|し)
-        kana = len(term) >= 4 and re.fullmatch(r"[ぁ-ゖー]+", term) is not None
-        for m in re.finditer(re.escape(term), view.joined):
-            ends = m.end() in view.starts or m.end() == len(view.joined)
+        kana = len(term) >= 4 and _KANA.fullmatch(term) is not None
+        pos = view.joined.find(term)
+        while pos >= 0:  # str.find, not a regex per term: hundreds of terms would thrash re's cache
+            end = pos + len(term)
+            ends = end in view.starts or end == len(view.joined)
             # Sudachi cuts hiragana-only speech badly (ころん|だた|て|ない): a long kana term may
             # start inside a morpheme.
-            if kana or m.start() in view.starts and (ends or len(term) > 2):
-                i = max(k for k, st in enumerate(view.starts) if st <= m.start())
+            if kana or pos in view.starts and (ends or len(term) > 2):
+                i = max(k for k, st in enumerate(view.starts) if st <= pos)
                 j = i
-                while j < len(view.starts) and view.starts[j] < m.end():
+                while j < len(view.starts) and view.starts[j] < end:
                     j += 1
                 out.append((i, j))
+            pos = view.joined.find(term, pos + 1)
         return out
     parts = term.split()
     n = len(parts)
