@@ -333,3 +333,14 @@ def test_spoken_run_ons_split_at_a_new_subject(text: str, wanted: str) -> None:
 def test_a_family_word_used_as_a_name_is_capitalised() -> None:
     msg = say("could you sit with mum on sunday while my dad is at work", "en")
     assert "with Mum on Sunday" in msg and "my dad" in msg
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("先週 ちょっと こけて 骨 は 折れとらん けど ふらふら する けん 泊まりに 来て くれんやろか", "ja"),
+    ("車が動かなくなっちゃって、子どもを保育園に連れて行かなきゃいけないの。乗せてってくれない？", "ja"),
+    ("やばい パソコン 落ちた レポート 保存 できてる か わかんない 助けて", "ja"),
+    ("i'm caring for dad full time and i think i'm burning out could you have him for an afternoon", "en"),
+])
+def test_ordinary_trouble_is_not_an_emergency(text: str, lang: str) -> None:
+    r = request(text, lang)
+    assert not r.crisis, r.message
