@@ -344,3 +344,31 @@ def test_a_family_word_used_as_a_name_is_capitalised() -> None:
 def test_ordinary_trouble_is_not_an_emergency(text: str, lang: str) -> None:
     r = request(text, lang)
     assert not r.crisis, r.message
+
+
+def test_a_younger_relative_named_in_the_ask_is_addressed_as_family() -> None:
+    r = request("パソコンの調子が悪いです。孫の陸が日曜に来て見てくれないでしょうか。", "ja")
+    assert r.slots.recipient == "陸"
+    assert r.message.startswith("陸、")
+    assert "いただけ" not in r.message  # no keigo to one's own grandchild
+
+
+def test_the_persons_own_wish_word_is_kept() -> None:
+    msg = say("孫の芽衣に日曜に顔を見せてもらえたら嬉しいのですが。", "ja")
+    assert "嬉しい" in msg and "助かる" not in msg
+
+
+@pytest.mark.parametrize("text,wanted", [
+    ("来週 の 法事 で 新幹線 の 乗り換え が わがんねぇ 一緒 に 行って けねが", "一緒に行っていただけませんか"),
+    ("雪 が 積もった から 玄関 の 雪かき 手伝って けろ", "手伝っていただけませんか"),
+])
+def test_tohoku_requests_are_asked_not_cut(text: str, wanted: str) -> None:
+    assert wanted in say(text, "ja", politeness="polite")
+
+
+@pytest.mark.parametrize("text,wanted", [
+    ("洗濯機 の 糸くず フィルター って どう やって 外す の 説明書 が ない", "どうやって外しますか。"),
+    ("この 書類 の 書き方 って どう すれば いい の 役所 に 出す ん だ けど", "どうすればいいですか。"),
+])
+def test_a_spoken_how_question_ends_before_the_next_clause(text: str, wanted: str) -> None:
+    assert wanted in say(text, "ja", politeness="polite")

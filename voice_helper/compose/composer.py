@@ -53,6 +53,12 @@ def compose_request(request: HelpRequest, *, style: str | None = None,
         raise UsageError(f"unknown style {style!r} (choose {', '.join(STYLES)})")
     contact = settings.contact(out.slots.recipient)
     relation = role_relation(out.slots.recipient, out.language) if contact is None else None
+    if relation is None and contact is None and out.slots.recipient:
+        from .analysis import draft_for
+
+        said = draft_for(out)
+        if said.helper == out.slots.recipient and said.helper_relation:
+            relation = said.helper_relation  # 孫の芽衣: family, asked as family is asked
     if politeness is None and contact is None and relation is None and _bare_given_name(out):
         # 「美咲」「健太」 with no contact saved: a friend called by name; the person's own casual
         # register is the best evidence of how they talk to them.
@@ -64,7 +70,7 @@ def compose_request(request: HelpRequest, *, style: str | None = None,
     recipient = contact.name if contact is not None else out.slots.recipient
     use_boundary = settings.compose.boundary_line if boundary is None else boundary
     familiar = (contact is not None and contact.relation in ("friend", "family")) or (
-        contact is None and relation is None and level == "casual" and _bare_given_name(out))
+        contact is None and relation in (None, "family") and level == "casual" and _bare_given_name(out))
     out.message = render(out, style, level, recipient=recipient or "", boundary=use_boundary, familiar=familiar)
     return out
 

@@ -147,6 +147,10 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
                 and nxt.surface not in ("こと", "の", "ん", "とき", "時", "ため", "場合", "人", "方", "もの", "ところ"):
             end = True  # 履歴書見てくれない | レイアウトが変で: the ask ends, a new clause starts
         elif m.surface == "の" and i > 0 and ms[i - 1].pos1 in ("助動詞", "動詞", "形容詞") \
+                and ms[i - 1].cform.startswith(("終止形", "連体形")) and nxt.pos1 in ("名詞", "代名詞", "接頭辞") \
+                and any(x.surface in _WH for x in cur) and nxt.surface not in ("こと", "もの", "ため", "よう"):
+            end = True  # どうやって落とすの | 友達の話だけど
+        elif m.surface == "の" and i > 0 and ms[i - 1].pos1 in ("助動詞", "動詞", "形容詞") \
                 and ms[i - 1].cform.startswith(("終止形", "連体形")) \
                 and (_is_time_start(nxt) or re.match(r"[0-9０-９一二三四五六七八九十]", nxt.surface)):
             end = True  # 寝てないの | 1時間だけ…
@@ -390,7 +394,9 @@ def _helper_in(body: list[Morph], start: int) -> tuple[str, int, int] | None:
             continue  # 青木さんへのお詫びメール
         if re.search(r"(?:誰|だれ|どなた)か", jt.join(body[start:])) or re.search(r"(?:誰|だれ|どなた)か", jt.join(body[:i])):
             continue  # 新井さんに頼まれた…誰か教えて: someone else is asked
-        if j < len(body) and body[j].surface in ("に", "には", "へ") and body[j].pos1 == "助詞":
+        kin_ga = j < len(body) and body[j].surface == "が" and i >= 2 and body[i - 1].surface == "の" \
+            and body[i - 2].surface in _d()["kin_before_name"] and any(b.base in ("くれる", "呉れる") for b in body[start:])
+        if kin_ga or j < len(body) and body[j].surface in ("に", "には", "へ") and body[j].pos1 == "助詞":
             between = body[j + 1:start]
             if any(b.base in ("れる", "られる") and b.pos1 == "助動詞" for b in between):
                 continue  # 新井さんに頼まれた: passive, the one who asked
@@ -400,7 +406,9 @@ def _helper_in(body: list[Morph], start: int) -> tuple[str, int, int] | None:
             nominal = all(b.pos1 not in ("動詞", "助動詞") or k + 1 < len(between) and (
                 between[k + 1].surface in ("の", "こと") or between[k + 1].pos1 == "助動詞")
                 for k, b in enumerate(between[:-2]))  # 運ぶの手伝って: the act asked for, not 部長に出す資料
-            if opens or all(b.pos1 not in ("動詞", "助動詞") for b in between[:-2]) or nominal \
+            plain = all(b.pos1 not in ("動詞", "助動詞") or b.surface == "で" and k + 1 < len(between)
+                        and between[k + 1].surface == "も" for k, b in enumerate(between[:-2]))  # 帰りにでも
+            if opens or kin_ga or plain or nominal \
                     and any(b.surface in ("の", "こと") for b in between):
                 # 「前田さんにお願いしてもいいですか」 is said to 前田さん (a name for "you"); a manager asked
                 # for leave to delegate is the one chosen with --to, which wins over this.
@@ -598,6 +606,8 @@ def plain_end(body: list[Morph]) -> str:
             tail = jt.join(ms[i + 1:])
             head = jt.join(ms[:i - 1])
             base = verb.base
+            if base in ("おる", "居る") and verb.surface.startswith("おり"):
+                base, verb = "いる", Morph("い", ("動詞", "非自立可能", "*", "*", "上一段-ア行", "連用形-一般"), "いる", "居る")
             if tail == "":
                 return head + base
             if tail == "ん":
@@ -652,7 +662,10 @@ def _ask_text(body: list[Morph], tail: list[Morph], at: tuple[int, str], registe
     if kind == "bare" and register == "casual":
         return lead + "くれない？"
     if wish:
-        return lead + d["ask_te_wish"][register]
+        said = lead + d["ask_te_wish"][register]
+        if re.search(r"嬉し|うれし", ending_text):  # the person's own word for it: 嬉しい, not 助かる
+            said = said.replace("助かります", "嬉しいです").replace("助かる", "嬉しい")
+        return said
     return lead + d["ask_te"][register]
 
 
@@ -722,6 +735,8 @@ def analyse(said: str) -> Draft:
             words.append(w)
         said = " ".join(words)
     text = join_cjk(said).replace("...", "…").replace("..", "…")
+    for rule in _d().get("dialect_requests", []):
+        text = re.sub(rule["from"], rule["to"], text)
     text = re.sub(r"(?<=[ぁ-んァ-ヶ一-龥])\.(?=\s|$)", "。", text)
     raw = jt.analyse(text)
     helper: str | None = None
@@ -787,7 +802,10 @@ def analyse(said: str) -> Draft:
             seen_ask = True
         sentences.append(_make(role, body, tail, question, had_punct, source if role == "ask" else own))
     hard = _hard(morphs)
-    return Draft("ja", sentences, helper=helper, source_register=source, difficulty=hard)
+    younger = re.search("(?:" + "|".join(_d()["younger_kin"]) + ")の" + re.escape(helper), jt.join(list(raw))) \
+        if helper else None
+    return Draft("ja", sentences, helper=helper, source_register=source, difficulty=hard,
+                 helper_relation="family" if younger else None)
 
 
 def _hard(morphs: list[Morph]) -> bool:
@@ -862,7 +880,7 @@ def _make(role: str, body: list[Morph], tail: list[Morph], question: bool, had_p
         said = _with_commas(said, had_punct)
         said = _apology(said, register)
         if register == "casual":
-            said = re.sub(r"んです(?:けど|が)(?=.)", "んだけど", said)
+            said = re.sub(r"[んの]です(?:けど|が)(?=.)", "んだけど", said)
         invitation = question and register != "casual" and _invitation(ms)
         if invitation:
             said = invitation + "か"  # 映画見ない？ → 映画見ませんか (not 見ないんですか)

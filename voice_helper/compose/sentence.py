@@ -36,6 +36,8 @@ class Draft:
     source_register: str = "polite"
     #: Something is hard for the person (said as a difficulty, not news): an ask may be added.
     difficulty: bool = False
+    #: What the words around the helper's name say they are ("family": 孫の芽衣, 甥の翔).
+    helper_relation: str | None = None
 
     def by_role(self, *roles: str) -> list[Sentence]:
         return [s for s in self.sentences if s.role in roles]
