@@ -108,7 +108,7 @@ def _vocative_inside(toks: list[str]) -> tuple[str, list[str]] | None:
             continue
         if j >= 2 and lows[j - 2] in third or after in ("the",) and nxt2 in third:
             continue  # "before the client, Ms Rossi, arrives": who they are, not who is asked
-        ends = after in ("", ".", "?", "!")
+        ends = after in ("", ".", "?", "!") and toks[j - 1] == ","  # "…, Sam?" yes; "April and May?" no
         if after == "," or ends or (after in _VOC_AFTER_MODALS and (nxt2 in ("you", "i") or after in ("if", "please"))):
             k = j + n + (1 if after == "," else 0)
             start = j - 1 if toks[j - 1] == "," and (after == "," or ends) else j
@@ -238,9 +238,32 @@ def _verbs() -> frozenset[str]:
     return frozenset(langdata.load("en")["verbs"]) | {"do", "fix", "check", "read", "send", "finish", "sort"}
 
 
+_DETERMINERS = {"the", "a", "an", "this", "that", "my", "your", "his", "her", "our", "their", "every", "any", "some"}
+_REL_SUBJECTS = {"i", "you", "we", "they", "he", "she", "i've", "i'd", "we've", "you've", "they've"}
+
+
+def _relative_clause(lows: list[str], i: int) -> bool:
+    """"the password | I never set", "the first proper meal | I've had": a noun after a determiner,
+    then a subject, is a relative clause, not a new sentence."""
+    if not (lows[i] in _REL_SUBJECTS and any(w in _DETERMINERS for w in lows[max(0, i - 4):i - 1])
+            and lows[i - 1].isalpha() and lows[i - 1] not in _DETERMINERS):
+        return False
+    j = i + 1
+    while j < len(lows) and lows[j] in ("never", "always", "just", "really", "already", "still", "also", "only"):
+        j += 1
+    after = lows[j + 1] if j + 1 < len(lows) else ""
+    # "…the third floor | I have six bags": the verb has its own object, so a new sentence starts.
+    return not (after in _DETERMINERS or after in _NUMBER_WORDS or after.isdigit())
+
+
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "no", "lots", "loads"}
+
+
 def _clause_start(lows: list[str], i: int) -> bool:
     d = _d()
     prev = lows[i - 1] if i else ""
+    if i and _relative_clause(lows, i):
+        return False
     if prev in _verbs() or prev.endswith("ed") or prev in ("found", "lost", "got", "left", "have", "had", "need"):
         return False  # "I found | my keys": the object of the verb before, not a new clause
     if _starts(lows, i, d["clause_starts"]):
@@ -361,6 +384,8 @@ def _pronoun_clause_at(lows: list[str], i: int, cur: list[str]) -> bool:
     # "…doing well | we'll ring you on Sunday", "…on my new tablets | the box says…"
     if w in d["subject_pronouns"] and (nxt in _verbs() or nxt in d["clause_verbs"] or nxt in d["after_subject"]):
         return True
+    if w == "i" and nxt in d["i_starts"] and not _relative_clause(lows, i):
+        return True
     if w in d["contracted_subjects"] and nxt.isalpha():
         return True
     if w in ("the", "my", "his", "her", "our", "their") or w.endswith("'s") and w[:-2] in d["kin_names"]:
@@ -372,6 +397,10 @@ def _pronoun_clause_at(lows: list[str], i: int, cur: list[str]) -> bool:
 
 def _is_that_at(lows: list[str], i: int) -> bool:
     """"…to click a link | is that a scam": a yes/no question run on after a noun."""
+    if lows[i:i + 2] == ["is", "there"] and lows[i + 2:i + 3] in (["any"], ["anyone"], ["anybody"], ["someone"],
+                                                                 ["somebody"], ["a"]) \
+            and i > 0 and lows[i - 1].isalpha() and lows[i - 1] not in _verbs() and lows[i - 1] not in _d()["clause_glue"]:
+        return True  # "…by six am | is there any way you could…"
     return lows[i:i + 1] in (["is"], ["was"]) and lows[i + 1:i + 2] in (["that"], ["this"], ["it"]) \
         and lows[i + 2:i + 3] in (["a"], ["an"], ["real"], ["safe"], ["okay"], ["ok"], ["normal"], ["legit"], ["true"],
                                   ["right"], ["allowed"], ["enough"]) \
@@ -434,10 +463,13 @@ def analyse(said: str) -> Draft:
         found = _vocative_inside(toks)
         if found:
             helper, toks = found
+    spoken_of = False  # the helper was named in the third person ("Could Tony…"): later he/she is "you"
     if helper is None:
         found = _helper_third_person(toks)
         if found:
             helper, toks = found
+            spoken_of = True
+    other_people = bool({te.low(t) for t in toks} & set(_d()["people_words"]))
     for k, s in enumerate(_split(toks)):
         s = te.collapse_repeats(te.clean_tokens(s) if k else s)
         lows = [te.low(t) for t in s]
@@ -462,6 +494,7 @@ def analyse(said: str) -> Draft:
             kind, n, named = ask
             if named and helper is None:
                 helper = named
+                spoken_of = True
             role = "need" if kind == "need" else "ask"
             sent = _ask_sentence(kind, s, lows, n, named, names, role)
             if lead:
@@ -470,6 +503,9 @@ def analyse(said: str) -> Draft:
             asked = asked or role == "ask"
         elif asked and (_offer_at(lows, 0) or _offer_phrase(lows)):
             sentences.append(_offer_sentence(s, names))
+        elif asked and spoken_of and not other_people and _third_person_of_helper(lows):
+            text = _finish(_second_person(s), question, names)  # "I know she's swamped" → "you're"
+            sentences.append(Sentence("statement", text, render=lambda reg, _t=text: _t))
         elif ("please" in lows[1:] or question and _is_question(lows)) and not _thanks_at(lows, 0):
             text = _finish(s, question, names)
             sent = Sentence("ask", text, render=lambda reg, _t=text: _t)
@@ -577,6 +613,33 @@ def _ungerund(toks: list[str]) -> list[str]:
 _NOT_NOUN = {"to", "for", "with", "at", "in", "on", "a", "an", "the", "some", "back", "up", "down", "out", "tonight",
              "tomorrow", "today", "later", "next", "this", "again", "too", "please", "and", "or", "a", "lunch",
              "dinner", "breakfast", "coffee", "home", "in", "return", ",", "."}
+
+
+def _third_person_of_helper(lows: list[str]) -> bool:
+    return bool({"he's", "she's", "him", "his", "her", "he", "she"} & set(lows))
+
+
+def _second_person(toks: list[str]) -> list[str]:
+    """He/she said of the helper, to the helper: "he's got the long arms" → "you've got…"."""
+    out: list[str] = []
+    for k, t in enumerate(toks):
+        w = te.low(t)
+        nxt = te.low(toks[k + 1]) if k + 1 < len(toks) else ""
+        cap = (lambda x: x[:1].upper() + x[1:]) if t[:1].isupper() else (lambda x: x)
+        if w in ("he's", "she's"):
+            out.append(cap("you've" if nxt in ("got", "been", "done", "had") else "you're"))
+        elif w in ("he", "she") and nxt in ("is", "was"):
+            out.append(cap("you"))
+            toks = toks[:k + 1] + ["are" if nxt == "is" else "were"] + toks[k + 2:]
+        elif w in ("him", "his", "her"):
+            out.append(cap(_to_you(toks, k)))
+        elif w in ("he", "she") and nxt in ("can", "could", "will", "would", "might", "should", "knows", "has"):
+            out.append(cap("you"))
+            if nxt in ("knows", "has"):
+                toks = toks[:k + 1] + ["know" if nxt == "knows" else "have"] + toks[k + 2:]
+        else:
+            out.append(t)
+    return out
 
 
 def _to_you(toks: list[str], k: int) -> str:
