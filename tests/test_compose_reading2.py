@@ -398,3 +398,25 @@ def test_and_may_is_a_month_not_a_helper() -> None:
 def test_is_there_any_way_starts_a_question() -> None:
     msg = say("the order has to ship by six am is there any way you could stay an extra hour", "en")
     assert "Is there any way you could stay an extra hour?" in msg
+
+
+def test_a_time_clause_before_the_ask_stays_with_it() -> None:
+    msg = say("Before the inspection on Friday, could Leo check the fire doors? Mainly the back one.", "en")
+    assert "before the inspection on Friday, could you check the fire doors?" in msg
+
+
+def test_quick_question_is_a_question() -> None:
+    r = request("Quick question: is the pharmacy open on Sunday, or only Saturday?", "en")
+    assert "Could you help me" not in r.message
+
+
+def test_until_is_how_long_not_a_deadline_at_risk() -> None:
+    msg = say("I am alone in the kitchen today. Can you help me with the washing up until 5? Tomorrow I do the floors.",
+              "en", style="workplace", to="Yusuf")
+    assert "risk" not in msg.lower() and "until 5" in msg
+
+
+def test_short_keeps_the_lead_when_the_ask_is_a_few_words() -> None:
+    msg = say("my hearing aid is whistling and i cant find the number for the clinic can you help me call", "en",
+              style="short")
+    assert "hearing aid" in msg and "Could you help me call?" in msg

@@ -322,7 +322,8 @@ def _split(toks: list[str]) -> list[list[str]]:
         if len(words) >= 2 and (prev not in d["subordinators"] or after_object) \
                 and prev not in ("to", "i", "you", "we", "and", "or") \
                 or len(words) >= 2 and prev in ("and", "or") and len(words) >= 3:
-            ask = _ask_at(toks, lows, i) if prev not in d["reporting"] else None
+            lead_clause = prev == "," and te.low(cur[0]) in ("before", "after", "when", "once", "while", "if", "since")
+            ask = _ask_at(toks, lows, i) if prev not in d["reporting"] and not lead_clause else None
             weak = ask is not None and lows[i] in ("help", "please", "need") and prev not in (",", "and", "so")
             if ask and not weak and not (ask[0] == "if" and prev not in (",",)) \
                     and not (_ask_at(cur, [te.low(c) for c in cur], 0) and len(words) <= 3):
@@ -429,8 +430,8 @@ def _finish(toks: list[str], question: bool, names: frozenset[str]) -> str:
 
 def _is_question(lows: list[str]) -> bool:
     words = [w for w in lows if w.isalpha() or "'" in w]
-    while words and words[0] in ("please", "so", "and", "sorry", "but"):
-        words = words[1:]  # "Please could you…", "So can someone…"
+    while words and words[0] in ("please", "so", "and", "sorry", "but", "quick", "question", "one", "just", "a"):
+        words = words[1:]  # "Please could you…", "So can someone…", "Quick question: is…"
     first = words[0] if words else ""
     return first in ("could", "can", "would", "will", "might", "do", "does", "is", "are", "any", "did", "should",
                      "have", "has", "what", "how", "where", "when", "who", "why", "which", "what's", "how's",
@@ -484,8 +485,11 @@ def analyse(said: str) -> Draft:
             ask = _ask_at(s, lows, 1)
             if ask:
                 s, lows = s[1:], lows[1:]
-        if ask is None and "," in s[1:4]:
-            # "Sorry, could you…", "Excuse me, can someone…": a short lead, then the ask.
+        time_lead = lows[:1] in (["before"], ["after"], ["when"], ["once"], ["while"], ["if"], ["since"]) \
+            and "," in s[2:12]
+        if ask is None and ("," in s[1:4] or time_lead):
+            # "Sorry, could you…", "Excuse me, can someone…", "Before this goes to legal, could…":
+            # a lead, then the ask.
             k = s.index(",", 1) + 1
             ask = _ask_at(s, lows, k)
             if ask:

@@ -70,7 +70,8 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
         # Could I leave at 10:15?"); a time said after the ask comes along if the ask has none.
         lead = statements[-1] if statements else ""
         leans = bool(asks) and (not said_asks or any(_leans(a, lang) for a in said_asks))
-        if lead and (leans or _has_time(lead, lang) and _short_enough(lead, lang)):
+        brief = bool(said_asks) and all(_brief(a, lang) for a in said_asks)
+        if lead and (leans or (_has_time(lead, lang) or brief) and _short_enough(lead, lang)):
             core = [lead] + core
         elif leans and not statements:
             core = core + details[:2]  # "How? Phone. Big letters?": the fragments are the what
@@ -211,6 +212,8 @@ def _workplace(request: HelpRequest, draft: Draft, data: dict[str, Any], registe
     intent = request.intent.value if isinstance(request.intent, Intent) else str(request.intent)
     if intent != "workload" or not s.deadline or not s.task or not ask_list(draft) and not s.asks:
         return None
+    if re.match(r"(?:until|till|til|まで(?!に))", s.deadline.text.strip()) or re.search(r"(?<!に)まで$", s.deadline.text):
+        return None  # "help me until 5" is how long, not a deadline at risk
     wp = data["workplace"]
     lang = request.language
     asks = s.asks or ask_list(draft)
@@ -257,6 +260,11 @@ def _has_time(sentence: str, lang: str) -> bool:
     """Does the sentence say when (a day, an hour, a deadline)? Words from the data file."""
     pattern = load_data(lang).get("time_words_re")
     return bool(pattern and re.search(pattern, sentence, flags=re.IGNORECASE))
+
+
+def _brief(ask: str, lang: str) -> bool:
+    """"Could you help me call?": too few words to say what it is about on its own."""
+    return len(ask) <= 14 if lang == "ja" else len(ask.split()) <= 6
 
 
 def _short_enough(sentence: str, lang: str) -> bool:
