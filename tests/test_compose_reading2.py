@@ -420,3 +420,25 @@ def test_short_keeps_the_lead_when_the_ask_is_a_few_words() -> None:
     msg = say("my hearing aid is whistling and i cant find the number for the clinic can you help me call", "en",
               style="short")
     assert "hearing aid" in msg and "Could you help me call?" in msg
+
+
+@pytest.mark.parametrize("text,banned,wanted", [
+    ("マイナンバー の 手紙 が 来て 書いて あんだ けど わがんね どう すれば いいん だべ", ["わがんね", "だべ"],
+     "どうすればいいんでしょうか"),
+    ("今日の納品、5時までに80箱やで。ほんま間に合わへんから、誰か検品手伝ってくれへん？", ["やで", "ほんま"], "80箱です"),
+    ("来月寮ば出るっちゃけど、車持っとる人おったら荷物運ぶの手伝ってほしか。お昼おごるけん！", ["っちゃけど", "持っとる", "けん"],
+     "お昼おごります"),
+])
+def test_more_dialects_in_a_polite_message(text: str, banned: list[str], wanted: str) -> None:
+    msg = say(text, "ja", politeness="polite")
+    assert not any(b in msg for b in banned), msg
+    assert wanted in msg, msg
+
+
+def test_a_spoken_meal_invitation_is_asked() -> None:
+    msg = say("最近 ずっと 忙しくて 疲れた 土曜 休み だから ランチ 行かない", "ja", politeness="polite")
+    assert "行きませんか" in msg and "行かないんです" not in msg
+
+
+def test_a_kansai_request_keeps_its_question_mark_in_casual() -> None:
+    assert say("倉庫 の 鍵 持って きて くれへん", "ja", politeness="casual").endswith("くれへん？")

@@ -163,6 +163,9 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
             end = True
         elif m.surface == "そう" and m.pos1 in ("副詞", "形状詞", "助動詞") and nxt.pos1 in ("名詞", "代名詞"):
             end = True  # 死にそう | 弁当…
+        elif m.base == "た" and m.pos1 == "助動詞" and i > 0 and ms[i - 1].base in ("しまう", "ちゃう", "じゃう") \
+                and nxt.pos1 == "名詞" and _after_nouns(ms, i + 1) in ("の", "が", "は", "に"):
+            end = True  # 腰いわしてしまった | 救護の人…
         elif m.base == "た" and m.pos1 == "助動詞" and i > 0 and ms[i - 1].base in ("ます", "です") \
                 and nxt.pos1 in ("名詞", "代名詞", "副詞", "接頭辞"):
             end = True  # ありがとうございました | テスト10点中9点でした
@@ -254,7 +257,8 @@ def _strip_end(ms: list[Morph]) -> tuple[list[Morph], list[Morph], bool]:
             tail.insert(0, body.pop())
         elif last.surface in d["_dangling"] and last.pos1 == "助詞" and len(body) > 2:
             body.pop()
-        elif last.surface in ("から", "ので") and last.is_("助詞", "接続助詞") and len(body) > 2:
+        elif (last.surface in ("から", "ので") and last.is_("助詞", "接続助詞")
+              or last.surface in ("けん", "さかい", "けえ", "すけ")) and len(body) > 2:
             tail.insert(0, body.pop())  # 見るから: a promise's tone, kept only in casual
         elif last.surface == "で" and last.pos1 == "助動詞" and len(body) > 2 and body[-2].surface in ("の", "ん"):
             tail[:0] = [body.pop(-2), body.pop()]  # いれますので
@@ -649,7 +653,7 @@ def _ask_text(body: list[Morph], tail: list[Morph], at: tuple[int, str], registe
     if same:
         said = jt.join(body)
         if register == "casual":
-            asking = question or bool(re.search(r"(?:ない|る|える|れる|か|かな)$", said + jt.join(tail)))
+            asking = question or bool(re.search(r"(?:ない|へん|ひん|る|える|れる|か|かな)$", said + jt.join(tail)))
             return said + jt.join(tail) + ("？" if asking else "。")
         return said + ("か。" if question and not said.endswith("か") else "。")
     if kind == "onegai":
@@ -761,8 +765,8 @@ def analyse(said: str) -> Draft:
             sm = sm[1:]
         body, tail, question = _strip_end(sm)
         if not question and not had_punct and len(body) > 2 and body[-1].base == "ない" and body[-1].pos1 == "助動詞" \
-                and body[-2].pos1 == "動詞" and any(m.surface in ("ちょっと", "一緒", "今夜", "今度", "明日", "週末", "少し")
-                                                  for m in body) and sm is _last_part:
+                and body[-2].pos1 == "動詞" and any(m.surface in _d()["invitation_words"] for m in body) \
+                and sm is _last_part:
             question = True  # 「今夜ちょっと話せない」 spoken: an invitation, not "I can't talk"
         if not question and not had_punct and body and body[-1].pos1 == "動詞" and body[-1].cform.startswith("終止形") \
                 and body[-1].base not in ("くださる", "下さる", "ください") \
