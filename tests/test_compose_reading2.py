@@ -442,3 +442,26 @@ def test_a_spoken_meal_invitation_is_asked() -> None:
 
 def test_a_kansai_request_keeps_its_question_mark_in_casual() -> None:
     assert say("倉庫 の 鍵 持って きて くれへん", "ja", politeness="casual").endswith("くれへん？")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("i've been really anxious about the exams and i can't focus could we maybe talk after dinner", "en"),
+    ("Just had my wisdom teeth out. Can't talk much. Could you pick up soup and ice cream?", "en"),
+    ("i get nervous on my own at night since the break in could you stay on the phone for a bit", "en"),
+    ("i hurt my wrist at work on the packing line it's really swollen who do i tell", "en"),
+    ("レジのバーコードリーダーが反応しません。誰か見ていただけませんか", "ja"),
+    ("網戸が外れちゃった。直し方わかんないし、虫が入ってくる。今夜来れる？", "ja"),
+    ("写真のアップロードがうまくいきません。週末手伝ってもらえないでしょうか", "ja"),
+    ("救急車を呼ぶか迷ったときの相談窓口って何番？", "ja"),
+])
+def test_everyday_words_near_danger_words_raise_nothing(text: str, lang: str) -> None:
+    assert not request(text, lang).crisis
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("he hurt my arm and he's still in the house", "en"),
+    ("someone is breaking in right now", "en"),
+    ("息ができない", "ja"),
+])
+def test_the_same_words_in_danger_still_raise_a_crisis(text: str, lang: str) -> None:
+    assert request(text, lang).crisis
