@@ -465,3 +465,30 @@ def test_everyday_words_near_danger_words_raise_nothing(text: str, lang: str) ->
 ])
 def test_the_same_words_in_danger_still_raise_a_crisis(text: str, lang: str) -> None:
     assert request(text, lang).crisis
+
+
+@pytest.mark.parametrize("text,banned,wanted", [
+    ("今日の午後だけでええけえ、誰か東町の配達回ってくれんかのう", ["けえ", "でけ"], "いいので"),
+    ("医療費の領収書どうしたらええの？3月15日までやんな", ["やんな", "やん。"], "どうしたらいいですか"),
+    ("新しいメニュー表作ったでよ、値段間違っとらんか見たってちょう", ["ちょうさん"], "いただけませんか"),
+])
+def test_hiroshima_kansai_nagoya_asks(text: str, banned: list[str], wanted: str) -> None:
+    msg = say(text, "ja", politeness="polite")
+    assert not any(b in msg for b in banned), msg
+    assert wanted in msg, msg
+
+
+def test_own_family_and_titles_get_no_san() -> None:
+    assert say("月に一度だけでも母の様子を見に来てもらえませんか", "ja", to="弟").startswith("弟、")
+    assert say("講習に行ってもいいですか", "ja", to="班長").startswith("班長、")
+
+
+def test_a_question_about_permission_stays_a_question() -> None:
+    msg = say("フォークリフトの免許って、会社で取らせてもらえるんですか？", "ja")
+    assert "取らせてもらえるんですか" in msg and "いただけませんか" not in msg
+
+
+def test_a_name_called_at_the_start_of_a_later_sentence_is_the_helper() -> None:
+    r = request("ゲーム機のWi-Fi設定わかんない。兄ちゃん今日帰ったらやって", "ja")
+    assert r.slots.recipient == "兄ちゃん" and r.message.startswith("兄ちゃん、")
+    assert "いただけ" not in r.message

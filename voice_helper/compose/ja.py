@@ -58,6 +58,10 @@ def _clean(morphs: tuple[Morph, ...]) -> list[Morph]:
         s = m.surface
         loose = m.pos1 in ("感動詞", "副詞", "代名詞", "連体詞", "接続詞", "記号", "補助記号") or m.pos[1] == "フィラー"
         nxt_m = morphs[k + 1].surface if k + 1 < len(morphs) else ""
+        if s == "ええ" and nxt_m in ("けえ", "けん", "から", "よ", "の", "ので", "し", "で", "わ", "やん", "じゃん", "ん"):
+            out.append(Morph("ええ", ("形容詞", "一般", "*", "*", "形容詞", "終止形-一般"), "ええ", "良い"))
+            at_start = False
+            continue  # だけでええけえ: ええ is "good", not a filler
         if s.endswith("あ") and nxt_m.startswith("かん") and s in ("あ", "なあ"):
             if s == "なあ":  # 入れなあかん: Sudachi cuts 入れ|なあ|かん
                 out.append(Morph("な", ("助詞", "接続助詞", "*", "*", "*", "*"), "な", "な"))
@@ -285,7 +289,7 @@ def _request_at(body: list[Morph], question: bool = False) -> tuple[int, str] | 
         if verb.base in d["_reqv"] or verb.norm in d["_reqv"] or any(m.surface in d["someone"] for m in body) \
                 or re.search(r"(?:誰|だれ|どなた)か", jt.join(body)):
             return len(body), "bare"
-    if body and body[-1].surface in ("ください", "下さい") and len(body) > 1:
+    if body and body[-1].surface in ("ください", "下さい", "ちょうだい", "頂戴") and len(body) > 1:
         return len(body) - 1, "kudasai"
     for i, m in enumerate(body):
         if i > 0 and body[i - 1].surface in ("を", "が") and m.base in ("もらえる", "いただける", "くれる", "くださる", "もらう",
@@ -301,6 +305,8 @@ def _final(body: list[Morph], idx: int) -> bool:
     """Is the verb at ``idx`` the end of the sentence (…てもらえませんか), not a clause inside it
     (話しかけてくれなくて…, してくれてたんだけど, 直してくれてありがとう)?"""
     rest = body[idx + 1:]
+    if re.match(r"^(?:ん|の)(?:です|でしょう)(?:か)?$", jt.join(rest)):
+        return False  # 取らせてもらえるんですか: asks whether it is allowed, not for help
     for k, m in enumerate(rest):
         if m.pos1 in ("名詞", "代名詞", "感動詞", "形状詞") and m.base not in ("の", "ん"):
             return False
@@ -458,7 +464,8 @@ def _vocative(body: list[Morph]) -> tuple[str, int] | None:
             if nxt.surface in _COMMA or nxt.surface in ("さ", "ね", "な", "さぁ", "ねえ"):
                 return found[0], found[1] + 1
             if nxt.pos1 not in ("助詞", "助動詞", "接尾辞", "補助記号") and (
-                    body[0].pos[:3] == ("名詞", "固有名詞", "人名") or found[1] >= 2):
+                    body[0].pos[:3] == ("名詞", "固有名詞", "人名") or found[1] >= 2
+                    or found[0].endswith(("ちゃん", "さん")) and found[0] in _d()["address_terms"]):
                 return found[0], found[1]
     return None
 
@@ -730,7 +737,7 @@ def analyse(said: str) -> Draft:
         words: list[str] = []
         dropped = False
         for w in said.split(" "):
-            if w in _d()["spaced_fillers"] or dropped and w in ("な", "ね", "さ", "ねえ", "なあ", "よ"):
+            if w in _d()["spaced_fillers"] or w == "さ" or dropped and w in ("な", "ね", "ねえ", "なあ", "よ"):
                 dropped = True  # 「あの な」「なんか さ」: the particle goes with its filler
                 continue
             dropped = False
@@ -777,6 +784,13 @@ def analyse(said: str) -> Draft:
         if body:
             registers.append(_register_of(sm))
             parts.append((body, tail, question, registers[-1]))
+    if helper is None:
+        for n, (body, tail, question, own) in enumerate(parts[1:], 1):
+            voc = _vocative(body)
+            if voc and voc[1] < len(body):
+                helper = voc[0]  # 「…わかんない。兄ちゃん今日帰ったらやって」
+                parts[n] = (body[voc[1]:], tail, question, own)
+                break
     source = max(set(registers), key=registers.count) if registers else "polite"
     seen_ask = False
     for body, tail, question, own in parts:

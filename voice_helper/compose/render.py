@@ -55,6 +55,8 @@ def address_name(recipient: str | None, lang: str, data: dict[str, Any] | None =
             return ""
         if name in data["address_terms"] or name.endswith(tuple(data["honorific_suffixes"])):
             return name
+        if name in data.get("no_san", []) or re.search(data.get("no_san_endings", r"$^"), name):
+            return name  # 弟, オカン, 班長, 教授, 人事部: no さん after a family word or a title
         if familiar and re.fullmatch(r"[ぁ-んァ-ヶー一-龥々]{1,5}", name):
             return name  # a friend or family called as they are called: 健太, ゆみ
         if re.fullmatch(r"[A-Za-z][A-Za-z .'-]*", name):
