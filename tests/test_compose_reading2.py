@@ -492,3 +492,27 @@ def test_a_name_called_at_the_start_of_a_later_sentence_is_the_helper() -> None:
     r = request("ゲーム機のWi-Fi設定わかんない。兄ちゃん今日帰ったらやって", "ja")
     assert r.slots.recipient == "兄ちゃん" and r.message.startswith("兄ちゃん、")
     assert "いただけ" not in r.message
+
+
+@pytest.mark.parametrize("text,wanted", [
+    ("The rota has to go out by Friday and I haven't done the weekends. Could you fill in Saturday?",
+     "I haven't done the weekends."),
+    ("the recycling needs to go out tonight and i can't get it down the steps could someone do it",
+     "get it down the steps."),
+    ("Could my neighbour Mrs. Okafor water the plants on Tuesday?", "Mrs. Okafor, could you water"),
+    ("The card reader on ward 3 keeps failing. Could someone from clinical IT come?", "from clinical IT come?"),
+    ("Do you know how long I have to keep my payslips? The drawer is full.", "how long I have to keep"),
+    ("Is there any chance of a lift to the station on Monday?", "Is there any chance of a lift"),
+    ("Anyone know when the library opens on bank holidays?", "Anyone know when the library opens"),
+    ("The shed roof is leaking. Could my son-in-law Ben bring his drill on Saturday?", "bring your drill"),
+    ("i finished the report i'm so relieved could you check it", "report. I'm so relieved"),
+    ("could you show me the room i'm staying in tonight", "the room I'm staying in tonight"),
+])
+def test_english_sentences_after_the_fifth_reading(text: str, wanted: str) -> None:
+    assert wanted in say(text, "en").replace("\n", " ")
+
+
+def test_short_keeps_the_problem_behind_a_brief_ask() -> None:
+    msg = say("The ticket printer at the gate is printing blank tickets. We open at 9. Could IT look before then?",
+              "en", style="short")
+    assert "blank tickets" in msg and "before then" in msg

@@ -54,6 +54,11 @@ def _helper_word(toks: list[str], lows: list[str], j: int) -> tuple[str, int] | 
     if w in ("my", "the", "our") and j + 1 < len(lows):
         role = lows[j + 1]
         if role in _roles() or role in d["kin"]:
+            title = lows[j + 2].rstrip(".") if j + 2 < len(lows) else ""
+            if title in lex["titles"] and j + 3 < len(lows) and te.is_word(toks[j + 3]):
+                k = j + 3 + (1 if toks[j + 3] == "." else 0)
+                if k < len(toks) and te.is_word(toks[k]):
+                    return f"{lex['titles'][title]} {toks[k][:1].upper()}{toks[k][1:]}", k - j + 1  # my neighbour Mr. Kowalski
             if j + 2 < len(lows) and te.is_word(toks[j + 2]) and (
                     lows[j + 2] in lex["_names"] or toks[j + 2][:1].isupper() and lows[j + 2] not in _COMMON):
                 return toks[j + 2][:1].upper() + toks[j + 2][1:], 3  # "my neighbor Frank"
@@ -239,7 +244,7 @@ def _verbs() -> frozenset[str]:
 
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "my", "your", "his", "her", "our", "their", "every", "any", "some"}
-_REL_SUBJECTS = {"i", "you", "we", "they", "he", "she", "i've", "i'd", "we've", "you've", "they've"}
+_REL_SUBJECTS = {"i", "you", "we", "they", "he", "she", "i've", "i'd", "we've", "you've", "they've", "i'm", "we're", "they're", "you're"}
 
 
 def _relative_clause(lows: list[str], i: int) -> bool:
@@ -248,6 +253,9 @@ def _relative_clause(lows: list[str], i: int) -> bool:
     if not (lows[i] in _REL_SUBJECTS and any(w in _DETERMINERS for w in lows[max(0, i - 4):i - 1])
             and lows[i - 1].isalpha() and lows[i - 1] not in _DETERMINERS):
         return False
+    if lows[i] in ("i'm", "we're", "they're", "you're"):
+        nxt = lows[i + 1] if i + 1 < len(lows) else ""
+        return nxt.endswith("ing")  # "the place I'm going to" yes; "the report | I'm so relieved" no
     j = i + 1
     while j < len(lows) and lows[j] in ("never", "always", "just", "really", "already", "still", "also", "only"):
         j += 1
@@ -264,6 +272,8 @@ def _clause_start(lows: list[str], i: int) -> bool:
     prev = lows[i - 1] if i else ""
     if i and _relative_clause(lows, i):
         return False
+    if any(x in ("how", "what", "where", "when", "which", "who", "why", "whether") for x in lows[max(0, i - 3):i]):
+        return False  # "how long I have to keep…": an embedded question
     if prev in _verbs() or prev.endswith("ed") or prev in ("found", "lost", "got", "left", "have", "had", "need"):
         return False  # "I found | my keys": the object of the verb before, not a new clause
     if _starts(lows, i, d["clause_starts"]):
@@ -336,7 +346,7 @@ def _split(toks: list[str]) -> list[list[str]]:
                 boundary = True
         if not asked and _ask_at(toks, lows, i):
             asked = True
-        if not boundary and len(words) >= 4 and prev.isalpha() and _pronoun_clause_at(lows, i, cur):
+        if not boundary and len(words) >= 4 and prev.isalpha() and t != "IT" and _pronoun_clause_at(lows, i, cur):
             boundary = True  # "…renew my bus pass online | it runs out on Friday"
         if not boundary and len(words) >= 3 and prev.isalpha() and (_wh_question_at(lows, i) or _is_that_at(lows, i)):
             boundary = True  # "…the science project | what pages do we need to read"
@@ -362,6 +372,9 @@ def _wh_question_at(lows: list[str], i: int) -> bool:
     return any(w in d["wh_aux"] for w in lows[i + 1:i + 3])
 
 
+_MODALS = {"could", "can", "would", "will", "might", "should", "must"}
+
+
 def _pronoun_clause_at(lows: list[str], i: int, cur: list[str]) -> bool:
     """In unpunctuated speech, "it's on the 12th" / "it runs out on Friday" / "she's waiting now"
     after a complete thought starts a new sentence."""
@@ -379,21 +392,29 @@ def _pronoun_clause_at(lows: list[str], i: int, cur: list[str]) -> bool:
     if asking and w in ("it", "they", "she", "he", "we") and nxt.endswith("s") and nxt not in ("is", "was") \
             and nxt.isalpha() and len(nxt) > 2:
         return True
-    if prev in d["subject_blockers"]:
-        return False
+    if prev in d["subject_blockers"] or any(x in ("how", "what", "where", "when", "which", "who", "why", "whether")
+                                            for x in lows[max(0, i - 3):i]):
+        return False  # "do you know how long | I have to…" is one question
     # "…sitting with Dad on Thursday | it meant a lot", "…the art course | I start in September",
     # "…doing well | we'll ring you on Sunday", "…on my new tablets | the box says…"
     if w in d["subject_pronouns"] and (nxt in _verbs() or nxt in d["clause_verbs"] or nxt in d["after_subject"]):
         return True
     if w == "i" and nxt in d["i_starts"] and not _relative_clause(lows, i):
         return True
-    if w in d["contracted_subjects"] and nxt.isalpha():
+    if w in d["contracted_subjects"] and nxt.isalpha() and not _relative_clause(lows, i):
         return True
     if w in ("the", "my", "his", "her", "our", "their") or w.endswith("'s") and w[:-2] in d["kin_names"]:
-        return any(x in d["clause_verbs"] or x in d["after_subject"] for x in lows[i + 2:i + 4]) \
-            and lows[i + 1] not in d["subject_pronouns"]
+        ahead = []
+        for x in lows[i + 2:i + 4]:
+            if not x.isalpha() and "'" not in x:
+                break  # the verb must be in the same sentence
+            ahead.append(x)
+        return any(x in d["clause_verbs"] or x in d["after_subject"] and x not in _MODALS for x in ahead) \
+            and lows[i + 1] not in d["subject_pronouns"] and not prev.endswith(("ed", "en")) \
+            and prev not in ("done", "down", "up", "off", "out", "over", "get", "got")
     # "…a letter about a smart meter | do I have to let them in"
-    return w in ("do", "does", "can", "should", "could", "will", "is", "are") and nxt in ("i", "you", "we", "it", "they")
+    return w in ("do", "does", "can", "should", "could", "will", "is", "are") and nxt in (
+        "i", "you", "we", "it", "they", "anyone", "anybody", "someone", "somebody", "he", "she")
 
 
 def _is_that_at(lows: list[str], i: int) -> bool:
@@ -434,6 +455,7 @@ def _is_question(lows: list[str]) -> bool:
         words = words[1:]  # "Please could you…", "So can someone…", "Quick question: is…"
     first = words[0] if words else ""
     return first in ("could", "can", "would", "will", "might", "do", "does", "is", "are", "any", "did", "should",
+                     "anyone", "anybody", "someone", "somebody",
                      "have", "has", "what", "how", "where", "when", "who", "why", "which", "what's", "how's",
                      "where's", "who's", "shall", "may")
 
@@ -500,6 +522,9 @@ def analyse(said: str) -> Draft:
                 helper = named
                 spoken_of = True
             role = "need" if kind == "need" else "ask"
+            if named and not other_people and _third_person_of_helper(lows[n:]):
+                s = s[:n] + _second_person(s[n:])  # "Could Pete bring his ladder" → "your ladder"
+                lows = [te.low(t) for t in s]
             sent = _ask_sentence(kind, s, lows, n, named, names, role)
             if lead:
                 sent = _with_lead(sent, lead, names)

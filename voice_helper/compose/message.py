@@ -73,10 +73,13 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
         brief = bool(said_asks) and all(_brief(a, lang) for a in said_asks)
         if lead and (leans or (_has_time(lead, lang) or brief) and _short_enough(lead, lang)):
             core = [lead] + core
+            if (leans or brief) and len(statements) > 1 and _short_enough(statements[-2] + " " + lead, lang):
+                core = [statements[-2]] + core  # "The label printer prints blank labels. We have 200 parcels at 3."
         elif leans and not statements:
             core = core + details[:2]  # "How? Phone. Big letters?": the fragments are the what
-        if not any(_has_time(c, lang) for c in core):
-            core = core + [d for d in details if _has_time(d, lang)][:1]
+        timed = [d for d in details if _has_time(d, lang) and _short_enough(d, lang)][:1]
+        if timed and (not any(_has_time(c, lang) for c in core) or len(timed[0]) <= (20 if lang == "ja" else 40)):
+            core = core + timed  # "…my school play on Thursday? It's at seven."
         core = list(dict.fromkeys(core))  # a need said once is said once
         return _clean(_address(name, [_join(core[:4], lang)], data, lang)[0])
 
