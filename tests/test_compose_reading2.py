@@ -516,3 +516,41 @@ def test_short_keeps_the_problem_behind_a_brief_ask() -> None:
     msg = say("The ticket printer at the gate is printing blank tickets. We open at 9. Could IT look before then?",
               "en", style="short")
     assert "blank tickets" in msg and "before then" in msg
+
+
+@pytest.mark.parametrize("text,wanted", [
+    ("we're short on the ward tonight and i've got six obs due at ten could one of the bank nurses take bay two",
+     "Could one of the bank nurses take bay two?"),
+    ("my hearing aid fell behind the sofa and i can't reach down there could you come round",
+     "can't reach down there.\nCould you come round?"),
+    ("The boiler's making a noise again. Can the gas engineer come out today?", "Can the gas engineer come out today?"),
+    ("Could the nurse on call look at Mr Davies before lunch?", "Could the nurse on call look at Mr Davies"),
+    ("Could whoever has the van key leave it at reception?", "Could whoever has the van key"),
+    ("Could somebody stronger move the bookcase?", "Could somebody stronger move the bookcase?"),
+    ("We've had the baby! A little boy, both doing fine. Will call you tomorrow.", "Will call you tomorrow."),
+    ("i don't know who else to tell can we talk after work", "who else to tell.\nCan we talk after work?"),
+    ("i um i've lost my keys again could you check the car", "I've lost my keys again"),
+])
+def test_english_after_the_sixth_reading(text: str, wanted: str) -> None:
+    assert wanted in say(text, "en")
+
+
+def test_news_said_with_just_so_you_know_gets_no_ask() -> None:
+    assert "?" not in say("Just so you know, I've been moved to the night shift from Monday.", "en")
+
+
+def test_a_third_party_her_in_a_third_person_ask_stays_her() -> None:
+    msg = say("the vet's coming at seven for the injections can Rhys hold the calves for her", "en")
+    assert "for her" in msg
+
+
+def test_a_routine_tablet_is_not_an_overdose() -> None:
+    r = request("Migraine's getting worse. Could someone cover the desk for 20 minutes while I take tablets?", "en")
+    assert not r.crisis
+
+
+def test_short_keeps_every_fragment_and_the_hour() -> None:
+    assert "Fridge door. Stuck." in say("Fridge door. Stuck. Can't pull. Help.", "en", style="short")
+    msg = say("Could someone walk with me to the new clinic on Tuesday? Appointment's at 10:40 and I don't know the way.",
+              "en", style="short")
+    assert "10:40" in msg

@@ -51,6 +51,10 @@ def _helper_word(toks: list[str], lows: list[str], j: int) -> tuple[str, int] | 
     if w in d["kin"] and j + 1 < len(lows) and (lows[j + 1] in lex["_names"] or toks[j + 1][:1].isupper()) \
             and te.is_word(toks[j + 1]) and lows[j + 1] not in _COMMON:
         return toks[j + 1][:1].upper() + toks[j + 1][1:], 2  # "cousin mike", "Aunt Jo"
+    if w in ("my", "our") and j + 1 < len(lows) and te.is_word(toks[j + 1]) and (
+            lows[j + 1] in lex["_names"] or toks[j + 1][:1].isupper() and lows[j + 1] not in _COMMON) \
+            and lows[j + 1] not in _roles() and lows[j + 1] not in d["kin"]:
+        return toks[j + 1][:1].upper() + toks[j + 1][1:], 2  # "our Steve"
     if w in ("my", "the", "our") and j + 1 < len(lows):
         role = lows[j + 1]
         if role in _roles() or role in d["kin"]:
@@ -194,14 +198,23 @@ def _ask_at(toks: list[str], lows: list[str], i: int) -> tuple[str, int, str | N
             return "if", n, None
         return "open", n, None
     if w in d["_modals"]:
+        nxt1 = lows[i + 1] if i + 1 < len(lows) else ""
+        if nxt1 == "whoever" or lows[i + 1:i + 3] == ["one", "of"] or (
+                nxt1 in ("the", "our") and any(x in _verbs() for x in lows[i + 3:i + 6])
+                and lows[i + 2:i + 3] and lows[i + 2] not in _roles() and lows[i + 2] not in d["_someone"]
+                and not (nxt1 == "our" and (toks[i + 2][:1].isupper() or lows[i + 2] in te.lex()["_names"]))):
+            return "open", 1, None  # "could one of the bank nurses…", "can the Lely engineer…": as said
         h = _helper_word(toks, lows, i + 1)
         if h is not None:
             name, n = h
             after = lows[i + 1 + n] if i + 1 + n < len(lows) else ""
-            if not name and after in ("else", "from", "at", "in", "on", "with", "who", "that", "here", "there", "nearby"):
+            if not name and (after in ("else", "from", "at", "in", "on", "with", "who", "that", "here", "there", "nearby")
+                             or after.endswith("er") and after not in _verbs()):
                 return "open", 1 + n, None  # "could someone else…", "someone from the hostel": as said
             if after == "be" and lows[i + 2 + n:i + 4 + n] == ["able", "to"]:
                 return "modal", 1 + n, (name or None)
+            if name and after in ("on", "at", "in", "from", "with", "who", "for"):
+                return "open", 1, None  # "could the nurse on call look…": the role as said
             if after and after not in ("be", "i", "it") and (after != "not" or not name) and after.isalpha():
                 return "modal", 1 + n, (name or None)
         return None
@@ -243,7 +256,7 @@ def _verbs() -> frozenset[str]:
     return frozenset(langdata.load("en")["verbs"]) | {"do", "fix", "check", "read", "send", "finish", "sort"}
 
 
-_DETERMINERS = {"the", "a", "an", "this", "that", "my", "your", "his", "her", "our", "their", "every", "any", "some"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "my", "your", "our", "their", "every", "any", "some"}
 _REL_SUBJECTS = {"i", "you", "we", "they", "he", "she", "i've", "i'd", "we've", "you've", "they've", "i'm", "we're", "they're", "you're"}
 
 
@@ -333,7 +346,13 @@ def _split(toks: list[str]) -> list[list[str]]:
                 and prev not in ("to", "i", "you", "we", "and", "or") \
                 or len(words) >= 2 and prev in ("and", "or") and len(words) >= 3:
             lead_clause = prev == "," and te.low(cur[0]) in ("before", "after", "when", "once", "while", "if", "since")
-            ask = _ask_at(toks, lows, i) if prev not in d["reporting"] and not lead_clause else None
+            ask = _ask_at(toks, lows, i) if not lead_clause else None
+            if ask and prev in d["reporting"] and ask[0] not in ("modal", "open"):
+                ask = None  # "the doctor says | I need…" is what was said; "…who to tell | can we…" is new
+            cur_low = [te.low(c) for c in cur]
+            if ask and (prev == "there" and cur_low[-2:-1] in (["is"], ["was"], ["are"])
+                        or prev in ("do", "does", "did") and ask[0].startswith("need")):
+                ask = None  # "is there | any chance…", "do | I need…": one question
             weak = ask is not None and lows[i] in ("help", "please", "need") and prev not in (",", "and", "so")
             if ask and not weak and not (ask[0] == "if" and prev not in (",",)) \
                     and not (_ask_at(cur, [te.low(c) for c in cur], 0) and len(words) <= 3):
@@ -363,6 +382,13 @@ def _split(toks: list[str]) -> list[list[str]]:
     if cur:
         out.append(cur)
     return [s for s in out if any(te.is_word(w) for w in s)]
+
+
+def _ended_by_stop(sentence: list[str], raw: list[str]) -> bool:
+    """Typed text that ended this sentence with a full stop ("Will call you tomorrow.") is not asking."""
+    tail = [t for t in sentence if te.is_word(t)][-2:]
+    text = " ".join(raw)
+    return bool(tail) and re.search(re.escape(" ".join(tail)) + r"\s*\.", text) is not None
 
 
 def _wh_question_at(lows: list[str], i: int) -> bool:
@@ -411,7 +437,7 @@ def _pronoun_clause_at(lows: list[str], i: int, cur: list[str]) -> bool:
             ahead.append(x)
         return any(x in d["clause_verbs"] or x in d["after_subject"] and x not in _MODALS for x in ahead) \
             and lows[i + 1] not in d["subject_pronouns"] and not prev.endswith(("ed", "en")) \
-            and prev not in ("done", "down", "up", "off", "out", "over", "get", "got")
+            and prev not in ("done", "down", "up", "off", "out", "over", "get", "got") and not prev.endswith("ing")
     # "…a letter about a smart meter | do I have to let them in"
     return w in ("do", "does", "can", "should", "could", "will", "is", "are") and nxt in (
         "i", "you", "we", "it", "they", "anyone", "anybody", "someone", "somebody", "he", "she")
@@ -492,11 +518,11 @@ def analyse(said: str) -> Draft:
         if found:
             helper, toks = found
             spoken_of = True
-    other_people = bool({te.low(t) for t in toks} & set(_d()["people_words"]))
+    other_people = bool({re.sub(r"'s$", "", te.low(t)) for t in toks} & set(_d()["people_words"]))
     for k, s in enumerate(_split(toks)):
         s = te.collapse_repeats(te.clean_tokens(s) if k else s)
         lows = [te.low(t) for t in s]
-        question = "?" in s or _is_question(lows)
+        question = "?" in s or (not typed or not _ended_by_stop(s, raw)) and _is_question(lows)
         s = [t for t in s if t not in ("?", "!")]
         lows = [te.low(t) for t in s]
         if not s:
@@ -550,7 +576,7 @@ def analyse(said: str) -> Draft:
     words = {te.low(t) for t in toks}
     hard_words = set(_d()["difficulty"])
     hard = any(te.lemmas(w) & hard_words for w in words) and not {"don't", "need"} <= words \
-        and not _says_any(" ".join(te.low(t) for t in toks), _d().get("not_hard", []))
+        and not _says_any(" ".join(te.low(t) for t in raw), _d().get("not_hard", []))
     return Draft("en", sentences, helper=helper, source_register="casual" if not typed else "polite",
                  difficulty=hard)
 

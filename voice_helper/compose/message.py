@@ -75,13 +75,15 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
             core = [lead] + core
             if (leans or brief) and len(statements) > 1 and _short_enough(statements[-2] + " " + lead, lang):
                 core = [statements[-2]] + core  # "The label printer prints blank labels. We have 200 parcels at 3."
+                if len(statements) > 2 and all(_fragment_words(x, lang) for x in statements):
+                    core = statements[:-2] + core  # "Fridge door. Stuck. Can't pull. Help.": all of it
         elif leans and not statements:
             core = core + details[:2]  # "How? Phone. Big letters?": the fragments are the what
         timed = [d for d in details if _has_time(d, lang) and _short_enough(d, lang)][:1]
-        if timed and (not any(_has_time(c, lang) for c in core) or len(timed[0]) <= (20 if lang == "ja" else 40)):
+        if timed and (not any(_has_time(c, lang) for c in core) or len(timed[0]) <= (30 if lang == "ja" else 60)):
             core = core + timed  # "…my school play on Thursday? It's at seven."
         core = list(dict.fromkeys(core))  # a need said once is said once
-        return _clean(_address(name, [_join(core[:4], lang)], data, lang)[0])
+        return _clean(_address(name, [_join(core[:6], lang)], data, lang)[0])
 
     lines = [_join(thanks + statements, lang), _join(needs + asks, lang), _join(offers, lang)]
     if boundary and (asks or needs):
@@ -248,7 +250,7 @@ def _leans(ask: str, lang: str) -> bool:
         return not has_object(ask)
     data = load_data("en")
     words = re.findall(r"[a-z0-9']+", ask.lower())
-    if {"it", "them", "that", "this", "one", "those", "these", "her", "him"} & set(words[2:]):
+    if {"it", "them", "that", "this", "one", "those", "these", "her", "him", "there", "here"} & set(words[2:]):
         return True
     content: list[str] = []
     for w in words:
@@ -263,6 +265,10 @@ def _has_time(sentence: str, lang: str) -> bool:
     """Does the sentence say when (a day, an hour, a deadline)? Words from the data file."""
     pattern = load_data(lang).get("time_words_re")
     return bool(pattern and re.search(pattern, sentence, flags=re.IGNORECASE))
+
+
+def _fragment_words(sentence: str, lang: str) -> bool:
+    return len(sentence) <= 8 if lang == "ja" else len(sentence.split()) <= 3
 
 
 def _brief(ask: str, lang: str) -> bool:

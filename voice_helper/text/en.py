@@ -109,7 +109,7 @@ def clean_tokens(toks: list[str]) -> list[str]:
     out = [t for k, t in enumerate(out) if not (t == "," and (k == 0 or out[k - 1] in (",",) or
                                                         low(out[k - 1]) in ("could", "can", "would", "will")))]
     out = _restore(out)
-    out = _drop_leading(out)
+    out = _drop_leading(_drop_stutter(out))
     return collapse_repeats(out)
 
 
@@ -163,6 +163,17 @@ def _restore(toks: list[str]) -> list[str]:
             out.append("I" + t[1:])
         else:
             out.append(t)
+    return out
+
+
+def _drop_stutter(toks: list[str]) -> list[str]:
+    """"I I've been…", "my my hearing aid": a word said again as the start of the next is said once."""
+    out: list[str] = []
+    for k, t in enumerate(toks):
+        nxt = low(toks[k + 1]) if k + 1 < len(toks) else ""
+        if low(t) == "i" and nxt.startswith("i'"):
+            continue
+        out.append(t)
     return out
 
 
