@@ -554,3 +554,27 @@ def test_short_keeps_every_fragment_and_the_hour() -> None:
     msg = say("Could someone walk with me to the new clinic on Tuesday? Appointment's at 10:40 and I don't know the way.",
               "en", style="short")
     assert "10:40" in msg
+
+
+def test_nde_su_is_not_a_negation() -> None:
+    r = request("えっと 子ども が 咳 が ひどく て 小児科 に 連れ て いき たい ん です けど 下 の 子 を 見 て て もらえ ます か", "ja")
+    assert not r.crisis
+
+
+@pytest.mark.parametrize("text,wanted,banned", [
+    ("棚卸し が 今日 中 に 終わらん け 誰か 一時間 だけ 手伝って くれん", "いただけませんか", ""),
+    ("この前は手伝ってくれて、にふぇーでーびる。", "にふぇーでーびる", "にふぇでー"),
+    ("最近気持ちが沈んでるから、今度お茶っこでも付き合ってけねすか", "付き合っていただけませんか", "すかです"),
+    ("来週の同窓会、場所が変わったって。みんなに回しといて", "回しといていただけませんか", "回しといたんです"),
+    ("一人じゃ網がほどけん。明日の朝港へ来てくれんかえ", "ほどけん", "ほどので"),
+    ("あのな 明日 の 夕方 店番 代わっ て くれ へん", "明日の夕方店番", "な明日"),
+])
+def test_japanese_after_the_sixth_reading(text: str, wanted: str, banned: str) -> None:
+    msg = say(text, "ja", politeness="polite")
+    assert wanted in msg, msg
+    assert not banned or banned not in msg, msg
+
+
+def test_an_older_brother_called_mid_sentence_is_asked_as_family() -> None:
+    r = request("ゲーム機がネットにつながらない。今夜約束してるんだけど、お兄ちゃん見てくれない？", "ja")
+    assert r.slots.recipient == "お兄ちゃん" and "いただけ" not in r.message

@@ -69,8 +69,9 @@ def _clean(morphs: tuple[Morph, ...]) -> list[Morph]:
             skip = 1  # 入れなあかん: Sudachi cuts あ|かん; the word is one
             at_start = False
             continue
+        inside = s.strip("〜~") == "ー" and out and re.search(r"[ぁ-んァ-ヶ]$", out[-1].surface) is not None
         if m.pos[:2] == ("感動詞", "フィラー") or (loose and s in d["_fillers"]) or s in d["_drop"] \
-                or s.strip("ー〜") == "":
+                or s.strip("ー〜") == "" and not inside:
             continue
         pair = s + morphs[k + 1].surface if k + 1 < len(morphs) else ""
         if at_start and pair in d["_leading"] | d["_fillers"] and m.pos1 in ("代名詞", "連体詞", "副詞", "感動詞"):
@@ -143,6 +144,7 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
         follows_new = nxt.pos1 not in ("助詞", "助動詞", "接尾辞", "補助記号") and nxt.pos[1] not in ("非自立可能", "助動詞語幹")
         end = False
         if m.is_("助詞", "終助詞") and (follows_new or nxt.pos1 == "動詞") and nxt.surface not in d["_final"] \
+                and nxt.surface not in ("けど", "けれど", "けども", "が", "し") \
                 and not (m.surface == "の" and nxt.pos1 == "副詞"):  # 病院行くのずっと先延ばし: の names the act
             end = True  # 詐欺かな | 見てもらえない
         elif len(cur) == 1 and m.base in ("ごめん", "すみません", "ごめんなさい") and follows_new:
@@ -158,6 +160,9 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
                 and ms[i - 1].cform.startswith(("終止形", "連体形")) \
                 and (_is_time_start(nxt) or re.match(r"[0-9０-９一二三四五六七八九十]", nxt.surface)):
             end = True  # 寝てないの | 1時間だけ…
+        elif m.pos1 == "形容詞" and m.cform.startswith("連体形") and nxt.pos1 == "副詞" and nxt.surface in (
+                "ちょっと", "少し", "今度", "今日", "明日", "誰か"):
+            end = True  # 学校行くのがしんどい | ちょっと聞いてほしい
         elif m.pos1 == "形容詞" and nxt.pos1 == "名詞" and _after_nouns(ms, i + 1) in (
                 "で", "だ", "です", "でし", "の", "が", "を", "に", "は", "な"):
             end = False  # しんどい一週間でした: the adjective says which week
@@ -286,7 +291,8 @@ def _request_at(body: list[Morph], question: bool = False) -> tuple[int, str] | 
             return i, "onegai"  # not 新井さんに頼まれた (asked by someone)
     if body and body[-1].surface in ("て", "で") and len(body) > 1:
         verb = body[-2]
-        if verb.base in d["_reqv"] or verb.norm in d["_reqv"] or any(m.surface in d["someone"] for m in body) \
+        if verb.base in d["_reqv"] or verb.norm in d["_reqv"] or verb.base in ("とく", "どく") \
+                or any(m.surface in d["someone"] for m in body) \
                 or re.search(r"(?:誰|だれ|どなた)か", jt.join(body)):
             return len(body), "bare"
     if body and body[-1].surface in ("ください", "下さい", "ちょうだい", "頂戴") and len(body) > 1:
@@ -504,7 +510,8 @@ def _vocative_elsewhere(body: list[Morph]) -> tuple[str, list[Morph]] | None:
             continue
         after = body[found[1]]
         bare_term = found[1] - k == 1 and body[k].surface in d["address_terms"]
-        if after.surface in _COMMA or (after.pos1 == "名詞" and after.surface not in ("の",) and not bare_term):
+        if after.surface in _COMMA or (after.pos1 == "名詞" and after.surface not in ("の",) and not bare_term) \
+                or after.pos1 == "動詞" and before.surface in _COMMA and found[0].endswith(("ちゃん", "さん")):
             cut = found[1] + (1 if after.surface in _COMMA else 0)
             return found[0], body[:k] + body[cut:]
     return None
@@ -660,7 +667,7 @@ def _ask_text(body: list[Morph], tail: list[Morph], at: tuple[int, str], registe
     if same:
         said = jt.join(body)
         if register == "casual":
-            asking = question or bool(re.search(r"(?:ない|へん|ひん|る|える|れる|か|かな)$", said + jt.join(tail)))
+            asking = question or bool(re.search(r"(?:ない|へん|ひん|くれん|もらえん|る|える|れる|か|かな)$", said + jt.join(tail)))
             return said + jt.join(tail) + ("？" if asking else "。")
         return said + ("か。" if question and not said.endswith("か") else "。")
     if kind == "onegai":
@@ -779,7 +786,8 @@ def analyse(said: str) -> Draft:
                 and body[-1].base not in ("くださる", "下さる", "ください") \
                 and re.search(r"(?:誰|だれ|どなた)か", jt.join(body)):
             question = True  # 「誰か分かる」 spoken: a question, not "someone knows"
-        while body and body[0].pos1 == "接続詞" and body[0].surface in ("で", "それで", "あと", "だから", "でも"):
+        while body and body[0].pos1 in ("接続詞", "助詞") and body[0].surface in ("で", "それで", "あと", "だから", "でも",
+                                                                            "けど", "けれど", "だけど", "が"):
             body = body[1:]
         if body:
             registers.append(_register_of(sm))

@@ -162,8 +162,12 @@ def _negated(view: _View, span: tuple[int, int], lang: str, data: dict[str, Any]
     if lang == "ja":
         after = view.words[j:j + 7]
         forms = view.forms[j:j + 7]
-        if any(w in ("ない", "なく", "なかっ", "ず", "ぬ", "ん", "ねえ", "へん", "ひん") for w in after) or \
-                any({"ない", "ぬ", "ず"} & f for f in forms):
+        # 「ん」 negates (分からん) unless it is the ん of んです／んだ (行きたいんですけど)
+        nominal = {k for k, w in enumerate(after) if w == "ん" and k + 1 < len(after)
+                   and after[k + 1] in ("です", "だ", "で", "じゃ", "や", "でしょう", "だろう", "だっ", "でし")}
+        if any(w in ("ない", "なく", "なかっ", "ず", "ぬ", "ん", "ねえ", "へん", "ひん") and k not in nominal
+               for k, w in enumerate(after)) or \
+                any({"ない", "ぬ", "ず"} & f for k, f in enumerate(forms) if k not in nominal):
             return "yes"
         return ""
     before = view.words[max(0, i - 4):i]
