@@ -578,3 +578,25 @@ def test_japanese_after_the_sixth_reading(text: str, wanted: str, banned: str) -
 def test_an_older_brother_called_mid_sentence_is_asked_as_family() -> None:
     r = request("ゲーム機がネットにつながらない。今夜約束してるんだけど、お兄ちゃん見てくれない？", "ja")
     assert r.slots.recipient == "お兄ちゃん" and "いただけ" not in r.message
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("the label printer on the ward keeps printing blank labels and we cant send bloods without them", "en"),
+    ("I've got a dentist emergency, a cracked tooth. Could someone cover my 2:30?", "en"),
+    ("teams keeps kicking me out every few minutes could someone from IT look", "en"),
+    ("I cannot move my photos from my old phone. Could you help?", "en"),
+    ("Could someone help me with the duvet cover? It beats me every time.", "en"),
+    ("My migraine's kicked in. Can someone tell Marcus I'll miss the 3 o'clock?", "en"),
+    ("右手がまだ動かないので、ゴミ袋を持っていくのができません。水曜の朝だけお願いできませんか。", "ja"),
+])
+def test_ordinary_requests_from_the_seventh_reading_raise_nothing(text: str, lang: str) -> None:
+    assert not request(text, lang).crisis
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("he beats me when he drinks and he's home now", "en"),
+    ("my husband keeps kicking me", "en"),
+    ("急に右手が動かない", "ja"),
+])
+def test_and_the_same_words_in_danger_still_raise_one(text: str, lang: str) -> None:
+    assert request(text, lang).crisis
