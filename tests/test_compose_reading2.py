@@ -600,3 +600,15 @@ def test_ordinary_requests_from_the_seventh_reading_raise_nothing(text: str, lan
 ])
 def test_and_the_same_words_in_danger_still_raise_one(text: str, lang: str) -> None:
     assert request(text, lang).crisis
+
+
+@pytest.mark.parametrize("text,wanted", [
+    ("since my flatmate moved out ive been struggling with the rent could we talk", "with the rent. Could we talk?"),
+    ("since mum and dad split up ive been struggling to sleep", "Since Mum and Dad split up, I've been struggling"),
+    ("if anyone has the old rota could you send it to me", "If anyone has the old rota, could you send it to me?"),
+    ("could miss okafor check my form before friday", "Miss Okafor"),
+    ("i saw doctor shah about my knee could you drive me next week", "Doctor Shah"),
+    ("i miss my mum so much could we talk tonight", "I miss my mum"),
+])
+def test_unpunctuated_speech_after_the_seventh_reading(text: str, wanted: str) -> None:
+    assert wanted in say(text, "en").replace("\n", " ")

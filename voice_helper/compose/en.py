@@ -372,6 +372,11 @@ def _split(toks: list[str]) -> list[list[str]]:
         if not boundary and len(words) >= 4 and prev not in d["clause_glue"] and prev.isalpha() \
                 and len([w for w in lows[i:] if w.isalpha()]) >= 3 and _clause_start(lows, i):
             boundary = True  # "…up to the third floor | I have six bags"
+        if boundary and cur and te.low(cur[0]) in _LEADING_SUBORDINATORS and "," not in cur and len(words) <= 8:
+            # "since Mum and Dad split up | I've been…", "if someone has the guide | could you…": the
+            # clause leads the sentence, so a comma, not a full stop.
+            cur.append(",")
+            boundary = False
         if boundary:
             while cur and (te.low(cur[-1]) in d["joiners"] or cur[-1] in (",", "-")):
                 cur.pop()
@@ -399,6 +404,8 @@ def _wh_question_at(lows: list[str], i: int) -> bool:
 
 
 _MODALS = {"could", "can", "would", "will", "might", "should", "must"}
+_LEADING_SUBORDINATORS = {"since", "because", "when", "if", "after", "before", "while", "although", "though", "once",
+                          "as"}
 
 
 def _pronoun_clause_at(lows: list[str], i: int, cur: list[str]) -> bool:
@@ -534,7 +541,7 @@ def analyse(said: str) -> Draft:
             if ask:
                 s, lows = s[1:], lows[1:]
         time_lead = lows[:1] in (["before"], ["after"], ["when"], ["once"], ["while"], ["if"], ["since"]) \
-            and "," in s[2:12]
+            and "," in s[2:18]
         if ask is None and ("," in s[1:4] or time_lead):
             # "Sorry, could you…", "Excuse me, can someone…", "Before this goes to legal, could…":
             # a lead, then the ask.
@@ -621,7 +628,8 @@ def _ask_sentence(kind: str, s: list[str], lows: list[str], n: int, named: str |
             if not re.search(r"\b(great|help|amazing|appreciate|wonderful|lifesaver|lovely|mean)\b", text):
                 text += ", that would really help"
             return _finish(te.tokens(text), False, names)
-        return _finish(s, _is_question(lows), names)
+        asks_you = bool(re.search(r"\b(?:could|can|would|will) (?:you|someone|somebody|anyone|anybody)\b", " ".join(lows)))
+        return _finish(s, _is_question(lows) or asks_you, names)
 
     sent = Sentence(role, te.detok(s), render=render)
     sent.ask_core = core

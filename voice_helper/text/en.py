@@ -263,6 +263,15 @@ def case_word(t: str, names: set[str] | frozenset[str] = frozenset(), prev: str 
         return t
     if lt in names:
         return t[:1].upper() + t[1:]
+    not_names = {"a", "an", "the", "and", "or", "to", "is", "my", "your", "his", "her", "our", "their", "you", "him",
+                 "them", "it", "me", "us", "this", "that", "home", "out", "about", "up", "on", "in", "at", "so", "too",
+                 "said", "says", "told", "will", "can", "could", "appointment", "surgery", "office"}
+    if prev.rstrip(".") in d["titles"] and prev != "miss" and t.isalpha() and len(t) > 1 and lt not in not_names:
+        return t[:1].upper() + t[1:]  # "doctor shah" → Shah
+    if lt.rstrip(".") in d["titles"] and lt != "miss" and nxt.isalpha() and nxt.lower() not in not_names:
+        return t[:1].upper() + t[1:]  # "doctor shah" → Doctor
+    if lt == "miss" and nxt.lower() in names:
+        return "Miss"  # "miss patel" only when a name follows; "I miss my mum" stays
     if lt in d.get("kin_as_names", []) and prev not in ("my", "your", "his", "her", "our", "their", "a", "the", "new",
                                                           "old", "single", "grand", "step"):
         return t[:1].upper() + t[1:]  # "sitting with dad" → Dad: a name here, not "my dad"
