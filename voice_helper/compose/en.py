@@ -403,7 +403,6 @@ def _wh_question_at(lows: list[str], i: int) -> bool:
     return any(w in d["wh_aux"] for w in lows[i + 1:i + 3])
 
 
-_MODALS = {"could", "can", "would", "will", "might", "should", "must"}
 _LEADING_SUBORDINATORS = {"since", "because", "when", "if", "after", "before", "while", "although", "though", "once",
                           "as"}
 
@@ -442,7 +441,8 @@ def _pronoun_clause_at(lows: list[str], i: int, cur: list[str]) -> bool:
             if not x.isalpha() and "'" not in x:
                 break  # the verb must be in the same sentence
             ahead.append(x)
-        return any(x in d["clause_verbs"] or x in d["after_subject"] and x not in _MODALS for x in ahead) \
+        modals = d["_modals"] | {"should", "must"}
+        return any(x in d["clause_verbs"] or x in d["after_subject"] and x not in modals for x in ahead) \
             and lows[i + 1] not in d["subject_pronouns"] and not prev.endswith(("ed", "en")) \
             and prev not in ("done", "down", "up", "off", "out", "over", "get", "got") and not prev.endswith("ing")
     # "…a letter about a smart meter | do I have to let them in"

@@ -296,8 +296,7 @@ def _address(name: str, lines: list[str], data: dict[str, Any], lang: str) -> li
     if lang == "en":
         m = re.match(r"([A-Za-z']+)", first)
         word = m.group(1) if m else ""
-        kin = re.sub(r"'s$", "", word) in ("Mum", "Mom", "Dad", "Grandma", "Grandpa", "Nan", "Nana", "Granny", "Gran")
-        keep = word in ("I", "I'm", "I've", "I'll", "I'd") or _is_proper(word) or kin
+        keep = word in ("I", "I'm", "I've", "I'll", "I'd") or _is_proper(word) or _is_kin_name(word)
         if not keep:
             first = first[:1].lower() + first[1:]
     lines = [data["greeting"].format(name=name) + first] + lines[1:]
@@ -324,6 +323,13 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
     else:
         out = [first or lines[0]] + lines[1:]
     return [re.sub(rf",\s*(?:{alt})(?=[.!?])", "", ln, flags=re.IGNORECASE) for ln in out]
+
+
+def _is_kin_name(word: str) -> bool:
+    """"Mum's dementia…": a family word used as a name keeps its capital."""
+    from ..text.en import lex
+
+    return re.sub(r"'s$", "", word).lower() in lex().get("kin_as_names", [])
 
 
 def _is_proper(word: str) -> bool:

@@ -18,6 +18,7 @@ the answer is "check": the front ends ask "Are you safe right now?" and show the
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -141,7 +142,7 @@ def _find(view: _View, term: str, lang: str) -> list[tuple[int, int]]:
             # Sudachi cuts hiragana-only speech badly (ころん|だた|て|ない): a long kana term may
             # start inside a morpheme.
             if kana or pos in view.starts and (ends or len(term) > 2):
-                i = max(k for k, st in enumerate(view.starts) if st <= pos)
+                i = bisect_right(view.starts, pos) - 1
                 j = i
                 while j < len(view.starts) and view.starts[j] < end:
                     j += 1

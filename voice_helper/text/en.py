@@ -253,6 +253,13 @@ def negated(lows: list[str], i: int, window: int = 3) -> bool:
 # --- casing ---------------------------------------------------------------------------------------
 
 
+#: Words that follow a title without being a name ("the doctor said", "doctor appointment").
+_NOT_NAMES_AFTER_TITLE = frozenset({
+    "a", "an", "the", "and", "or", "to", "is", "my", "your", "his", "her", "our", "their", "you", "him", "them", "it",
+    "me", "us", "this", "that", "home", "out", "about", "up", "on", "in", "at", "so", "too", "said", "says", "told",
+    "will", "can", "could", "appointment", "surgery", "office"})
+
+
 def case_word(t: str, names: set[str] | frozenset[str] = frozenset(), prev: str = "", nxt: str = "") -> str:
     """Proper words, names and "I" capitalised; everything else as said."""
     d = lex()
@@ -263,9 +270,7 @@ def case_word(t: str, names: set[str] | frozenset[str] = frozenset(), prev: str 
         return t
     if lt in names:
         return t[:1].upper() + t[1:]
-    not_names = {"a", "an", "the", "and", "or", "to", "is", "my", "your", "his", "her", "our", "their", "you", "him",
-                 "them", "it", "me", "us", "this", "that", "home", "out", "about", "up", "on", "in", "at", "so", "too",
-                 "said", "says", "told", "will", "can", "could", "appointment", "surgery", "office"}
+    not_names = _NOT_NAMES_AFTER_TITLE
     if prev.rstrip(".") in d["titles"] and prev != "miss" and t.isalpha() and len(t) > 1 and lt not in not_names:
         return t[:1].upper() + t[1:]  # "doctor shah" → Shah
     if lt.rstrip(".") in d["titles"] and lt != "miss" and nxt.isalpha() and nxt.lower() not in not_names:
