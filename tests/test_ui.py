@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.test_ui_support import (SIZE, FakeClock, log, make_app, rendered, result_text, said,  # noqa: F401
-                                   screen_text, speaker, sphinx, sphinx_factory, status_text,
+                                   screen_text, silent_speaker, speaker, sphinx, sphinx_factory, status_text,
                                    type_text, type_request, wait_for)
 from voice_helper.config import Contact, Settings, load_settings
 from voice_helper.speech import audio
@@ -725,3 +725,28 @@ async def test_phrase_board_shows_where_to_turn_when_there_is_no_one_to_ask(log:
             await pilot.click("#routes")
             await pilot.pause()
             assert type(app.screen).__name__ == "TextViewScreen"
+
+
+async def test_a_late_speech_report_does_not_hide_kept_as_draft(log: Any, silent_speaker: Any) -> None:
+    """No sound device, and the phrase's "nothing was spoken" arrives after the person pressed k
+    (the report comes from a speech thread, so under load it can be late): the confirmation they
+    acted on stays on screen. The real say runs; only its report is held back until after k."""
+    app = make_app(log, silent_speaker)
+    held: list[Any] = []
+    real_say = app.say
+
+    def say_reporting_late(text: str, lang: str | None = None, **kw: Any) -> Any:
+        if kw.get("on_done") is not None:
+            held.append(kw.pop("on_done"))
+        return real_say(text, lang, **kw)
+
+    app.say = say_reporting_late  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await app.ready()
+        await pilot.press("2", "f", "k")
+        await pilot.pause()
+        assert "Kept as draft" in result_text(app) and held
+        for report in held:
+            report(False)
+        await pilot.pause()
+        assert "Kept as draft" in result_text(app)

@@ -59,6 +59,7 @@ class VHScreen(Screen[None]):
             line.display = bool(text)
 
     def show_result(self, text: str) -> None:
+        self.result_text = text  # what the result line says now (a late report must not hide a newer one)
         line = self._line("result")
         if line is not None:
             line.update(text)

@@ -284,9 +284,12 @@ class PhraseBoardScreen(VHScreen):
         app: Any = self.app
         self.last = phrase
         self.said = [phrase] + [p for p in self.said if p.text != phrase.text]
-        self.show_result(app.t("phrases.saying", text=phrase.text))
+        saying = app.t("phrases.saying", text=phrase.text)
+        self.show_result(saying)
 
         def done(spoken: bool) -> None:
+            if getattr(self, "result_text", saying) != saying:
+                return  # the person already acted ("Kept as draft #1"): that stays on screen
             if spoken:
                 self.show_result(app.t("phrases.said", text=phrase.text))
             else:
