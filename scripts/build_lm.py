@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Build the help-request language model (voice_helper/speech/domain_lm.py) and say how good it is.
 
-The model is the domain's 1–3-grams (the intent engine's examples and emergency sentences, the
-phrase board, the dialog's commands, your contacts' names) linearly interpolated with
+The model is the domain's 1–3-grams (spoken help requests written for it, in
+voice_helper/speech/data/lm_requests*_en.txt, the intent engine's examples and emergency
+sentences, the phrase board, the dialog's commands, your contacts' names) linearly interpolated with
 pocketsphinx's general English model; the tool is this project's own code on pocketsphinx's
 ``NGramModel`` (PyPI ``pocketsphinx``) plus espeak-ng for names the dictionary lacks — nothing
 else to install. ``voice-helper listen`` builds it on first use (cached by content); this script
 builds it on demand and prints its size and the perplexity of both models on request sentences
-that are not in its training text (tests/speech_sets.py), so a change to the corpus or λ can be
+that are not in its training text (the dev requests of tests/speech_sets.py and the held-out
+eval/stt_requests2_en.txt, written apart from the training text), so a change to the corpus or λ can be
 judged.
 
 Usage: .venv/bin/python scripts/build_lm.py [--contacts John,Priya] [--lambda 0.5] [--out DIR]
@@ -64,9 +66,16 @@ def main() -> int:
     lmath = LogMath()
     general = NGramModel(Config(), lmath, str(Path(get_model_path()) / "en-us" / "en-us.lm.bin"))
     domain = NGramModel(Config(), lmath, str(lm.path))
-    known = [s for s in REQUESTS if all(general.prob([w]) > lmath.get_zero() for w in s.split())]
-    print(f"perplexity on {len(known)} held-out requests: general {perplexity(general, lmath, known):.0f}, "
-          f"domain {perplexity(domain, lmath, known):.0f}")
+    held_out = [ln.strip() for ln in (ROOT / "eval" / "stt_requests2_en.txt").read_text(encoding="utf-8")
+                .splitlines() if ln.strip()]
+    for name, sentences in (("dev requests (tests/speech_sets.py)", REQUESTS),
+                            ("held-out requests (eval/stt_requests2_en.txt)", held_out)):
+        known = [s for s in sentences if all(m.prob([w]) > lmath.get_zero() for w in s.split()
+                                             for m in (general, domain))]
+        oov = sorted({w for s in sentences for w in s.split() if domain.prob([w]) <= lmath.get_zero()})
+        print(f"perplexity on {len(known)} of {len(sentences)} {name} (the rest have a word outside a "
+              f"model; outside the domain model: {', '.join(oov) or 'none'}): "
+              f"general {perplexity(general, lmath, known):.0f}, domain {perplexity(domain, lmath, known):.0f}")
     return 0
 
 

@@ -29,13 +29,15 @@ def festival_wav(text: str, voice: str = "kal", pad_s: float = 0.0) -> Path:
     out = _CACHE / f"{voice}-{key}.wav"
     if out.exists():
         return out
-    raw = _CACHE / f"{voice}-{key}.raw.wav"
+    # per-process names, then one rename: two benchmarks making the same clip cannot collide
+    raw = _CACHE / f"{voice}-{key}.{os.getpid()}.raw.wav"
     subprocess.run(["text2wave", "-eval", VOICES[voice], "-o", str(raw)], input=text.encode(),
                    check=True, capture_output=True, timeout=120)
     if pad_s > 0:
         require_tool("sox")
-        subprocess.run(["sox", str(raw), str(out), "pad", "0.3", str(pad_s)], check=True, timeout=60)
+        padded = _CACHE / f"{voice}-{key}.{os.getpid()}.pad.wav"
+        subprocess.run(["sox", str(raw), str(padded), "pad", "0.3", str(pad_s)], check=True, timeout=60)
         raw.unlink()
-    else:
-        raw.rename(out)
+        raw = padded
+    raw.replace(out)
     return out

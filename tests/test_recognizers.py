@@ -51,7 +51,10 @@ def test_sphinx_request_end_to_end(sphinx: SphinxRecognizer, voice: str) -> None
     for w in ("struggling", "monthly", "report", "someone", "check", "numbers"):
         assert w in words, (w, final.text)
     assert word_error_rate(REQUEST, final.text) <= 0.25, final.text
-    assert partials and partials[-1].split()[:2] == words[:2]  # captions grew as speech came in
+    # captions grew as speech came in; the final comes from a second pass (fwdflat), so it may
+    # correct a word of the last caption, not rewrite it
+    assert len(partials) >= 3 and len(partials[0].split()) < len(partials[-1].split())
+    assert word_error_rate(final.text, partials[-1]) <= 0.2, (partials[-1], final.text)
     starts = [w.start for w in final.words]
     assert starts == sorted(starts) and all(w.end > w.start for w in final.words)
     assert 0.0 < final.words[0].start and final.words[-1].end <= 0.3 + 6.0  # within the speech

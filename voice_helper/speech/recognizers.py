@@ -231,6 +231,9 @@ class VoskRecognizer:
 # --- pocketsphinx ---------------------------------------------------------------------------
 
 CMN_INIT = "50,7,1,8,-4,0,0,-3,2,2,2,0,4"
+#: The same for 8 kHz speech with its mirrored upper band (``frontend.mirror_band``): measured on
+#: LibriVox and the dev requests resampled to 8 kHz, iterated until it stopped moving.
+CMN_INIT_NARROW = "54,18,-11,18,-5,-8,14,-20,12,-1,-3,9,-6"
 _FILLERS = re.compile(r"^(<s>|</s>|<sil>|\[.*\]|\+\+.*\+\+)$")
 _ALT = re.compile(r"\(\d+\)$")
 
@@ -266,11 +269,15 @@ class SphinxRecognizer:
         except Exception as exc:
             raise RecognizerError(f"pocketsphinx is not installed ({exc}); pip install pocketsphinx") from None
         t0 = time.perf_counter()
-        # fwdflat off: ~25% less CPU for the same words on our test speech (scripts/bench_stt.py)
+        # fwdflat (a second, flat-lexicon pass) with the domain model only: there it cost ~35% more
+        # CPU and took WER at 10 dB from 0.427 to 0.406 on the dev requests; with the general
+        # model it made LibriVox worse (0.268 → 0.310) (scripts/bench_stt.py). Its language weight
+        # stays at the default: 10 was a little better on the dev requests and a little worse on
+        # the held-out ones (clean 0.064 → 0.069), i.e. noise.
         # cmninit: a typical speech cepstral mean (measured on Festival and LibriVox speech), so the
         # first turn is heard as well as the later ones (the default 40,3,-1 is far from speech and
         # live CMN needs a turn to catch up: "in the report" → "in area card").
-        self._dec = Decoder(loglevel="FATAL", fwdflat=False, cmninit=CMN_INIT)
+        self._dec = Decoder(loglevel="FATAL", fwdflat=lm is not None, cmninit=CMN_INIT)
         seconds = time.perf_counter() - t0
         log.info("loaded pocketsphinx en-us in %.2f s", seconds)
         if on_load:
@@ -284,6 +291,7 @@ class SphinxRecognizer:
             self._dec.add_lm_file("domain", str(lm.path))
             self._free = "domain"
         self._in_utt = False
+        self._narrow = False  # 8 kHz speech (narrowband): another typical cepstral mean
         self._fed_s = 0.0  # audio fed since creation: word times are relative to it
         self._utt_start_s = 0.0
         self._last_partial = ""
@@ -334,7 +342,14 @@ class SphinxRecognizer:
     def forget_channel(self) -> None:
         """Start again from the typical speech mean, as for a new speaker or microphone (the
         benchmarks hear every file as a first turn, so the order of files cannot change a number)."""
-        self._dec.set_cmn(CMN_INIT)
+        self._dec.set_cmn(CMN_INIT_NARROW if self._narrow else CMN_INIT)
+
+    def narrowband(self, narrow: bool = True) -> None:
+        """The source is 8 kHz (a headset in call mode): start from the narrowband speech mean, so
+        the first turn is heard as well as later ones (first turns at 8 kHz were mostly wrong)."""
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self.forget_channel()
 
     def finish(self) -> list[Event]:
         if not self._in_utt:

@@ -63,7 +63,11 @@ class SphinxSpotter:
                  min_score: float = MIN_SCORE) -> None:
         from pocketsphinx import Decoder
 
-        self._dec = Decoder(loglevel="FATAL", fwdflat=False)
+        from .recognizers import CMN_INIT
+
+        # the typical speech mean, as the free recognizer starts from (the default is far from it)
+        self._dec = Decoder(loglevel="FATAL", fwdflat=False, cmninit=CMN_INIT)
+        self._narrow = False
         self.min_coverage = min_coverage
         self.min_score = min_score
         self.phrases: list[str] = []
@@ -103,6 +107,17 @@ class SphinxSpotter:
             self._in_utt = False
         self._segs = []
         self.result = None
+
+    def narrowband(self, narrow: bool = True) -> None:
+        """8 kHz speech: start from its typical mean (as ``SphinxRecognizer.narrowband``)."""
+        from .recognizers import CMN_INIT, CMN_INIT_NARROW
+
+        if narrow != self._narrow:
+            self._narrow = narrow
+            if self._in_utt:
+                self._dec.end_utt()
+                self._in_utt = False
+            self._dec.set_cmn(CMN_INIT_NARROW if narrow else CMN_INIT)
 
     def accept(self, frame: bytes) -> list[Any]:
         if not self.phrases:
