@@ -31,7 +31,6 @@ import sys
 import tempfile
 import time
 import tracemalloc
-import wave
 from pathlib import Path
 
 import numpy as np
@@ -40,6 +39,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("VOICE_HELPER_HOME", tempfile.mkdtemp(prefix="vh-bench-"))
 
+from tests.audio_files import pink, voiced_rms  # noqa: E402
+from tests.audio_files import read_wav as read  # noqa: E402
+from tests.audio_files import write_wav as write  # noqa: E402
 from tests.festival import festival_wav  # noqa: E402
 from tests.speech_sets import COMMANDS, CONTACTS, NON_COMMANDS, REQUESTS  # noqa: E402
 from voice_helper.speech.audio import FileSource  # noqa: E402
@@ -57,40 +59,6 @@ def _key(text: str) -> str:
     import hashlib
 
     return hashlib.sha1(text.encode()).hexdigest()[:10]
-
-
-def read(path: Path) -> tuple[np.ndarray, int]:
-    with wave.open(str(path)) as w:
-        rate = w.getframerate()
-        x = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float32) / 32768
-    return x, rate
-
-
-def write(path: Path, x: np.ndarray, rate: int) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")  # one rename: parallel runs cannot read half a file
-    with wave.open(str(tmp), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(rate)
-        w.writeframes((np.clip(x, -1, 32767 / 32768) * 32768).astype("<i2").tobytes())
-    tmp.replace(path)
-    return path
-
-
-def pink(n: int, seed: int) -> np.ndarray:
-    """Pink (1/f) noise by shaping white noise's spectrum."""
-    rng = np.random.default_rng(seed)
-    spec = np.fft.rfft(rng.normal(0, 1, n))
-    f = np.arange(spec.size, dtype=np.float64)
-    f[0] = 1
-    x = np.fft.irfft(spec / np.sqrt(f), n)
-    return (x / np.sqrt(np.mean(x ** 2))).astype(np.float32)
-
-
-def voiced_rms(x: np.ndarray) -> float:
-    v = x[np.abs(x) > 0.02 * np.abs(x).max()]
-    return float(np.sqrt(np.mean(v ** 2)))
 
 
 def condition(src: Path, name: str, key: str) -> Path:

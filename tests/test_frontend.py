@@ -4,12 +4,12 @@ front-end setting")."""
 
 from __future__ import annotations
 
-import wave
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from tests.audio_files import pink, read_wav, voiced_rms, write_wav
 from tests.conftest import require_module
 from tests.festival import festival_wav
 from tests.speech_sets import CONTACTS
@@ -22,16 +22,8 @@ def _to_8k(src: Path, out: Path) -> Path:
     require_module("soxr")
     import soxr
 
-    with wave.open(str(src)) as w:
-        rate = w.getframerate()
-        x = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float32) / 32768
-    y = soxr.resample(x, rate, 8000, "HQ")
-    with wave.open(str(out), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(8000)
-        w.writeframes((np.clip(y, -1, 1) * 32767).astype("<i2").tobytes())
-    return out
+    x, rate = read_wav(src)
+    return write_wav(out, soxr.resample(x, rate, 8000, "HQ"), 8000)
 
 
 def _band_ratio(data: bytes) -> float:
@@ -96,28 +88,12 @@ def test_a_request_on_an_8khz_headset_is_heard(domain_recognizer, tmp_path: Path
     assert "could priya look over my slides" in final.text and "monday" in final.text, final.text
 
 
-def _pink(n: int, seed: int = 3) -> np.ndarray:
-    spec = np.fft.rfft(np.random.default_rng(seed).normal(0, 1, n))
-    f = np.arange(spec.size, dtype=np.float64)
-    f[0] = 1
-    x = np.fft.irfft(spec / np.sqrt(f), n)
-    return (x / np.sqrt(np.mean(x ** 2))).astype(np.float32)
-
-
 def _at(src: Path, out: Path, gain_db: float, noise_snr_db: float | None) -> Path:
-    with wave.open(str(src)) as w:
-        rate = w.getframerate()
-        x = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float32) / 32768
-    voiced = x[np.abs(x) > 0.02 * np.abs(x).max()]
-    x = x * (10 ** (gain_db / 20) / float(np.sqrt(np.mean(voiced ** 2))))
+    x, rate = read_wav(src)
+    x = x * (10 ** (gain_db / 20) / voiced_rms(x))
     if noise_snr_db is not None:
-        x = x + _pink(x.size) * 10 ** ((gain_db - noise_snr_db) / 20)
-    with wave.open(str(out), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(rate)
-        w.writeframes((np.clip(x, -1, 1) * 32767).astype("<i2").tobytes())
-    return out
+        x = x + pink(x.size, 3) * 10 ** ((gain_db - noise_snr_db) / 20)
+    return write_wav(out, x, rate)
 
 
 @pytest.mark.parametrize(("gain_db", "snr_db", "noisy"), [(-22, None, False), (-56, None, False),

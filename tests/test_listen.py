@@ -16,13 +16,13 @@ import re
 import subprocess
 import threading
 import time
-import wave
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from tests.conftest import require_module, require_tool, run_cli
+from tests.audio_files import read_wav, voiced_rms, write_wav
 from tests.festival import festival_wav
 from tests.hostile import Recorder
 from voice_helper.config import Contact, Settings, save_settings
@@ -40,37 +40,19 @@ def turn(text: str) -> Path:
     return festival_wav(text, "slt", pad_s=1.0)
 
 
-def _read(path: Path) -> tuple[np.ndarray, int]:
-    with wave.open(str(path)) as w:
-        rate = w.getframerate()
-        x = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float32) / 32768
-    return x, rate
-
-
-def _write(path: Path, x: np.ndarray, rate: int) -> Path:
-    with wave.open(str(path), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(rate)
-        w.writeframes((np.clip(x, -1, 32767 / 32768) * 32768).astype("<i2").tobytes())
-    return path
-
-
 def at_level(src: Path, dbfs: float, out: Path) -> Path:
     """The clip scaled so its speech is at ``dbfs`` (RMS over the voiced part)."""
-    x, rate = _read(src)
-    voiced = x[np.abs(x) > 0.01 * np.abs(x).max()]
-    rms = float(np.sqrt(np.mean(voiced ** 2)))
-    return _write(out, x * (10 ** (dbfs / 20) / rms), rate)
+    x, rate = read_wav(src)
+    return write_wav(out, x * (10 ** (dbfs / 20) / voiced_rms(x, 0.01)), rate)
 
 
 def with_pause(first: Path, second: Path, pause_s: float, out: Path) -> Path:
-    a, rate = _read(first)
-    b, rate_b = _read(second)
+    a, rate = read_wav(first)
+    b, rate_b = read_wav(second)
     assert rate == rate_b
     trim = lambda x: x[np.nonzero(np.abs(x) > 0.005)[0][0]:np.nonzero(np.abs(x) > 0.005)[0][-1] + 1]  # noqa: E731
     quiet = np.zeros(int(rate * pause_s), dtype=np.float32)
-    return _write(out, np.concatenate([quiet[: rate // 2], trim(a), quiet, trim(b), np.zeros(rate)]), rate)
+    return write_wav(out, np.concatenate([quiet[: rate // 2], trim(a), quiet, trim(b), np.zeros(rate)]), rate)
 
 
 @pytest.fixture(scope="module")
@@ -226,7 +208,7 @@ def test_a_quiet_voice_is_heard(recognizer, spotter, tmp_path: Path) -> None:
 def test_a_noise_burst_saves_no_draft(recognizer, spotter, tmp_path: Path) -> None:
     rng = np.random.default_rng(7)
     noise = np.concatenate([np.zeros(8000), rng.normal(0, 0.3, 8000), np.zeros(24000)]).astype(np.float32)
-    burst = _write(tmp_path / "burst.wav", noise, 16000)
+    burst = write_wav(tmp_path / "burst.wav", noise, 16000)
     result, files, log = converse(recognizer, spotter, [burst, burst], tmp_path)
     assert result.draft_id is None and not log.list()  # nothing saved
     assert result.heard == [] and result.said[1] == "Take your time. What's hard right now?"

@@ -121,22 +121,31 @@ class FrontEnd:
                          for i in range(0, len(data), _TEN_MS))
         return noisy if self.noisy else quiet
 
-    def _track_room(self, raw: Any, probs: list[float] | None) -> None:
-        """The room's noise between words and the voice's level, both from the raw input, decide
-        which suppression level the next frames get."""
+    def _track_floor(self, raw: Any) -> None:
+        """The room's noise floor from the raw input: the quietest 50 ms in the last few seconds
+        (words have gaps), measured before the frame is processed so it already gets the level."""
         import numpy as np
 
         x = raw.astype(np.float32) / 32768.0
-        if probs is None:  # before the frame is processed: the floor, so this frame gets the level
-            steps = x[: x.size - x.size % _STEP].reshape(-1, _STEP)
-            if steps.size:  # the quietest 50 ms in the last few seconds (words have gaps)
-                rms = np.sqrt(np.mean(steps * steps, axis=1))
-                self._floor.extend((20 * np.log10(np.maximum(rms, 1e-5))).tolist())
-                self.noise_db = min(self._floor)
-        elif probs and min(probs) > 0.5:
+        steps = x[: x.size - x.size % _STEP].reshape(-1, _STEP)
+        if steps.size:
+            rms = np.sqrt(np.mean(steps * steps, axis=1))
+            self._floor.extend((20 * np.log10(np.maximum(rms, 1e-5))).tolist())
+            self.noise_db = min(self._floor)
+        self._decide_room()
+
+    def _track_voice(self, raw: Any, probs: list[float]) -> None:
+        """The voice's level from the raw input, while the VAD is sure it hears speech."""
+        import numpy as np
+
+        if probs and min(probs) > 0.5:
+            x = raw.astype(np.float32) / 32768.0
             whole = float(np.sqrt(np.mean(x * x)))
             level = 20 * math.log10(whole) if whole > 0 else -96.0
             self.voice_db = level if self.voice_db <= -90 else 0.9 * self.voice_db + 0.1 * level
+        self._decide_room()
+
+    def _decide_room(self) -> None:
         voice = self.voice_db if self.voice_db > -90 else _TYPICAL_SPEECH_DB
         self.noisy = voice - self.noise_db < NOISY_SNR_DB
 
@@ -155,14 +164,15 @@ class FrontEnd:
             if self._ap_noisy is not None:
                 self._floor.append(-96.0)
                 self.noise_db = min(self._floor)
+                self._decide_room()
             return data[:n], [(n / SAMPLE_WIDTH / SAMPLE_RATE, 0.0)]
         if self._ap_noisy is not None:
-            self._track_room(raw, None)
+            self._track_floor(raw)
         clean = self._webrtc(data[:n])
         x = np.frombuffer(clean, dtype="<i2").astype(np.float32) / 32768.0
         probs = self.vad.probabilities(x * (10 ** (self.gain_db / 20)) if self.gain_db else x)
         if self._ap_noisy is not None:
-            self._track_room(raw, probs)
+            self._track_voice(raw, probs)
         self.applied_db = self.gain_db
         if self.config.normalize:
             self._track_level(x, probs)
