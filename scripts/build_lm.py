@@ -8,9 +8,9 @@ pocketsphinx's general English model; the tool is this project's own code on poc
 ``NGramModel`` (PyPI ``pocketsphinx``) plus espeak-ng for names the dictionary lacks — nothing
 else to install. ``voice-helper listen`` builds it on first use (cached by content); this script
 builds it on demand and prints its size and the perplexity of both models on request sentences
-that are not in its training text (the dev requests of tests/speech_sets.py and the held-out
-eval/stt_requests2_en.txt, written apart from the training text), so a change to the corpus or λ can be
-judged.
+that are not in its training text (the dev requests of tests/speech_sets.py and
+eval/stt_requests2_en.txt, and the held-out eval/stt_requests3_en.txt, all written apart from the
+training text), so a change to the corpus or λ can be judged on dev and reported on held-out.
 
 Usage: .venv/bin/python scripts/build_lm.py [--contacts John,Priya] [--lambda 0.5] [--out DIR]
 (without --contacts: the contacts in your settings)
@@ -66,10 +66,12 @@ def main() -> int:
     lmath = LogMath()
     general = NGramModel(Config(), lmath, str(Path(get_model_path()) / "en-us" / "en-us.lm.bin"))
     domain = NGramModel(Config(), lmath, str(lm.path))
-    held_out = [ln.strip() for ln in (ROOT / "eval" / "stt_requests2_en.txt").read_text(encoding="utf-8")
-                .splitlines() if ln.strip()]
+    def lines(name: str) -> list[str]:
+        return [ln.strip() for ln in (ROOT / "eval" / name).read_text(encoding="utf-8").splitlines() if ln.strip()]
+
     for name, sentences in (("dev requests (tests/speech_sets.py)", REQUESTS),
-                            ("held-out requests (eval/stt_requests2_en.txt)", held_out)):
+                            ("dev requests (eval/stt_requests2_en.txt)", lines("stt_requests2_en.txt")),
+                            ("held-out requests (eval/stt_requests3_en.txt)", lines("stt_requests3_en.txt"))):
         known = [s for s in sentences if all(m.prob([w]) > lmath.get_zero() for w in s.split()
                                              for m in (general, domain))]
         oov = sorted({w for s in sentences for w in s.split() if domain.prob([w]) <= lmath.get_zero()})

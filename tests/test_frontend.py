@@ -85,7 +85,9 @@ def test_a_request_on_an_8khz_headset_is_heard(domain_recognizer, tmp_path: Path
     assert final is not None
     # before the mirrored band and the narrowband speech mean: "a drill or over my hard report it on
     # the" (kal), "could priya read over my blind up in on monday" (slt)
-    assert "could priya look over my slides" in final.text and "monday" in final.text, final.text
+    assert "look over my slides before the" in final.text and "monday" in final.text, final.text
+    if voice == "slt":  # kal says the name "P R Y AH" (Festival's letter-to-sound), at 8 kHz "you"
+        assert "could priya look over" in final.text, final.text
 
 
 def _at(src: Path, out: Path, gain_db: float, noise_snr_db: float | None) -> Path:

@@ -80,6 +80,52 @@ def test_help_request_model_knows_the_contacts(tmp_path: Path) -> None:
     assert all("could priya look over my slides" in h for h in heard), heard
 
 
+def test_the_corpus_names_its_helpers_by_the_contacts() -> None:
+    """The corpus's own helpers ("keiko could you…", "ask chen to…") become the user's contacts,
+    so a contact's name is not beaten by a corpus name that sounds like it."""
+    from voice_helper.speech.domain_lm import corpus_names, corpus_sentences
+
+    names = corpus_names()
+    assert {"keiko", "chen", "kenji", "tariq"} <= names
+    plain = corpus_sentences()
+    mine = corpus_sentences(["Aiko", "Ken", "Mr Ito"])
+    assert len(mine) > len(plain)
+    words = [w for s in mine for w in s.split()]
+    assert not {"keiko", "chen", "kenji"} & set(words)
+    assert words.count("aiko") > 200 and words.count("ken") > 200 and " ".join(words).count("mr ito") > 200
+    assert plain[0] == mine[0] and len(plain[0].split()) > 4  # the rest is untouched
+
+
+def test_romanised_readings_of_names() -> None:
+    from voice_helper.speech.domain_lm import name_readings, romanised
+
+    assert romanised("aiko") == "AY K OW"
+    assert romanised("priya") == "P R IY Y AA"
+    assert romanised("tanaka") == "T AA N AA K AA"
+    assert romanised("anna") == "AA N AA"  # a doubled letter said once
+    got = name_readings(frozenset({"aiko", "priya"}), {"aiko": "EY K OW", "lunch": "L AH N CH"})
+    assert got == {"aiko(2)": "AY K OW"}  # only names, only the ones espeak-ng guessed
+
+
+@pytest.mark.parametrize("voice", ["kal", "slt"])
+def test_contacts_names_beat_corpus_names(voice: str, tmp_path: Path) -> None:
+    """Before the corpus's names became the contacts, these were heard as "keiko could you…" and
+    "chen would you…" / "can would you…"."""
+    require_tool("espeak-ng")
+    from voice_helper.speech.domain_lm import build_domain_lm
+    from voice_helper.speech.recognizers import SphinxRecognizer
+
+    rec = SphinxRecognizer("en", lm=build_domain_lm(["John", "Maria", "Tanaka", "Priya", "Sato", "Carlos",
+                                                       "Ken", "Aiko"], out_dir=tmp_path))
+    heard = []
+    for text in ("aiko could you water the plants on sunday", "ken would you read me the paper"):
+        rec.reset()
+        with FileSource(festival_wav(text, voice, pad_s=1.0)) as src:
+            final = listen_once(src, rec, Endpointer(EndpointConfig(silence_s=0.8)))
+        heard.append(final.text if final else "")
+    assert heard[0].startswith("aiko could you") and heard[1].startswith("ken would you"), heard
+
+
 def _dictionary_words(words: set[str]) -> set[str]:
     from voice_helper.speech.domain_lm import _dictionary
 

@@ -2,12 +2,15 @@
 
 Why: pocketsphinx's general model (70k words, news-like text) spreads its probability over all of
 English, so "check the numbers in the report" competes with "required"; a request turn is far
-more predictable. The domain text is the project's own data — 7,500 spoken help requests written
-for it by helpers who never saw the test sentences (``speech/data/lm_requests*_en.txt``: home,
-work, health, objects and places), the intent examples and the emergency sentences of the intent
-engine and its safety sets, the phrase board, the dialog's commands — plus the
-user's contacts in the ways people name a helper ("could Priya…", "ask Tanaka to…"), so the
-names become words the recognizer can hear.
+more predictable. The domain text is the project's own data — 13,500 spoken help requests and
+answers written for it by helpers who never saw the test sentences (``speech/data/lm_requests*_en.txt``:
+home, errands, work, study and technology, health and care, objects and places, answers to the
+dialog's questions), the intent examples and the emergency sentences of the intent engine and its
+safety sets, the phrase board, the dialog's commands — plus the user's contacts. The helpers the
+corpus names (``speech/data/lm_names_en.txt`` and the lexicon's names) become the contacts, so a
+contact's name has every context a name has in the corpus ("could Priya…", "ask Tanaka to…") and
+is not beaten by a corpus name that sounds like it. Names the dictionary lacks get espeak-ng's
+reading and a second one with the vowels of the language they come from.
 
 How (a static linear interpolation, the same as SRILM's ``ngram -mix-lm``, done here in Python
 because pocketsphinx 5 has no runtime interpolation and cannot write its binary model as ARPA):
@@ -43,7 +46,7 @@ LAMBDA = 0.7  # weight of the domain model (0.5 → 0.7: WER 0.061 → 0.059 cle
 DISCOUNT = 0.7
 GENERAL_WORDS = 8000  # the general model's commonest words kept beside the domain's
 COMMON_FOR_BIGRAMS = 600  # general bigrams among these words are kept when strongly associated
-VERSION = 3
+VERSION = 4
 
 _PKG = Path(__file__).resolve().parents[1]
 #: Ways people name a helper; {name} is each contact.
@@ -93,10 +96,45 @@ def corpus_sentences(contacts: list[str] | None = None, phrases: list[str] | Non
     dialog = yaml.safe_load((_PKG / "data" / "dialog_en.yaml").read_text(encoding="utf-8"))
     for phrases_ in (dialog.get("commands") or {}).values():
         out += [str(p) for p in phrases_]
+    sentences = [s for s in (" ".join(_words(x)) for x in out) if s]
+    if contacts:
+        sentences = _names_as_contacts(sentences, contacts)
     for name in contacts or []:
-        out += [t.format(name=name) for t in NAME_TEMPLATES]
-    out += list(phrases or [])
-    return [s for s in (" ".join(_words(x)) for x in out) if s]
+        sentences += [" ".join(_words(t.format(name=name))) for t in NAME_TEMPLATES]
+    return sentences + [s for s in (" ".join(_words(x)) for x in phrases or []) if s]
+
+
+def corpus_names() -> frozenset[str]:
+    """First names the corpus gives its helpers: the lexicon's names list and the corpus's own."""
+    lexicon = yaml.safe_load((_PKG / "text" / "data" / "en.yaml").read_text(encoding="utf-8"))
+    own = (_PKG / "speech" / "data" / "lm_names_en.txt").read_text(encoding="utf-8").splitlines()
+    names = {str(n).lower() for n in lexicon.get("names") or []}
+    return frozenset(names | {ln.strip() for ln in own if ln.strip() and not ln.startswith("#")})
+
+
+def _names_as_contacts(sentences: list[str], contacts: list[str]) -> list[str]:
+    """Each helper the corpus names becomes one of the user's contacts, in turn.
+
+    Why: with "keiko" and "chen" in the corpus as often as "aiko" and "ken", a contact's name
+    loses to a corpus name that sounds like it; the corpus's contexts for names ("keiko could
+    you…", "ask chen to…") are what a contact's name needs, so they are handed to the contacts.
+    """
+    spoken = [" ".join(_words(c)) for c in contacts]
+    spoken = [c for c in spoken if c]
+    if not spoken:
+        return sentences
+    mine = {c for c in spoken if " " not in c}
+    names = corpus_names() - mine
+    turn = 0
+    out = []
+    for sentence in sentences:
+        words = sentence.split()
+        for i, word in enumerate(words):
+            if word in names:
+                words[i] = spoken[turn % len(spoken)]
+                turn += 1
+        out.append(" ".join(words))
+    return out
 
 
 class _General:
@@ -171,6 +209,47 @@ def pronounce(words: list[str]) -> dict[str, str]:
     return out
 
 
+def romanised(name: str) -> str:
+    """A name read letter by letter with its own vowels; a doubled letter said once."""
+    phones: list[str] = []
+    i = 0
+    while i < len(name):
+        for spelling, said in _spellings():
+            if name.startswith(spelling, i):
+                phones += [p for p in said.split() if not phones or p != phones[-1]]
+                i += len(spelling)
+                break
+        else:
+            i += 1
+    return " ".join(phones)
+
+
+def _spellings() -> list[tuple[str, str]]:
+    global _SPELLINGS
+    if _SPELLINGS is None:
+        table = yaml.safe_load((_PKG / "speech" / "data" / "romanised_en.yaml").read_text(encoding="utf-8"))
+        _SPELLINGS = sorted(((str(k), str(v)) for k, v in table["spellings"].items()), key=lambda kv: -len(kv[0]))
+    return _SPELLINGS
+
+
+_SPELLINGS: list[tuple[str, str]] | None = None
+
+
+def name_readings(names: set[str] | frozenset[str], guessed: dict[str, str]) -> dict[str, str]:
+    """Second readings, keyed ``name(2)``, for the names whose first reading espeak-ng guessed.
+
+    Why: espeak-ng reads an unknown name as English spelling ("aiko" EY K OW, "priya" P R IH Y AH),
+    but most people say these names with the vowels of the language they come from; the
+    recognizer should hear either.
+    """
+    out = {}
+    for name in sorted(names & guessed.keys()):
+        said = romanised(name)
+        if said and said != guessed[name]:
+            out[f"{name}(2)"] = said
+    return out
+
+
 def _cache_dir() -> Path:
     from ..config import ensure_private_dir, get_paths
 
@@ -190,7 +269,7 @@ def build_domain_lm(contacts: list[str] | None = None, phrases: list[str] | None
         words = json.loads(extra_file.read_text(encoding="utf-8"))
         ngrams = tuple(words["ngrams"])
         return DomainLM(arpa, words["extra"], words["vocabulary"], ngrams)  # type: ignore[arg-type]
-    lm = _build(sentences, lam)
+    lm = _build(sentences, lam, [" ".join(_words(c)) for c in contacts or []])
     tmp = arpa.with_suffix(".tmp")
     tmp.write_text(lm["arpa"], encoding="utf-8")
     tmp.replace(arpa)
@@ -199,12 +278,13 @@ def build_domain_lm(contacts: list[str] | None = None, phrases: list[str] | None
     return DomainLM(arpa, lm["extra"], lm["vocabulary"], lm["ngrams"])
 
 
-def _build(sentences: list[str], lam: float) -> dict[str, Any]:
+def _build(sentences: list[str], lam: float, names: list[str]) -> dict[str, Any]:
     general = _General()
     dictionary = _dictionary()
     counts: list[Counter[tuple[str, ...]]] = [Counter(), Counter(), Counter()]
     unknown = sorted({w for s in sentences for w in s.split() if w not in dictionary})
     extra = pronounce(unknown)
+    extra.update(name_readings(corpus_names() | set(names), extra))
     for s in sentences:
         toks = s.split()
         toks = ["<s>"] + [w for w in toks if w in dictionary or w in extra] + ["</s>"]
