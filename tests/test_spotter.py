@@ -158,3 +158,18 @@ def test_vosk_spotter_accepts_commands_and_rejects_the_rest(tmp_path: Path) -> N
             listen_once(src, rec, ep, also=(spotter,))
         got[text] = spotter.decide(ep.speech_s).phrase
     assert got == {"취소": "취소", "보내 주세요": "보내 주세요", "오늘 날씨가 좋네요": None}
+
+
+def test_a_hesitation_fitted_by_a_short_yes_is_none_of_these() -> None:
+    """Measured at the send confirmation: "er" (96 ms of voice) was fitted by "yeah" in 90 ms with
+    a passing score, and would have sent the message. A command said on purpose lasts longer."""
+    require_module("pocketsphinx")
+    from voice_helper.speech.spotter import MIN_DETECTION_S, SphinxSpotter
+
+    spotter = SphinxSpotter()
+    spotter.set_phrases(grammar_phrases("en", commands_for("en", "yes_no")))
+    spotter._segs = [("yeah", 0.09, 0.8406)]  # what "er" gave (slt)
+    assert spotter.decide(0.096).phrase is None
+    spotter._segs = [("yeah", 0.10, 0.85), ("yes", 0.39, 0.89)]  # "yes" (kal)
+    assert spotter.decide(0.288).phrase == "yes"
+    assert 0.09 < MIN_DETECTION_S <= 0.14  # the shortest command detection measured: "no" in 140 ms

@@ -34,6 +34,10 @@ log = logging.getLogger("voice_helper.speech")
 MIN_COVERAGE = 0.9
 #: pocketsphinx KWS detection score needed (false detections of short words score 0.82–0.84).
 MIN_SCORE = 0.84
+#: The shortest detection that can be a command said on purpose. A hesitation ("er", 96 ms of
+#: voice) was fitted by "yeah" in 90 ms and sent a message at the confirmation (held-out
+#: non-commands, eval/stt_noncommands2_en.txt); the commands' own detections last 140–470 ms.
+MIN_DETECTION_S = 0.12
 #: Per-phrase KWS threshold: detections below it are never reported.
 KWS_THRESHOLD = "1e-20"
 
@@ -139,7 +143,7 @@ class SphinxSpotter:
     def decide(self, speech_s: float) -> Spotted:
         """The command, when one detection spans the voiced turn and scores high enough."""
         fits = [(score, word) for word, dur, score in self._segs
-                if dur / max(speech_s, 0.05) >= self.min_coverage]
+                if dur >= MIN_DETECTION_S and dur / max(speech_s, 0.05) >= self.min_coverage]
         best = max(fits, default=None)
         if best is None:
             self.result = Spotted(None, "", 0.0)
