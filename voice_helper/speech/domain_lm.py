@@ -37,6 +37,7 @@ import re
 import subprocess
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,11 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z]+(?:'[a-z]+)?", text)
 
 
+def _sentences(texts: Any) -> list[str]:
+    """Texts as the recognizer writes them: lower case, words only; empty ones dropped."""
+    return [s for s in (" ".join(_words(x)) for x in texts) if s]
+
+
 def corpus_sentences(contacts: list[str] | None = None, phrases: list[str] | None = None) -> list[str]:
     """The domain text: the intent engine's examples, emergencies, the phrase board, commands, names."""
     out: list[str] = []
@@ -96,12 +102,12 @@ def corpus_sentences(contacts: list[str] | None = None, phrases: list[str] | Non
     dialog = yaml.safe_load((_PKG / "data" / "dialog_en.yaml").read_text(encoding="utf-8"))
     for phrases_ in (dialog.get("commands") or {}).values():
         out += [str(p) for p in phrases_]
-    sentences = [s for s in (" ".join(_words(x)) for x in out) if s]
+    sentences = _sentences(out)
     if contacts:
         sentences = _names_as_contacts(sentences, contacts)
     for name in contacts or []:
-        sentences += [" ".join(_words(t.format(name=name))) for t in NAME_TEMPLATES]
-    return sentences + [s for s in (" ".join(_words(x)) for x in phrases or []) if s]
+        sentences += _sentences(t.format(name=name) for t in NAME_TEMPLATES)
+    return sentences + _sentences(phrases or [])
 
 
 def corpus_names() -> frozenset[str]:
@@ -119,8 +125,7 @@ def _names_as_contacts(sentences: list[str], contacts: list[str]) -> list[str]:
     loses to a corpus name that sounds like it; the corpus's contexts for names ("keiko could
     you…", "ask chen to…") are what a contact's name needs, so they are handed to the contacts.
     """
-    spoken = [" ".join(_words(c)) for c in contacts]
-    spoken = [c for c in spoken if c]
+    spoken = _sentences(contacts)
     if not spoken:
         return sentences
     mine = {c for c in spoken if " " not in c}
@@ -224,15 +229,11 @@ def romanised(name: str) -> str:
     return " ".join(phones)
 
 
+@cache
 def _spellings() -> list[tuple[str, str]]:
-    global _SPELLINGS
-    if _SPELLINGS is None:
-        table = yaml.safe_load((_PKG / "speech" / "data" / "romanised_en.yaml").read_text(encoding="utf-8"))
-        _SPELLINGS = sorted(((str(k), str(v)) for k, v in table["spellings"].items()), key=lambda kv: -len(kv[0]))
-    return _SPELLINGS
-
-
-_SPELLINGS: list[tuple[str, str]] | None = None
+    """The spelling table, longest spelling first."""
+    table = yaml.safe_load((_PKG / "speech" / "data" / "romanised_en.yaml").read_text(encoding="utf-8"))
+    return sorted(((str(k), str(v)) for k, v in table["spellings"].items()), key=lambda kv: -len(kv[0]))
 
 
 def name_readings(names: set[str] | frozenset[str], guessed: dict[str, str]) -> dict[str, str]:
@@ -269,7 +270,7 @@ def build_domain_lm(contacts: list[str] | None = None, phrases: list[str] | None
         words = json.loads(extra_file.read_text(encoding="utf-8"))
         ngrams = tuple(words["ngrams"])
         return DomainLM(arpa, words["extra"], words["vocabulary"], ngrams)  # type: ignore[arg-type]
-    lm = _build(sentences, lam, [" ".join(_words(c)) for c in contacts or []])
+    lm = _build(sentences, lam, _sentences(contacts or []))
     tmp = arpa.with_suffix(".tmp")
     tmp.write_text(lm["arpa"], encoding="utf-8")
     tmp.replace(arpa)
