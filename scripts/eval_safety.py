@@ -64,6 +64,7 @@ def main() -> int:
             if not line.strip():
                 continue
             row = json.loads(line)
+            row.setdefault("lang", path.stem.rsplit("_", 1)[-1])  # training files name it once
             t = time.perf_counter()
             req = engine.parse(row["text"], row["lang"])
             times.append(time.perf_counter() - t)

@@ -36,7 +36,7 @@ def oof(lang: str) -> tuple[list[dict], np.ndarray]:
         vec = TfidfVectorizer(analyzer=lambda t: classifier.features(t, lang), sublinear_tf=True,
                               min_df=hyper["min_df"], dtype=np.float64)
         X = vec.fit_transform([texts[i] for i in tr])
-        clf = LogisticRegression(C=hyper["C"], max_iter=2000, tol=1e-3).fit(X, y[tr])
+        clf = LogisticRegression(C=hyper["C"], max_iter=5000, tol=classifier.SAFETY_TOL).fit(X, y[tr])
         sign = 1.0 if list(clf.classes_).index("crisis") == 1 else -1.0
         z[te] = sign * clf.decision_function(vec.transform([texts[i] for i in te]))
     # the temperature the real model would fit on these logits

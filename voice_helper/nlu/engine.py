@@ -63,6 +63,7 @@ class IntentEngine:
         for lang in languages:
             self.model(lang)
             self.model(lang, "safety")
+            self.model(lang, "route")
 
     def danger(self, raw: str, lang: str) -> tuple[safety.CrisisHit | None, str]:
         """Both detectors: the concept rules and the safety classifier (idioms blanked).
@@ -71,6 +72,14 @@ class IntentEngine:
         plain = normalize(safety.without_idioms(raw, lang), lang, cleaned=True)[:MAX_CHARS]
         p = self.model(lang, "safety").proba(plain).get("crisis", 0.0) if plain else 0.0
         return hit, safety.classifier_says(p, lang)
+
+    def _route(self, raw: str, lang: str) -> str:
+        """The kind (and so the first number) of an emergency only the net found: police for
+        violence, the crisis line for thoughts of suicide, else the emergency number."""
+        plain = normalize(safety.without_idioms(raw, lang), lang, cleaned=True)[:MAX_CHARS]
+        probs = self.model(lang, "route").proba(plain) if plain else {}
+        best = max(probs, key=lambda k: probs[k]) if probs else "emergency"
+        return {"police": "violence", "lifeline": "self_harm"}.get(best, "medical")
 
     def parse(self, text: str, lang: str = "auto", now: datetime | None = None) -> HelpRequest:
         raw = clean_utterance(text or "")
@@ -101,7 +110,7 @@ class IntentEngine:
             model.proba(normalize(safety.without_idioms(raw, language), language, cleaned=True)).get(
                 "emergency", 0.0) >= RAISE_CRISIS
         check = not crisis and (hit is not None or net in ("check", "crisis") or emergency_talk)
-        kind = hit.kind if hit is not None else "medical"
+        kind = hit.kind if hit is not None else self._route(raw, language) if crisis or check else "medical"
         cautious = False
         if crisis:
             intent = Intent.EMERGENCY

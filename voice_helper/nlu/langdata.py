@@ -68,9 +68,10 @@ def load_safety_train(lang: str) -> list[dict[str, Any]]:
 
 
 def safety_files(lang: str) -> list[Path]:
-    """The safety net's training lines: the generated set and the tuning set (never the held-out)."""
-    return [data_dir() / f"safety_train_{lang}.jsonl", data_dir() / f"safety_train2_{lang}.jsonl",
-            data_dir() / f"safety_train3_{lang}.jsonl", data_dir() / f"safety_dev_{lang}.jsonl"]
+    """The safety net's training lines: the generated sets and the tuning sets (never a held-out
+    set; dev2 and dev3 were held-out sets 2 and 3 until they were spent)."""
+    names = ("train", "train2", "train3", "train5", "dev", "dev2", "dev3")
+    return [data_dir() / f"safety_{name}_{lang}.jsonl" for name in names]
 
 
 def data_hash(extra: str = "", safety: bool = False) -> str:

@@ -31,6 +31,7 @@ from ..textsafe import clean_utterance
 from . import langdata
 
 _KANA = re.compile(r"[ぁ-ゖー]+")
+_SENTENCE_END = {"。", "！", "？", "!", "?"}  # a past time does not reach across a sentence
 
 #: The classifier alone raises a crisis at this probability, and asks at LOW (chosen on
 #: out-of-fold predictions over the safety training data; see scripts/eval_safety.py).
@@ -210,32 +211,53 @@ def _alone(view: _View, rule: dict[str, Any], lang: str) -> bool:
 
 
 def _said(view: _View, terms: list[str], lang: str) -> list[tuple[int, int]]:
-    """Spans of plain terms and of "re:" regexes (matched on the joined text)."""
+    """Word/morpheme spans of plain terms and of "re:" regexes (matched on the joined text)."""
     out: list[tuple[int, int]] = []
     for t in terms:
         t = str(t)
         if t.startswith("re:"):
             for m in re.finditer(t[3:], view.joined):
-                out.append((m.start(), m.end()))
+                out.append((_position(view, m.start(), lang), _position(view, max(m.start(), m.end() - 1), lang) + 1))
         else:
             out.extend(_find(view, t, lang))
     return out
 
 
-def _now_or_then(view: _View, data: dict[str, Any], lang: str, key: str = "not_now") -> bool:
-    """Said about the past or a story, and nothing says it is happening now."""
-    if not _said(view, data[key], lang):
+def _position(view: _View, offset: int, lang: str) -> int:
+    """The word (English) or morpheme (Japanese) at a character offset of ``view.joined``."""
+    if lang == "ja":
+        return max(0, bisect_right(view.starts, offset) - 1)
+    return view.joined.count(" ", 0, offset)
+
+
+def _now_or_then(view: _View, data: dict[str, Any], lang: str, key: str = "not_now",
+                 span: tuple[int, int] | None = None) -> bool:
+    """Said about the past or a story, and nothing says it is happening now.
+
+    A time in the past ("last year", 去年) belongs to its own clause: it only counts within
+    ``near_window`` words of what was found (``span``), so "he had a stent put in last year"
+    does not make "his chest hurts" a story. Stories, lessons and things that are over count
+    anywhere."""
+    found = _said(view, data[key], lang)
+    near = data.get(f"{key}_near", [])
+    if near:
+        w = int(data.get("near_window", 8))
+        close = [m for m in _said(view, near, lang)
+                 if span is None or (m[0] - span[1] <= w and span[0] - m[1] <= w
+                                     and not _SENTENCE_END & set(view.words[min(m[1], span[1]):max(m[0], span[0])]))]
+        found += close
+    if not found:
         return False
     joined = view.joined
-    for t in data[key]:
+    for t in list(data[key]) + list(near):
         t = str(t)
         joined = re.sub(t[3:] if t.startswith("re:") else re.escape(t), " ", joined)
     return not any(re.search(re.escape(str(p)) if lang == "ja" else rf"\b{re.escape(str(p))}\b", joined)
                    for p in data["present"])
 
 
-def _rule_hit(view: _View, rule: dict[str, Any], lang: str, data: dict[str, Any]) -> tuple[bool, bool, str]:
-    """(fires, sure, matched text) for one rule."""
+def _rule_hit(view: _View, rule: dict[str, Any], lang: str, data: dict[str, Any]) -> tuple[bool, bool, str, tuple[int, int]]:
+    """(fires, sure, matched text, its word span) for one rule."""
     groups = [[str(t) for t in g] for g in rule["all"]]
     within = int(rule.get("within", 12 if lang == "en" else 16))
     neg = rule.get("neg")
@@ -243,18 +265,18 @@ def _rule_hit(view: _View, rule: dict[str, Any], lang: str, data: dict[str, Any]
     for g in groups:
         spans = [s for t in g for s in _find(view, t, lang)]
         if not spans:
-            return False, False, ""
+            return False, False, "", (0, 0)
         spans_per_group.append(spans)
     for also in rule.get("also", []):
         if not _any(view, [str(t) for t in also], lang):
-            return False, False, ""
+            return False, False, "", (0, 0)
     for unless in rule.get("unless", []):
         if _said(view, [str(t) for t in unless], lang):
-            return False, False, ""
+            return False, False, "", (0, 0)
     if rule.get("alone") and not _alone(view, rule, lang):
-        return False, False, ""
+        return False, False, "", (0, 0)
     # the first group anchors; every other group must fall within the window
-    best: tuple[bool, bool, str] = (False, False, "")
+    best: tuple[bool, bool, str, tuple[int, int]] = (False, False, "", (0, 0))
     for anchor in spans_per_group[0]:
         chosen = [anchor]
         ok = True
@@ -280,8 +302,8 @@ def _rule_hit(view: _View, rule: dict[str, Any], lang: str, data: dict[str, Any]
         hi = max(s[1] for s in chosen)
         matched = ("" if lang == "ja" else " ").join(view.words[lo:hi])
         if sure:
-            return True, True, matched
-        best = (True, False, matched)
+            return True, True, matched, (lo, hi)
+        best = (True, False, matched, (lo, hi))
     return best
 
 
@@ -293,22 +315,21 @@ def check(text: str, lang: str, canonical: str | None = None, cleaned: bool = Fa
     view = _view(text, lang)
     if not view.words:
         return None
-    hits: list[tuple[str, bool, str]] = []
+    hits: list[tuple[str, bool, str, tuple[int, int]]] = []
     misheard_only = True
     for rule in data["rules"]:
-        fires, sure, matched = _rule_hit(view, rule, lang, data)
+        fires, sure, matched, span = _rule_hit(view, rule, lang, data)
         if not fires:
             continue
         # A lone "help!" or a fall with a sore knee could be ordinary: ask first ("are you safe?").
         # A recognizer's "can" for "can't" counts when something else says danger.
         cautious = bool(rule.get("alone") or rule.get("weak")) and not rule.get("sure")
         misheard_only = misheard_only and not sure and not cautious
-        hits.append((rule["kind"], sure and not cautious, matched))
+        hits.append((rule["kind"], sure and not cautious, matched, span))
     if not hits:
         return None
-    physical = [h for h in hits if h[0] not in ("self_harm", "self_harm_act")]
-    if physical and _now_or_then(view, data, lang):
-        hits = [h for h in hits if h[0] in ("self_harm", "self_harm_act")]  # a story, a lesson, long past
+    # a story, a lesson, long past
+    hits = [h for h in hits if h[0] in ("self_harm", "self_harm_act") or not _now_or_then(view, data, lang, span=h[3])]
     if any(h[0] in ("self_harm", "self_harm_act") for h in hits) and \
             _now_or_then(view, data, lang, "not_now_self_harm"):
         hits = [h for h in hits if h[0] not in ("self_harm", "self_harm_act")]

@@ -1,0 +1,111 @@
+"""Emergencies, fourth round: a past time only makes its own clause a story, an emergency said
+after an ordinary request still counts, a lone call for help is a crisis, things that are over
+are not, and an emergency only the net found goes to the right number first.
+
+Sentences are written for these mechanisms, not copied from the sets they were found on."""
+
+from __future__ import annotations
+
+import pytest
+
+from voice_helper.nlu import safety
+
+from .nlu_support import make_engine, spaced
+
+
+@pytest.fixture(scope="module")
+def engine():
+    e = make_engine()
+    e.warm()
+    return e
+
+
+def first_number(req) -> str:
+    return req.resources[0].number if req.resources else ""
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a history mentioned beside symptoms happening now
+    ("My wife's chest is crushing her and she's gone clammy. She had bypass surgery back in 2019.", "en"),
+    ("dad's chest really hurts and he's grey in the face he had a heart attack years ago", "en"),
+    ("父が胸が締め付けられると言って冷や汗をかいています。去年カテーテルの手術をしました。", "ja"),
+    # an emergency said after an ordinary request about a list
+    ("Put bread on the shopping list. Oh god, I've sliced my hand on the bread knife and it's pouring.", "en"),
+    ("add milk to the list um actually i can't get any air in my chest is so tight", "en"),
+    ("買い物リストに牛乳を…あっ、包丁で手を切って血がすごい出てる", "ja"),
+    # lying there since last night is happening now
+    ("i've been on the bedroom floor since last night and i can't get up", "en"),
+])
+def test_a_past_time_belongs_to_its_own_clause(engine, text: str, lang: str) -> None:
+    req = engine.parse(text, lang)
+    assert req.crisis, (text, req.crisis_kind)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("I had chest pains last year but it was only a pulled muscle.", "en"),
+    ("my grandad fell off a ladder years ago and broke his hip, can you remind me to ring him", "en"),
+    ("去年、胸が痛くて入院したことがあるけど、今は元気です。", "ja"),
+])
+def test_a_past_time_near_the_danger_is_still_a_story(engine, text: str, lang: str) -> None:
+    assert not engine.parse(text, lang).crisis
+
+
+@pytest.mark.parametrize("text, lang, number", [
+    ("Ambulance!", "en", "911"),
+    ("nine one one now", "en", "911"),
+    ("cops, please", "en", "911"),
+    ("救急車！", "ja", "119"),
+    ("けいさつ よんで", "ja", "110"),
+    (spaced("警察、今すぐ"), "ja", "110"),
+])
+def test_a_call_for_help_said_alone_is_a_crisis(engine, text: str, lang: str, number: str) -> None:
+    req = engine.parse(text, lang)
+    assert req.crisis and first_number(req) == number, (text, req.urgency, first_number(req))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("My daughter choked on a carrot at lunch but coughed it straight up and she's giggling now.", "en"),
+    ("the gas engineer fixed the leak this morning can you remind me to pay him", "en"),
+    ("The show was so funny I couldn't breathe.", "en"),
+    ("my colleague stabbed me in the back in the meeting remind me to talk to my manager", "en"),
+    ("I don't want to die or anything, I'm just worn out by all of it.", "en"),
+    ("ガス漏れは修理済みです。点検の日をメモして。", "ja"),
+    ("宿題忘れたのがバレたら先生に殺される", "ja"),
+    ("一酸化炭素警報器を買い物リストに入れて", "ja"),
+])
+def test_what_is_over_or_said_in_jest_is_not_a_crisis(engine, text: str, lang: str) -> None:
+    req = engine.parse(text, lang)
+    assert not req.crisis, (text, req.crisis_kind)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("a man has been walking behind me since the station and he speeds up when i do", "en"),
+    ("someone is rattling the back door handle and it's three in the morning", "en"),
+    ("夜中に誰かが玄関のドアノブをガチャガチャ回してる。一人暮らしなの。", "ja"),
+])
+def test_being_followed_or_broken_in_on_calls_the_police_first(engine, text: str, lang: str) -> None:
+    req = engine.parse(text, lang)
+    assert req.crisis and first_number(req) in ("911", "110"), (text, req.crisis_kind)
+    assert req.crisis_kind == "violence"
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("there is a man outside who keeps shouting that he will get me", "en", "violence"),
+    ("i really don't see the point in carrying on with life any more", "en", "self_harm"),
+    ("my neighbour is lying at the bottom of her stairs", "en", "medical"),
+    ("知らない男にずっと後ろを歩かれていて怖い", "ja", "violence"),
+    ("もう生きていく意味が分からなくなりました", "ja", "self_harm"),
+])
+def test_an_emergency_only_the_net_found_is_routed_by_what_it_is(engine, text: str, lang: str, kind: str) -> None:
+    """The route model, trained on the kinds of the safety lines, picks the first number."""
+    assert engine._route(text, lang) == kind
+
+
+def test_a_time_far_from_the_danger_does_not_make_it_a_story() -> None:
+    far = "last year we went to spain for two weeks and it was lovely and now his chest is crushing him"
+    hit = safety.check(far, "en")
+    assert hit is not None and hit.kind == "chest_pain"
+    assert safety.check("his chest was crushing him last year", "en") is None
+    # Japanese: a sentence end stops the past time
+    assert safety.check("胸が締め付けられて冷や汗が出ています。去年手術しました。", "ja") is not None
+    assert safety.check("去年胸が締め付けられて冷や汗が出た", "ja") is None
