@@ -33,7 +33,7 @@ def oof(lang: str) -> tuple[list[dict], np.ndarray]:
     z = np.zeros(len(texts))
     skf = StratifiedKFold(n_splits=5, shuffle=True, random_state=1)
     for tr, te in skf.split(texts, y):
-        vec = TfidfVectorizer(analyzer=lambda t: classifier.features(t, lang), sublinear_tf=True,
+        vec = TfidfVectorizer(analyzer=lambda t: classifier.features(t, lang, lang == "ja"), sublinear_tf=True,
                               min_df=hyper["min_df"], dtype=np.float64)
         X = vec.fit_transform([texts[i] for i in tr])
         clf = LogisticRegression(C=hyper["C"], max_iter=5000, tol=classifier.SAFETY_TOL).fit(X, y[tr])

@@ -109,3 +109,41 @@ def test_a_time_far_from_the_danger_does_not_make_it_a_story() -> None:
     # Japanese: a sentence end stops the past time
     assert safety.check("胸が締め付けられて冷や汗が出ています。去年手術しました。", "ja") is not None
     assert safety.check("去年胸が締め付けられて冷や汗が出た", "ja") is None
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a pivot between the ordinary talk and the danger: now
+    ("put the news on please oh no my chest is crushing and my arm's gone numb", "en"),
+    ("I was watching a film about the war and, hang on, I can't breathe, my throat is closing", "en"),
+    ("ドラマの続きを…それより、胸が締め付けられて冷や汗が止まらない", "ja"),
+])
+def test_a_pivot_before_the_danger_makes_it_now(engine, text: str, lang: str) -> None:
+    assert engine.parse(text, lang).crisis, text
+
+
+@pytest.mark.parametrize("text, lang", [
+    # the pivot comes after the danger: still a story that is over
+    ("My uncle had a heart attack years ago and now he's running half marathons, find him a watch", "en"),
+    ("the chip pan caught fire but i put it out and it's all fine now add a fire blanket to the list", "en"),
+    ("祖母が餅を詰まらせたけど、背中を叩いたら出てきて、今はお茶を飲んでます。", "ja"),
+    ("ガス臭いと思ったら、玉ねぎが腐ってただけだった。", "ja"),
+])
+def test_what_is_over_stays_over_after_a_pivot(engine, text: str, lang: str) -> None:
+    assert not engine.parse(text, lang).crisis, text
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("my chest feels a bit tight from this cold", "en"),
+    ("slightly short of breath after the stairs", "en"),
+    ("胸が軽く痛む感じがする", "ja"),
+])
+def test_a_symptom_said_mildly_is_asked_about_not_called_in(engine, text: str, lang: str) -> None:
+    req = engine.parse(text, lang)
+    assert not req.crisis and req.urgency.value == "check", (text, req.urgency)
+
+
+def test_the_japanese_safety_net_reads_morphemes_too(engine) -> None:
+    """The Japanese safety and route models carry word features; the intent model does not."""
+    assert engine.model("ja", "safety").words and engine.model("ja", "route").words
+    assert not engine.model("ja").words and not engine.model("en", "safety").words
+    assert any(f.startswith("w:") for f in engine.model("ja", "safety").weights)

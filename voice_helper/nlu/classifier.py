@@ -30,7 +30,7 @@ from ..config import check_private_file, ensure_private_dir, get_paths
 from . import langdata
 from .normalize import normalize
 
-FEATURE_VERSION = "7"
+FEATURE_VERSION = "8"
 #: Per-language settings, chosen by 5-fold cross-validation on the TRAINING files only.
 HYPER = {"en": {"min_df": 2, "C": 10.0}, "ja": {"min_df": 1, "C": 30.0}}
 #: The safety net (emergency or not), trained on the independent safety_train_<lang>.jsonl.
@@ -44,13 +44,24 @@ SAFETY_TOL = 1e-5
 KINDS = ("intent", "safety", "route")
 
 
-def features(text: str, lang: str) -> list[str]:
-    """The n-grams of one canonical line (the analyzer used in training AND inference)."""
+def features(text: str, lang: str, words: bool = False) -> list[str]:
+    """The n-grams of one canonical line (the analyzer used in training AND inference).
+
+    ``words``: Japanese also gets its morphemes' normalised forms and their pairs, so 起きれない
+    and 起き上がれません share 起きる (the safety models: other writers' wording, measured on a
+    spent held-out set: recall at 1 % false alarms 0.90 → 0.92)."""
     out: list[str] = []
     if lang == "ja":
-        s = f"^{text.replace(' ', '')}$"
+        joined = text.replace(" ", "")
+        s = f"^{joined}$"
         for n in (1, 2, 3):
             out.extend(s[i:i + n] for i in range(len(s) - n + 1))
+        if words and joined:
+            from ..text import ja as jt
+
+            norms = [m.norm for m in jt.analyse(joined)]
+            out.extend(f"w:{w}" for w in norms)
+            out.extend(f"b:{a} {b}" for a, b in zip(norms, norms[1:]))
         return out
     words = text.split()
     for w in words:
@@ -73,11 +84,12 @@ class Model:
     intercept: tuple[float, ...]
     temperature: float
     key: str
+    words: bool = False  # Japanese morpheme features too (see ``features``)
 
     def logits(self, canonical: str) -> list[float]:
         """intercept + (sum of tfidf_f * w_f) / ||tfidf||; the sums run in C via zip(*vectors)."""
         weights = self.weights
-        counts = Counter(f for f in features(canonical, self.lang) if f in weights)
+        counts = Counter(f for f in features(canonical, self.lang, self.words) if f in weights)
         if not counts:
             return list(self.intercept)
         log = math.log
@@ -171,11 +183,12 @@ def train(lang: str, key: str | None = None, kind: str = "intent") -> Model:
 
     texts, labels = training_set(lang, kind)
     y = np.array(labels)
+    words = kind in ("safety", "route") and lang == "ja"
 
     def fit(tx: list[str], ty: "np.ndarray") -> tuple[TfidfVectorizer, LogisticRegression]:
         table = HYPER_SAFETY if kind in ("safety", "route") else HYPER
         hyper = table.get(lang, table["en"])
-        vec = TfidfVectorizer(analyzer=lambda t: features(t, lang), sublinear_tf=True,
+        vec = TfidfVectorizer(analyzer=lambda t: features(t, lang, words), sublinear_tf=True,
                               min_df=hyper["min_df"], dtype=np.float64)
         X = vec.fit_transform(tx)
         safety_kind = kind in ("safety", "route")
@@ -221,7 +234,7 @@ def train(lang: str, key: str | None = None, kind: str = "intent") -> Model:
                for f, i in vec.vocabulary_.items()}
     return Model(lang=lang, classes=classes, weights=weights,
                  intercept=tuple(float(x) for x in intercept), temperature=best_t,
-                 key=key or cache_key(lang, kind))
+                 key=key or cache_key(lang, kind), words=words)
 
 
 CACHE_MAGIC = b"voice-helper intent model 1\n"
@@ -245,7 +258,7 @@ def dump_model(model: Model) -> bytes:
     if sys.byteorder == "big":
         numbers.byteswap()
     header = {"lang": model.lang, "classes": model.classes, "features": features,
-              "temperature": model.temperature, "key": model.key, "k": k}
+              "temperature": model.temperature, "key": model.key, "k": k, "words": model.words}
     return CACHE_MAGIC + json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n" \
         + numbers.tobytes()
 
@@ -274,7 +287,8 @@ def parse_model(data: bytes) -> Model:
     idf, weights = numbers[:n], numbers[n:n + n * k]
     weights_by_feature = {f: (idf[i], tuple(weights[i * k:(i + 1) * k])) for i, f in enumerate(features)}
     return Model(lang=h["lang"], classes=list(classes), weights=weights_by_feature,
-                 intercept=tuple(numbers[n + n * k:]), temperature=float(h["temperature"]), key=h["key"])
+                 intercept=tuple(numbers[n + n * k:]), temperature=float(h["temperature"]), key=h["key"],
+                 words=h.get("words") is True)
 
 
 def _read_cache(path: Path) -> bytes | None:

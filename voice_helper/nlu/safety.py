@@ -35,7 +35,7 @@ _SENTENCE_END = {"。", "！", "？", "!", "?"}  # a past time does not reach ac
 
 #: The classifier alone raises a crisis at this probability, and asks at LOW (chosen on
 #: out-of-fold predictions over the safety training data; see scripts/eval_safety.py).
-HIGH = {"en": 0.95, "ja": 0.95}  # out-of-fold: the net alone alarms ≤ 0.2 % of near-misses; below, it asks
+HIGH = {"en": 0.93, "ja": 0.93}  # out-of-fold: the net alone alarms ≤ 0.2 % of near-misses; below, it asks
 LOW = {"en": 0.60, "ja": 0.60}
 #: Which kind decides whom to call when several are said (a physical danger before a thought).
 PRIORITY = ["self_harm_act", "overdose", "unresponsive", "chest_pain", "breathing", "bleeding", "stroke",
@@ -248,12 +248,21 @@ def _now_or_then(view: _View, data: dict[str, Any], lang: str, key: str = "not_n
         found += close
     if not found:
         return False
+    if span is not None:
+        # A strong sign of now ("help me", "still bleeding") outweighs any story; a pivot
+        # ("oh no", "actually", それより) only when it comes between the story and the danger:
+        # "I'm reading the news, oh no, my chest…" is now; "it was years ago and now he runs" is not.
+        if any(not any(m[0] <= p[0] < m[1] for m in found) for p in _said(view, data["present"], lang)):
+            return False
+        weak = _said(view, data.get("present_weak", []), lang)
+        return any(not any(m[1] <= w[0] <= span[0] for w in weak) for m in found)
     joined = view.joined
     for t in list(data[key]) + list(near):
         t = str(t)
         joined = re.sub(t[3:] if t.startswith("re:") else re.escape(t), " ", joined)
+    now = list(data["present"]) + list(data.get("present_weak", []))
     return not any(re.search(re.escape(str(p)) if lang == "ja" else rf"\b{re.escape(str(p))}\b", joined)
-                   for p in data["present"])
+                   for p in now)
 
 
 def _rule_hit(view: _View, rule: dict[str, Any], lang: str, data: dict[str, Any]) -> tuple[bool, bool, str, tuple[int, int]]:
@@ -307,6 +316,12 @@ def _rule_hit(view: _View, rule: dict[str, Any], lang: str, data: dict[str, Any]
     return best
 
 
+def _softened(view: _View, span: tuple[int, int], data: dict[str, Any], lang: str) -> bool:
+    """A softener ("a bit", "slightly", ちょっと) just before or inside what was found."""
+    lo, hi = span
+    return any(lo - 4 <= m[0] and m[1] <= hi for m in _said(view, data.get("softeners", []), lang))
+
+
 def check(text: str, lang: str, canonical: str | None = None, cleaned: bool = False) -> CrisisHit | None:
     """The crisis the rules find in ``text``, or None. ``sure=False`` means "ask first"."""
     if lang not in ("en", "ja") or not text.strip():
@@ -324,6 +339,8 @@ def check(text: str, lang: str, canonical: str | None = None, cleaned: bool = Fa
         # A lone "help!" or a fall with a sore knee could be ordinary: ask first ("are you safe?").
         # A recognizer's "can" for "can't" counts when something else says danger.
         cautious = bool(rule.get("alone") or rule.get("weak")) and not rule.get("sure")
+        # "a bit tight", ちょっと息苦しい: said mildly, it is asked about, not called in
+        cautious = cautious or (rule["kind"] not in ("self_harm", "self_harm_act") and _softened(view, span, data, lang))
         misheard_only = misheard_only and not sure and not cautious
         hits.append((rule["kind"], sure and not cautious, matched, span))
     if not hits:
