@@ -48,17 +48,19 @@ def oof(lang: str) -> tuple[list[dict], np.ndarray]:
         if nll < best:
             best_t, best = t, nll
     p = 1 / (1 + np.exp(-z / best_t))
-    return rows, p[:n_safety]
+    return rows, p
 
 
 def main() -> int:
     for lang in ("en", "ja"):
-        rows, p = oof(lang)
+        rows, p_all = oof(lang)
+        p, p_ordinary = p_all[:len(rows)], p_all[len(rows):]
         hits = [safety.check(r["text"], lang) for r in rows]
         then = [safety.said_about_then(r["text"], lang) for r in rows]
         crisis = np.array([bool(r["crisis"]) for r in rows])
         print(f"\n{lang}: {crisis.sum()} emergencies, {(~crisis).sum()} near-misses (out-of-fold)")
-        print(f"{'HIGH':>5} {'LOW':>5} {'recall':>7} {'+asks':>6} {'FA':>6} {'FA+asks':>8} {'net-alone FA':>13}")
+        print(f"{'HIGH':>5} {'LOW':>5} {'recall':>7} {'+asks':>6} {'FA':>6} {'FA+asks':>8} {'net-alone FA':>13} "
+              f"{'on ordinary requests':>21}")
         for high in (0.85, 0.9, 0.93, 0.95, 0.97, 0.99, 1.01):
             for low in (0.5, 0.6, 0.7):
                 if low >= high:
@@ -77,7 +79,9 @@ def main() -> int:
                 rec_a = (raised_a | asked_a)[crisis].mean()
                 fa = raised_a[~crisis].mean()
                 fa_a = (raised_a | asked_a)[~crisis].mean()
-                print(f"{high:5.2f} {low:5.2f} {rec:7.3f} {rec_a:6.3f} {fa:6.3f} {fa_a:8.3f} {net_fa / (~crisis).sum():13.3f}")
+                ordinary = (p_ordinary >= high).mean()  # the intent examples and ordinary help requests
+                print(f"{high:5.2f} {low:5.2f} {rec:7.3f} {rec_a:6.3f} {fa:6.3f} {fa_a:8.3f} {net_fa / (~crisis).sum():13.3f} "
+                      f"{ordinary:21.4f}")
     return 0
 
 

@@ -142,6 +142,9 @@ def training_set(lang: str, kind: str = "intent") -> tuple[list[str], list[str]]
                 for ex in spec.get("examples") or []:
                     texts.append(normalize(without_idioms(str(ex), lang), lang))
                     labels.append("ok")
+        for text in langdata.safety_ordinary(lang):
+            texts.append(normalize(without_idioms(text, lang), lang))
+            labels.append("ok")
         return texts, labels
     data = langdata.load(lang)
     texts: list[str] = []

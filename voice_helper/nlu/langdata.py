@@ -69,15 +69,26 @@ def load_safety_train(lang: str) -> list[dict[str, Any]]:
 
 def safety_files(lang: str) -> list[Path]:
     """The safety net's training lines: the generated sets and the tuning sets (never a held-out
-    set; dev2, dev3 and dev4 were held-out sets 2 to 4 until they were spent)."""
-    names = ("train", "train2", "train3", "train5", "dev", "dev2", "dev3", "dev4")
+    set; dev2 to dev5 were held-out sets 2 to 5 until they were spent)."""
+    names = ("train", "train2", "train3", "train5", "train6", "dev", "dev2", "dev3", "dev4", "dev5")
     return [data_dir() / f"safety_{name}_{lang}.jsonl" for name in names]
+
+
+def safety_ordinary(lang: str) -> list[str]:
+    """Ordinary help requests written for the messages work (its tuning sets and the held-out sets
+    already read; held-out set 1 stays apart to check false alarms on): the safety net
+    learns that "I can't get out, can somebody help?" about a blocked driveway is not an emergency."""
+    import json
+
+    path = data_dir() / f"safety_ordinary_{lang}.jsonl"
+    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def data_hash(extra: str = "", safety: bool = False) -> str:
     """A key over the training data bytes (and anything else that changes the model)."""
     h = hashlib.sha256(extra.encode())
     files = training_files() + ([p for lang in LANGUAGES for p in safety_files(lang)]
+                                + [data_dir() / f"safety_ordinary_{lang}.jsonl" for lang in LANGUAGES]
                                 + [data_dir() / f"safety_{lang}.yaml" for lang in LANGUAGES] if safety else [])
     for path in files:
         h.update(path.name.encode())

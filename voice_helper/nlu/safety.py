@@ -30,12 +30,13 @@ from ..text.clean import join_cjk
 from ..textsafe import clean_utterance
 from . import langdata
 
-_KANA = re.compile(r"[ぁ-ゖー]+")
-_SENTENCE_END = {"。", "！", "？", "!", "?"}  # a past time does not reach across a sentence
+_KANA = re.compile(r"[ぁ-ゖァ-ヺー]+")  # kana runs: Sudachi merges a recognizer's katakana words (ドアノブガチャガチャ)
+_SENTENCE_END = {"。", "！", "？", "!", "?"}
+_JA_NEG = {"ない", "なく", "なかっ", "ず", "ぬ", "ん", "ねえ", "へん", "ひん", "ませ"}  # 歩けない is not 歩ける  # a past time does not reach across a sentence
 
 #: The classifier alone raises a crisis at this probability, and asks at LOW (chosen on
 #: out-of-fold predictions over the safety training data; see scripts/eval_safety.py).
-HIGH = {"en": 0.93, "ja": 0.93}  # out-of-fold: the net alone alarms ≤ 0.2 % of near-misses; below, it asks
+HIGH = {"en": 0.97, "ja": 0.97}  # out-of-fold: the net alone alarms ≤ 0.1 % of near-misses and ~0.3 % of ordinary requests; below, it asks
 LOW = {"en": 0.60, "ja": 0.60}
 #: Which kind decides whom to call when several are said (a physical danger before a thought).
 PRIORITY = ["self_harm_act", "overdose", "unresponsive", "chest_pain", "breathing", "bleeding", "stroke",
@@ -128,11 +129,15 @@ def _view(text: str, lang: str) -> _View:
     return _View(forms, toks, " ".join(toks), [], spoken)
 
 
-def _find(view: _View, term: str, lang: str) -> list[tuple[int, int]]:
-    """Every (start, end) span of ``term`` in the view, in word/morpheme positions."""
+def _find(view: _View, term: str, lang: str, surface: bool = False) -> list[tuple[int, int]]:
+    """Every (start, end) span of ``term`` in the view, in word/morpheme positions.
+
+    ``surface``: the words as said, not their lemmas: a marker like "show" (a TV show) must not
+    match "bone showing", nor 歩ける (walks fine again) match 歩けない."""
     out: list[tuple[int, int]] = []
     if lang == "ja":
-        out = [(i, i + 1) for i in view.index.get(term, ())]
+        out = [(i, i + 1) for i in view.index.get(term, ())
+               if not surface or view.words[i] == term or not _JA_NEG & set(view.words[i + 1:i + 3])]
         if out or len(term) <= 2:
             return out  # a short term is one whole morpheme (もし is not も|し)
         kana = len(term) >= 4 and _KANA.fullmatch(term) is not None
@@ -152,6 +157,9 @@ def _find(view: _View, term: str, lang: str) -> list[tuple[int, int]]:
         return out
     parts = term.split()
     n = len(parts)
+    if surface:  # as said, or a plural or possessive of it ("pads", "pad's")
+        return [(i, i + n) for i in range(len(view.words) - n + 1)
+                if all(w == p or w in (p + "s", p + "'s") for w, p in zip(view.words[i:i + n], parts))]
     for i in view.index.get(parts[0], ()):
         if i + n <= len(view.forms) and all(parts[k] in view.forms[i + k] for k in range(1, n)):
             out.append((i, i + n))
@@ -167,7 +175,7 @@ def _negated(view: _View, span: tuple[int, int], lang: str, data: dict[str, Any]
         # 「ん」 negates (分からん) unless it is the ん of んです／んだ (行きたいんですけど)
         nominal = {k for k, w in enumerate(after) if w == "ん" and k + 1 < len(after)
                    and after[k + 1] in ("です", "だ", "で", "じゃ", "や", "でしょう", "だろう", "だっ", "でし")}
-        if any(w in ("ない", "なく", "なかっ", "ず", "ぬ", "ん", "ねえ", "へん", "ひん") and k not in nominal
+        if any(w in ("ない", "なく", "なかっ", "なし", "ず", "ぬ", "ん", "ねえ", "へん", "ひん") and k not in nominal
                for k, w in enumerate(after)) or \
                 any({"ない", "ぬ", "ず"} & f for k, f in enumerate(forms) if k not in nominal):
             return "yes"
@@ -210,7 +218,7 @@ def _alone(view: _View, rule: dict[str, Any], lang: str) -> bool:
     return sum(1 for w in view.words if w not in allowed) <= 1
 
 
-def _said(view: _View, terms: list[str], lang: str) -> list[tuple[int, int]]:
+def _said(view: _View, terms: list[str], lang: str, surface: bool = False) -> list[tuple[int, int]]:
     """Word/morpheme spans of plain terms and of "re:" regexes (matched on the joined text)."""
     out: list[tuple[int, int]] = []
     for t in terms:
@@ -219,7 +227,7 @@ def _said(view: _View, terms: list[str], lang: str) -> list[tuple[int, int]]:
             for m in re.finditer(t[3:], view.joined):
                 out.append((_position(view, m.start(), lang), _position(view, max(m.start(), m.end() - 1), lang) + 1))
         else:
-            out.extend(_find(view, t, lang))
+            out.extend(_find(view, t, lang, surface))
     return out
 
 
@@ -238,11 +246,11 @@ def _now_or_then(view: _View, data: dict[str, Any], lang: str, key: str = "not_n
     ``near_window`` words of what was found (``span``), so "he had a stent put in last year"
     does not make "his chest hurts" a story. Stories, lessons and things that are over count
     anywhere."""
-    found = _said(view, data[key], lang)
+    found = _said(view, data[key], lang, surface=True)
     near = data.get(f"{key}_near", [])
     if near:
         w = int(data.get("near_window", 8))
-        close = [m for m in _said(view, near, lang)
+        close = [m for m in _said(view, near, lang, surface=True)
                  if span is None or (m[0] - span[1] <= w and span[0] - m[1] <= w
                                      and not _SENTENCE_END & set(view.words[min(m[1], span[1]):max(m[0], span[0])]))]
         found += close
@@ -252,9 +260,9 @@ def _now_or_then(view: _View, data: dict[str, Any], lang: str, key: str = "not_n
         # A strong sign of now ("help me", "still bleeding") outweighs any story; a pivot
         # ("oh no", "actually", それより) only when it comes between the story and the danger:
         # "I'm reading the news, oh no, my chest…" is now; "it was years ago and now he runs" is not.
-        if any(not any(m[0] <= p[0] < m[1] for m in found) for p in _said(view, data["present"], lang)):
+        if any(not any(m[0] <= p[0] < m[1] for m in found) for p in _said(view, data["present"], lang, True)):
             return False
-        weak = _said(view, data.get("present_weak", []), lang)
+        weak = _said(view, data.get("present_weak", []), lang, surface=True)
         return any(not any(m[1] <= w[0] <= span[0] for w in weak) for m in found)
     joined = view.joined
     for t in list(data[key]) + list(near):
@@ -319,7 +327,7 @@ def _rule_hit(view: _View, rule: dict[str, Any], lang: str, data: dict[str, Any]
 def _softened(view: _View, span: tuple[int, int], data: dict[str, Any], lang: str) -> bool:
     """A softener ("a bit", "slightly", ちょっと) just before or inside what was found."""
     lo, hi = span
-    return any(lo - 4 <= m[0] and m[1] <= hi for m in _said(view, data.get("softeners", []), lang))
+    return any(lo - 4 <= m[0] and m[1] <= hi for m in _said(view, data.get("softeners", []), lang, surface=True))
 
 
 def check(text: str, lang: str, canonical: str | None = None, cleaned: bool = False) -> CrisisHit | None:
