@@ -147,3 +147,37 @@ def test_the_japanese_safety_net_reads_morphemes_too(engine) -> None:
     assert engine.model("ja", "safety").words and engine.model("ja", "route").words
     assert not engine.model("ja").words and not engine.model("en", "safety").words
     assert any(f.startswith("w:") for f in engine.model("ja", "safety").weights)
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a story marker said as another word form must not hide the danger
+    ("He fell off the scaffolding. His leg's broken, the bone is showing.", "en"),
+    ("かたほうの手と足がしびれて、うまく歩けないです。さっきからです。", "ja"),
+    # a recognizer's katakana run merged into one morpheme
+    ("夜中 に 玄関 の ドアノブ ガチャガチャ されて 怖い", "ja"),
+])
+def test_markers_and_terms_are_found_as_said(engine, text: str, lang: str) -> None:
+    assert engine.parse(text, lang).crisis, text
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("I used to think about ending my life at uni, but therapy really helped and I'm doing great now.", "en"),
+    ("i'm going to kill my flatmate, he ate my cheese again", "en"),
+    ("I think I'm going to end it with my girlfriend, how do I say it kindly?", "en"),
+    ("高校の頃は毎日死にたいと思ってた。今は仕事も楽しい。", "ja"),
+    ("月曜 死にたい(笑) 仕事行きたくない", "ja"),
+    ("動画のサブスク、もう終わらせたい。解約方法を教えて。", "ja"),
+    ("Our car's blocking the neighbour's drive and I can't get out, can somebody help?", "en"),
+])
+def test_a_past_a_joke_or_an_ordinary_request_is_not_a_crisis(engine, text: str, lang: str) -> None:
+    assert not engine.parse(text, lang).crisis, text
+
+
+@pytest.mark.parametrize("text, lang, number", [
+    ("Could you read me the weather? Not that it matters, I'm not planning on being around for it.", "en", "988"),
+    ("i keep looking up how high the multi storey car park is", "en", "988"),
+    ("薬をためてあります。まだ飲んではいないけど。", "ja", "0570-783-556"),
+])
+def test_thoughts_of_suicide_in_other_words_reach_the_crisis_line_first(engine, text: str, lang: str, number: str) -> None:
+    req = engine.parse(text, lang)
+    assert req.crisis and first_number(req) == number, (text, req.urgency, first_number(req))
