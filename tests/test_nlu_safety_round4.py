@@ -181,3 +181,16 @@ def test_a_past_a_joke_or_an_ordinary_request_is_not_a_crisis(engine, text: str,
 def test_thoughts_of_suicide_in_other_words_reach_the_crisis_line_first(engine, text: str, lang: str, number: str) -> None:
     req = engine.parse(text, lang)
     assert req.crisis and first_number(req) == number, (text, req.urgency, first_number(req))
+
+
+@pytest.mark.parametrize("text, urgency", [
+    # what pocketsphinx heard for "he is hitting me and i'm scared" (Festival kal, clean / 10 dB)
+    ("is hitting me and i'm scared", "critical"),
+    ("he is a refund i'm scared", "check"),
+])
+def test_being_hurt_or_afraid_with_words_misheard(engine, text: str, urgency: str) -> None:
+    assert engine.parse(text, "en").urgency.value == urgency
+
+
+def test_afraid_of_something_ordinary_is_not_asked_about(engine) -> None:
+    assert engine.parse("i'm scared of my driving test tomorrow can you help me revise", "en").urgency.value != "check"
