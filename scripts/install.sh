@@ -41,4 +41,9 @@ if [ "$want_test" = 1 ]; then
 else
   .venv/bin/python -m pip install -q -e .
 fi
+# Train and cache the language models now (owner-only, in the user's cache folder), so the first
+# request is answered at once instead of after ~20 s of training.
+echo "Preparing the language models (English and Japanese, about 20 seconds)..."
+.venv/bin/python -c "from voice_helper.nlu.engine import IntentEngine; IntentEngine().warm()" \
+  || echo "Could not prepare the language models now; they will be prepared on first use." >&2
 echo "Installed. Try: .venv/bin/voice-helper doctor"

@@ -69,7 +69,7 @@ def main() -> int:
                 for i, r in enumerate(rows):
                     h = hits[i]
                     net = "crisis" if p[i] >= high else ("check" if p[i] >= low else "")
-                    c = (h is not None and h.sure) or (net == "crisis" and h is None and not then[i])
+                    c = (h is not None and h.sure) or (net == "crisis" and (h is None or not h.sure) and not then[i])
                     a = not c and (h is not None or net in ("check", "crisis"))
                     raised.append(c)
                     asked.append(a)

@@ -194,3 +194,11 @@ def test_being_hurt_or_afraid_with_words_misheard(engine, text: str, urgency: st
 
 def test_afraid_of_something_ordinary_is_not_asked_about(engine) -> None:
     assert engine.parse("i'm scared of my driving test tomorrow can you help me revise", "en").urgency.value != "check"
+
+
+def test_a_weak_rule_sign_with_the_net_sure_is_a_crisis(engine) -> None:
+    """A lone "emergency" is only a weak rule sign; the net is sure, so it is a crisis, not a
+    question (both detectors point the same way)."""
+    hit, net = engine.danger("help emergency help", "en")
+    assert hit is not None and not hit.sure and net == "crisis"
+    assert engine.parse("help emergency help", "en").crisis
