@@ -202,3 +202,26 @@ def test_a_weak_rule_sign_with_the_net_sure_is_a_crisis(engine) -> None:
     hit, net = engine.danger("help emergency help", "en")
     assert hit is not None and not hit.sure and net == "crisis"
     assert engine.parse("help emergency help", "en").crisis
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Resident's trach is blocked and he's struggling.", "en"),
+    ("Angina. Used the spray three times. Getting worse.", "en"),
+    ("my toddler rolled off the bed onto the floor and now he's really sleepy and quiet", "en"),
+    ("The landing smoke alarm is going and there's a burning smell from the kids' room.", "en"),
+    ("A lad with a knife is chasing me down the road.", "en"),
+    ("厨房のダクトから火が出た！消火器が足りない", "ja"),
+    ("車に目張りして排ガスを入れた", "ja"),
+])
+def test_round_six_concepts(engine, text: str, lang: str) -> None:
+    assert engine.parse(text, lang).crisis, text
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("buy a new smoke alarm, the old one's battery is dead", "en"),
+    ("No break in months, I'm so tired. Is there respite care near me?", "en"),
+    ("My physio is trying to kill me, ha. When's my next appointment?", "en"),
+    ("おととい救急車を呼んだけど、じいちゃんはもう退院したよ。", "ja"),
+])
+def test_round_six_near_misses(engine, text: str, lang: str) -> None:
+    assert not engine.parse(text, lang).crisis, text
