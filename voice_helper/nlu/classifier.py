@@ -42,6 +42,7 @@ SAFETY_TOL = 1e-5
 #: "route": whom an emergency found only by the net should call first (emergency number,
 #: police, crisis line), learned from the kinds of the same training lines.
 KINDS = ("intent", "safety", "route")
+SAFETY_KINDS = ("safety", "route")  # trained on the safety lines, fitted to convergence
 
 
 def features(text: str, lang: str, words: bool = False) -> list[str]:
@@ -173,7 +174,7 @@ def _sklearn_version() -> str:
 def cache_key(lang: str, kind: str = "intent") -> str:
     skl = _sklearn_version()
     return langdata.data_hash(f"{lang}|{kind}|{FEATURE_VERSION}|{skl}|{sys.version_info[:2]}",
-                              safety=kind in ("safety", "route"))
+                              safety=kind in SAFETY_KINDS)
 
 
 def train(lang: str, key: str | None = None, kind: str = "intent") -> Model:
@@ -186,17 +187,17 @@ def train(lang: str, key: str | None = None, kind: str = "intent") -> Model:
 
     texts, labels = training_set(lang, kind)
     y = np.array(labels)
-    words = kind in ("safety", "route") and lang == "ja"
+    safety_kind = kind in SAFETY_KINDS
+    words = safety_kind and lang == "ja"
     # each line's features once, not once per fit (four fits; Sudachi is the slow part)
     grams = {t: features(t, lang, words) for t in set(texts)}
 
     def fit(tx: list[str], ty: "np.ndarray") -> tuple[TfidfVectorizer, LogisticRegression]:
-        table = HYPER_SAFETY if kind in ("safety", "route") else HYPER
+        table = HYPER_SAFETY if safety_kind else HYPER
         hyper = table.get(lang, table["en"])
         vec = TfidfVectorizer(analyzer=grams.__getitem__, sublinear_tf=True,
                               min_df=hyper["min_df"], dtype=np.float64)
         X = vec.fit_transform(tx)
-        safety_kind = kind in ("safety", "route")
         clf = LogisticRegression(C=hyper["C"], max_iter=5000 if safety_kind else 2000,
                                  tol=SAFETY_TOL if safety_kind else 1e-3)
         with threadpool_limits(1):  # BLAS threads only contend on a 2-core machine

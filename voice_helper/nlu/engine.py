@@ -65,18 +65,22 @@ class IntentEngine:
             self.model(lang, "safety")
             self.model(lang, "route")
 
-    def danger(self, raw: str, lang: str) -> tuple[safety.CrisisHit | None, str]:
+    @staticmethod
+    def _plain(raw: str, lang: str) -> str:
+        """What the safety models read: the canonical line with idioms blanked."""
+        return normalize(safety.without_idioms(raw, lang), lang, cleaned=True)[:MAX_CHARS]
+
+    def danger(self, raw: str, lang: str, plain: str | None = None) -> tuple[safety.CrisisHit | None, str]:
         """Both detectors: the concept rules and the safety classifier (idioms blanked).
         Returns the rules' hit and the classifier's verdict ("crisis", "check" or "")."""
         hit = safety.check(raw, lang)
-        plain = normalize(safety.without_idioms(raw, lang), lang, cleaned=True)[:MAX_CHARS]
+        plain = self._plain(raw, lang) if plain is None else plain
         p = self.model(lang, "safety").proba(plain).get("crisis", 0.0) if plain else 0.0
         return hit, safety.classifier_says(p, lang)
 
-    def _route(self, raw: str, lang: str) -> str:
+    def _route(self, plain: str, lang: str) -> str:
         """The kind (and so the first number) of an emergency only the net found: police for
         violence, the crisis line for thoughts of suicide, else the emergency number."""
-        plain = normalize(safety.without_idioms(raw, lang), lang, cleaned=True)[:MAX_CHARS]
         probs = self.model(lang, "route").proba(plain) if plain else {}
         best = max(probs, key=lambda k: probs[k]) if probs else "emergency"
         return {"police": "violence", "lifeline": "self_harm"}.get(best, "medical")
@@ -92,8 +96,9 @@ class IntentEngine:
             return HelpRequest(language=language, intent=Intent.OTHER, confidence=0.0,
                                missing=list(ESSENTIALS))
 
-        hit, net = self.danger(raw[: MAX_CHARS * 2], language)
         raw = raw[: MAX_CHARS * 2]
+        plain = self._plain(raw, language)
+        hit, net = self.danger(raw, language, plain)
         canonical = canonical[:MAX_CHARS]
         model = self.model(language)
         probs = model.proba(canonical)
@@ -111,7 +116,7 @@ class IntentEngine:
             model.proba(normalize(safety.without_idioms(raw, language), language, cleaned=True)).get(
                 "emergency", 0.0) >= RAISE_CRISIS
         check = not crisis and (hit is not None or net in ("check", "crisis") or emergency_talk)
-        kind = hit.kind if hit is not None else self._route(raw, language) if crisis or check else "medical"
+        kind = hit.kind if hit is not None else self._route(plain, language) if crisis or check else "medical"
         cautious = False
         if crisis:
             intent = Intent.EMERGENCY
