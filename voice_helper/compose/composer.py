@@ -8,6 +8,7 @@ politeness, ``settings.compose`` supplies the default style and the boundary lin
 from __future__ import annotations
 
 import copy
+import re
 from datetime import datetime
 
 from ..config import STYLES, Settings, load_settings
@@ -66,6 +67,11 @@ def compose_request(request: HelpRequest, *, style: str | None = None,
 
         if draft_for(out).source_register == "casual":
             politeness = "casual"
+    if politeness is None and contact is None and relation is None and out.language == "ja" \
+            and settings.compose.politeness == "polite" and _says_only_casually(out):
+        # The person speaks casually, in words that cannot be re-said in です・ます (dialect: 取り込めんと,
+        # しんどいけぇ): one register throughout reads better than their sentence beside keigo.
+        politeness = "casual"
     level = choose_politeness(politeness, contact, settings, relation)
     recipient = contact.name if contact is not None else out.slots.recipient
     use_boundary = settings.compose.boundary_line if boundary is None else boundary
@@ -73,6 +79,23 @@ def compose_request(request: HelpRequest, *, style: str | None = None,
         contact is None and relation in (None, "family") and level == "casual" and _bare_given_name(out))
     out.message = render(out, style, level, recipient=recipient or "", boundary=use_boundary, familiar=familiar)
     return out
+
+
+_POLITE_END = re.compile(r"(?:です|ます|ません|でした|ました|ください|ましょう|でしょう)[かね]?[。？！?!]*$")
+
+
+def _says_only_casually(request: HelpRequest) -> bool:
+    """A casual speaker with a sentence (not a fragment) the editor cannot re-say politely."""
+    from .analysis import draft_for
+
+    said = draft_for(request)
+    if said.source_register != "casual":
+        return False
+    for s in said.by_role("statement"):
+        polite = s.say("polite")
+        if len(polite) > 10 and not _POLITE_END.search(polite):
+            return True
+    return False
 
 
 def _bare_given_name(request: HelpRequest) -> bool:

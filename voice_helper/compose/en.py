@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..text import en as te
+from ..text.punctuate import punctuate
 from ..textsafe import clean_utterance
 from .data import load as load_data
 from .sentence import Draft, Sentence
@@ -50,7 +51,10 @@ def _helper_word(toks: list[str], lows: list[str], j: int) -> tuple[str, int] | 
         return "", 1
     if w in d["kin"] and j + 1 < len(lows) and (lows[j + 1] in lex["_names"] or toks[j + 1][:1].isupper()) \
             and te.is_word(toks[j + 1]) and lows[j + 1] not in _COMMON:
-        return toks[j + 1][:1].upper() + toks[j + 1][1:], 2  # "cousin mike", "Aunt Jo"
+        name = toks[j + 1][:1].upper() + toks[j + 1][1:]
+        if w in lex["address_words"]:
+            return f"{lex['address_words'][w]} {name}", 2  # "Aunt Jo", "Uncle Dev": called so
+        return name, 2  # "cousin mike" → Mike
     if w in ("my", "our") and j + 1 < len(lows) and te.is_word(toks[j + 1]) and (
             lows[j + 1] in lex["_names"] or toks[j + 1][:1].isupper() and lows[j + 1] not in _COMMON) \
             and lows[j + 1] not in _roles() and lows[j + 1] not in d["kin"]:
@@ -83,12 +87,13 @@ def _helper_word(toks: list[str], lows: list[str], j: int) -> tuple[str, int] | 
     # that is no ordinary word followed by a comma ("Olu, could you…"), is taken for a name.
     if known or toks[j][:1].isupper() and (j > 0 or nxt == ",") and w not in _COMMON:
         if nxt and (nxt in ("please", "possibly", "maybe", "help", "just", "also", ",") or nxt.isalpha()
-                    or nxt.startswith("i'")) or nxt in ("", "?", ".", "!") and j > 0:
+                    or nxt.startswith("i'") or nxt in _SENTENCE_SUBJECTS) or nxt in ("", "?", ".", "!") and j > 0:
             return toks[j][:1].upper() + toks[j][1:], 1
     return None
 
 
-_VOC_BEFORE = {",", "so", "and", "um", "uh", "oh", "but", "okay", "ok", "well", "hey", "please"}
+_SENTENCE_SUBJECTS = {"it's", "i", "i'm", "i've", "i'll", "we", "we're", "we've", "she's", "he's", "they're", "it"}
+_VOC_BEFORE = {",", ".", "?", "!", "so", "and", "um", "uh", "oh", "but", "okay", "ok", "well", "hey", "please"}
 _VOC_AFTER_MODALS = {"could", "can", "would", "will", "if", "please", "do", "are", "you"}
 _NOT_AT_END = {"to", "with", "for", "from", "at", "by", "of", "and", "or", "the", "my", "your", "on", "in", "ask", "tell",
                "call", "text", "email", "see", "meet", "visit", "help", "thank"}
@@ -112,6 +117,14 @@ def _vocative_inside(toks: list[str]) -> tuple[str, list[str]] | None:
         after = lows[j + n] if j + n < len(lows) else ""
         nxt2 = lows[j + n + 1] if j + n + 1 < len(lows) else ""
         known = lows[j] in te.lex()["_names"] or lows[j] in te.lex()["titles"]
+        if known and n == 1 and (after in (".", "?", "!") or after in _SENTENCE_SUBJECTS and toks[j][:1].islower()) \
+                and j + n + 1 < len(toks) and lows[j - 1].isalpha() \
+                and lows[j - 1] not in _NOT_AT_END and lows[j - 1] not in _verbs() and lows[j - 1] not in third \
+                and lows[j - 1] not in ("with", "about", "like", "and", "or", "than", "as", "met", "saw", "told"):
+            # "…thanks for fixing the latch yesterday Tony. It's working…": called at a sentence's end
+            return name, toks[:j] + ([] if after in (".", "?", "!") else ["."]) + toks[j + n:]
+        if toks[j - 1] in (".", "?", "!") and not known:
+            continue  # "…buttons. Coat, help please": a capital after a full stop says nothing
         if lows[j - 1] not in _VOC_BEFORE and toks[j - 1] != "," and not (
                 known and after in ("could", "can", "would") and nxt2 == "you"):
             continue
@@ -200,7 +213,7 @@ def _ask_at(toks: list[str], lows: list[str], i: int) -> tuple[str, int, str | N
     if w in d["_modals"]:
         nxt1 = lows[i + 1] if i + 1 < len(lows) else ""
         if nxt1 == "whoever" or lows[i + 1:i + 3] == ["one", "of"] or (
-                nxt1 in ("the", "our") and any(x in _verbs() for x in lows[i + 3:i + 6])
+                nxt1 in ("the", "our", "your") and any(x in _verbs() for x in lows[i + 3:i + 6])
                 and lows[i + 2:i + 3] and lows[i + 2] not in _roles() and lows[i + 2] not in d["_someone"]
                 and not (nxt1 == "our" and (toks[i + 2][:1].isupper() or lows[i + 2] in te.lex()["_names"]))):
             return "open", 1, None  # "could one of the bank nurses…", "can the Lely engineer…": as said
@@ -260,7 +273,7 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "my", "your", "our", "their", 
 _REL_SUBJECTS = {"i", "you", "we", "they", "he", "she", "i've", "i'd", "we've", "you've", "they've", "i'm", "we're", "they're", "you're"}
 
 
-def _relative_clause(lows: list[str], i: int) -> bool:
+def relative_clause(lows: list[str], i: int) -> bool:
     """"the password | I never set", "the first proper meal | I've had": a noun after a determiner,
     then a subject, is a relative clause, not a new sentence."""
     if not (lows[i] in _REL_SUBJECTS and any(w in _DETERMINERS for w in lows[max(0, i - 4):i - 1])
@@ -283,7 +296,7 @@ _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight",
 def _clause_start(lows: list[str], i: int) -> bool:
     d = _d()
     prev = lows[i - 1] if i else ""
-    if i and _relative_clause(lows, i):
+    if i and relative_clause(lows, i):
         return False
     if any(x in ("how", "what", "where", "when", "which", "who", "why", "whether") for x in lows[max(0, i - 3):i]):
         return False  # "how long I have to keep…": an embedded question
@@ -431,9 +444,9 @@ def _pronoun_clause_at(lows: list[str], i: int, cur: list[str]) -> bool:
     # "…doing well | we'll ring you on Sunday", "…on my new tablets | the box says…"
     if w in d["subject_pronouns"] and (nxt in _verbs() or nxt in d["clause_verbs"] or nxt in d["after_subject"]):
         return True
-    if w == "i" and nxt in d["i_starts"] and not _relative_clause(lows, i):
+    if w == "i" and nxt in d["i_starts"] and not relative_clause(lows, i):
         return True
-    if w in d["contracted_subjects"] and nxt.isalpha() and not _relative_clause(lows, i):
+    if w in d["contracted_subjects"] and nxt.isalpha() and not relative_clause(lows, i):
         return True
     if w in ("the", "my", "his", "her", "our", "their") or w.endswith("'s") and w[:-2] in d["kin_names"]:
         ahead = []
@@ -468,6 +481,9 @@ def _is_that_at(lows: list[str], i: int) -> bool:
 def _finish(toks: list[str], question: bool, names: frozenset[str]) -> str:
     cased = [te.case_word(t, names, toks[k - 1].lower() if k else "", toks[k + 1] if k + 1 < len(toks) else "")
              for k, t in enumerate(toks)]
+    for k in range(1, len(cased)):
+        if cased[k - 1] == "Miss" and cased[k].isalpha() and cased[k].islower():
+            cased[k] = cased[k][:1].upper() + cased[k][1:]  # "Miss" was cased as a title: its name too
     while cased and cased[-1] in (",", "-", "…", ":", ";"):
         cased.pop()
     while cased and cased[0] in (",", "-"):
@@ -497,7 +513,7 @@ def _is_question(lows: list[str]) -> bool:
 def analyse(said: str) -> Draft:
     """The person's English utterance as sentences with roles (cached: the UI re-renders often)."""
     raw = te.tokens(clean_utterance(said))
-    toks = te.clean_tokens(raw)
+    toks = punctuate(te.clean_tokens(raw))
     typed = any(t in _END or t == "," for t in raw) and not said.islower()
     sentences: list[Sentence] = []
     helper: str | None = None
@@ -510,10 +526,11 @@ def analyse(said: str) -> Draft:
         and lows[h[1] + 1:h[1] + 2] and lows[h[1] + 1] in _d()["third_parties"]
     if h and h[0] and h[1] < len(lows) and not appositive and (
             lows[h[1]] == "," or _ask_at(toks, lows, h[1])
+            or lows[h[1]] == "." and _ask_at(toks, lows, h[1] + 1)
             or lows[h[1]] in _CLAUSE_OPENERS and lows[0] not in ("my", "the", "our")):
         helper = h[0]
         toks = toks[h[1]:]
-        if toks and toks[0] == ",":
+        if toks and toks[0] in (",", "."):
             toks = toks[1:]
     if helper is None:
         found = _vocative_inside(toks)
@@ -536,7 +553,8 @@ def analyse(said: str) -> Draft:
             continue
         ask = _ask_at(s, lows, 0)
         lead: list[str] = []
-        if ask is None and lows and lows[0] in ("so", "and", "but", "then", "or"):
+        if ask is None and lows and lows[0] in ("so", "and", "but", "then", "or", "sorry", "also", "okay", "ok",
+                                                 "well", "anyway"):
             ask = _ask_at(s, lows, 1)
             if ask:
                 s, lows = s[1:], lows[1:]
@@ -564,7 +582,10 @@ def analyse(said: str) -> Draft:
             sentences.append(sent)
             asked = asked or role == "ask"
         elif asked and (_offer_at(lows, 0) or _offer_phrase(lows)):
-            sentences.append(_offer_sentence(s, names))
+            # "I'll bring him coffee" is to the helper named in the ask; "could your lad saw it up…
+            # I'll pay him" is to the lad, who is not the one reading
+            third = bool({te.low(t) for t in toks} & _THIRD_PARTY_WORDS)
+            sentences.append(_offer_sentence(s, names, to_you=spoken_of or not third))
         elif asked and spoken_of and not other_people and _third_person_of_helper(lows):
             text = _finish(_second_person(s), question, names)  # "I know she's swamped" → "you're"
             sentences.append(Sentence("statement", text, render=lambda reg, _t=text: _t))
@@ -633,6 +654,14 @@ def _ask_sentence(kind: str, s: list[str], lows: list[str], n: int, named: str |
 
     sent = Sentence(role, te.detok(s), render=render)
     sent.ask_core = core
+    anyone = lows[1] if kind == "modal" and named is None and len(lows) > 1 else ""
+    if anyone in ("someone", "somebody", "anyone", "anybody"):
+        def render_addressed(register: str) -> str:
+            modal = said_modal if said_modal in d["modal_ok"][register] else ""
+            opener = [anyone if w == "you" else w for w in _modal(register, modal)]
+            return _finish(opener + (["please"] if please and register != "honorific" else []) + rest, True, names)
+
+        sent.render_addressed = render_addressed
     return sent
 
 
@@ -647,6 +676,14 @@ def _with_lead(sent: Sentence, lead: list[str], names: frozenset[str]) -> Senten
 
     out = Sentence(sent.role, said + " " + sent.text, render=render)
     out.ask_core = sent.ask_core
+    if sent.render_addressed is not None:
+        inner_addressed = sent.render_addressed
+
+        def render_addressed(register: str) -> str:
+            body = inner_addressed(register)
+            return te.capitalise(said) + " " + body[:1].lower() + body[1:]
+
+        out.render_addressed = render_addressed
     return out
 
 
@@ -718,7 +755,13 @@ def _to_you(toks: list[str], k: int) -> str:
     return toks[k]
 
 
-def _offer_sentence(s: list[str], names: frozenset[str]) -> Sentence:
+_THIRD_PARTY_WORDS = frozenset({"lad", "son", "daughter", "husband", "wife", "partner", "boyfriend", "girlfriend",
+                                "brother", "sister", "dad", "mum", "mom", "boy", "girl", "kids", "grandson",
+                                "granddaughter", "nephew", "niece", "friend", "mate", "colleague", "neighbour",
+                                "neighbor"})
+
+
+def _offer_sentence(s: list[str], names: frozenset[str], to_you: bool = True) -> Sentence:
     d = _d()
     lows = [te.low(t) for t in s]
 
@@ -728,7 +771,7 @@ def _offer_sentence(s: list[str], names: frozenset[str]) -> Sentence:
         if lows[:2] in (["i", "can"], ["i", "could"]) and not any(h in said for h in d["offer_has_return"]) \
                 and len(lows) > 3 and "instead" not in lows and "after" not in lows:
             toks = toks + ["in", "return"]
-        toks = [_to_you(toks, k) if k > 1 else t for k, t in enumerate(toks)]
+        toks = [_to_you(toks, k) if k > 1 and to_you else t for k, t in enumerate(toks)]
         return _finish(toks, False, names)
 
     text = te.detok(s)

@@ -487,11 +487,14 @@ def _vocative_elsewhere(body: list[Morph]) -> tuple[str, list[Morph]] | None:
     for k in (end - 3, end - 2, end - 1):
         if k < 2:
             continue
-        found = _name_at(body, k)
+        found = _name_at(body, k) or _given_name_at(body, k)
+        if found and re.fullmatch(r"[ぁ-ん]{1,3}", found[0]):
+            found = None  # 「手ぶらでええけん」: a dialect particle the dictionary also files as a name
         if found and found[1] == end:
             before = body[k - 1]
-            if before.surface in _COMMA | _STOP or before.pos1 in ("助動詞", "動詞") or before.is_("助詞", "終助詞") \
-                    or before.is_("助詞", "接続助詞"):
+            if before.surface in _COMMA | _STOP or before.pos1 in ("助動詞", "動詞", "形容詞", "感動詞") \
+                    or before.is_("助詞", "終助詞") or before.is_("助詞", "接続助詞") \
+                    or before.surface == "か" and before.pos1 == "助詞":  # …くれないか誠
                 cut = k - 1 if before.surface in _COMMA else k
                 return found[0], body[:cut] + body[end:]
     for k in range(3, end - 1):
@@ -502,6 +505,8 @@ def _vocative_elsewhere(body: list[Morph]) -> tuple[str, list[Morph]] | None:
                 return body[k - 2].surface + "の" + found[0], body[:k - 2] + body[found[1] + 1:]  # 、総務の中山さん、
     for k in range(1, end - 1):
         before = body[k - 1]
+        if _called_after_predicate(body, k):
+            return _called_after_predicate(body, k)  # type: ignore[return-value]
         if not (before.surface in _COMMA or before.surface in ("けど", "けれど") or before.is_("助詞", "接続助詞")):
             continue
         found = _name_at(body, k)
@@ -515,6 +520,43 @@ def _vocative_elsewhere(body: list[Morph]) -> tuple[str, list[Morph]] | None:
             cut = found[1] + (1 if after.surface in _COMMA else 0)
             return found[0], body[:k] + body[cut:]
     return None
+
+
+def _given_name_at(body: list[Morph], i: int) -> tuple[str, int] | None:
+    """A given name the dictionary files as an ordinary word (誠, 陽子, 修): only where a name
+    is expected anyway (called between sentences), never as a helper found elsewhere."""
+    m = body[i]
+    return (m.surface, i + 1) if m.surface in _d().get("given_names", []) else None
+
+
+def _called_after_predicate(body: list[Morph], k: int) -> tuple[str, list[Morph]] | None:
+    """Unpunctuated speech that calls the helper between two sentences: 「…見てくれる 陽子 今日中に…」
+    「…しんどい 結衣 今日…」「ありがと 翔太 今度…」「ごめん お母さん ポカリ…」. The word before ends a
+    sentence (a predicate, a sentence-final particle, an interjection) and a name, not a particle,
+    follows; the name is the helper and leaves the text."""
+    before = body[k - 1]
+    ends = before.pos1 in ("動詞", "助動詞", "形容詞") and before.cform.startswith(("終止形", "連体形")) \
+        or before.is_("助詞", "終助詞") or before.pos1 == "感動詞" and k == 1 \
+        or before.surface in ("ありがとう", "ありがと", "ごめん", "ごめんね", "すみません", "すいません")
+    if not ends:
+        return None
+    m = body[k]
+    person = m.pos[:3] == ("名詞", "固有名詞", "人名") or m.surface in _d().get("given_names", []) \
+        or m.surface in _d()["address_terms"] and (before.pos1 == "感動詞" or before.surface in ("ごめん", "ありがと"))
+    if not person:
+        return None
+    found = _name_at(body, k) or _given_name_at(body, k)
+    if not found or found[1] >= len(body) or re.fullmatch(r"[ぁ-ん]{1,3}", found[0]):
+        return None
+    after = body[found[1]]
+    if after.pos1 in ("助詞", "助動詞", "接尾辞") or after.surface in ("の",):
+        return None  # 陽子に頼んだ, 結衣の: spoken of, not called
+    if after.pos1 == "名詞" and after.pos[1] == "普通名詞" and after.pos[2] == "一般" and m.surface not in \
+            _d()["address_terms"] and not before.is_("助詞", "終助詞") and before.pos1 != "感動詞" \
+            and found[1] + 1 < len(body) and body[found[1] + 1].surface in ("が", "を", "は") \
+            and before.cform.startswith("連体形"):
+        return None  # 手伝ってくれる陽子先輩が…: a description of her, not a call
+    return found[0], body[:k] + body[found[1]:]
 
 
 # --- saying it in a register ----------------------------------------------------------------------
@@ -589,11 +631,22 @@ def polite_end(body: list[Morph]) -> str:
     if last.surface == "の" and last.pos1 == "助詞" and prev is not None and prev.pos1 in ("助動詞", "動詞", "形容詞") \
             and prev.cform.startswith(("終止形", "連体形")):
         inner = polite_end(ms[:-1])  # 寝てないの → 寝ていません (the の only tells)
+        if inner == jt.join(ms[:-1]) and inner.endswith("ん"):
+            return jt.join(ms)  # 運べんの: not re-said (see above), so not 運べんんです either
         return inner if inner != jt.join(ms[:-1]) else jt.join(ms[:-1]) + "んです"
     if last.pos1 == "助動詞" and last.base in ("とく", "どく"):
         return head + ("で" if last.base == "どく" else "て") + "おきます"  # 置いとく → 置いておきます
     if last.pos1 == "助動詞" and last.base in ("ちゃう", "じゃう"):
         return head + ("で" if last.base == "じゃう" else "て") + "しまいます"
+    if last.pos1 == "動詞" and "撥音便" in last.cform and last.surface.endswith("ん"):
+        # 「一人じゃ運べん」 is 運べない in the west and 運べるの in Tokyo speech: never guess (運べます
+        # would say the opposite); as said, and the message keeps the person's register.
+        return jt.join(ms)
+    if last.pos1 == "助動詞" and last.base == "ぬ" and last.surface == "ん" and prev is not None \
+            and prev.pos1 == "動詞" and prev.cform.startswith("未然形"):
+        stem = _verb_stem(prev)  # わからん → わかりません
+        if stem is not None:
+            return jt.join(ms[:-2]) + stem + "ません"
     if last.pos1 == "動詞" and last.cform.startswith(("終止形", "連体形")):
         stem = _verb_stem(last)
         if stem is not None:
@@ -772,7 +825,14 @@ def analyse(said: str) -> Draft:
     sentences: list[Sentence] = []
     registers: list[str] = []
     parts: list[tuple[list[Morph], list[Morph], bool]] = []
-    split = _split(morphs)
+    split: list[list[Morph]] = []
+    for sm in _split(morphs):
+        words = [m for m in sm if m.surface not in _STOP and m.surface not in _COMMA]
+        if split and len(words) == 1 and re.fullmatch(r"[ぁ-ん]{1,3}", words[0].surface) \
+                and words[0].pos1 != "感動詞":
+            split[-1] = split[-1] + sm  # 「手ぶらでええ|けん」: a particle the cut left alone goes back
+        else:
+            split.append(sm)
     _last_part = split[-1] if split else None
     for sm in split:
         while sm and sm[0].surface in _COMMA:
@@ -799,8 +859,12 @@ def analyse(said: str) -> Draft:
                 helper = voc[0]  # 「…わかんない。兄ちゃん今日帰ったらやって」
                 parts[n] = (body[voc[1]:], tail, question, own)
                 break
-    source = max(set(registers), key=registers.count) if registers else "polite"
+    # the register said most; a tie goes to the one said last (not to set order, which changes
+    # from run to run)
+    source = max(registers, key=lambda r: (registers.count(r), len(registers) - registers[::-1].index(r))) \
+        if registers else "polite"
     seen_ask = False
+    kept: list[Morph] | None = None
     for body, tail, question, own in parts:
         role = _role(body, question, seen_ask)
         if role == "ask" and seen_ask and _wish_after(body, _request_at(body, question)[0] + 1):
@@ -822,11 +886,17 @@ def analyse(said: str) -> Draft:
                 body = body[:i] + body[j:]
             dropped = _drop_someone(body)
             if _request_at(dropped, question) is not None:
+                if len(dropped) != len(body):
+                    kept = body  # 「店長、誰か代わってもらえますか」: to the manager, 誰か stays
                 body = dropped  # 「誰か連れてって」 said to a helper stays an ask, with 誰か if it must
             elif _request_at(body, question) is None:
                 role = "statement"
             seen_ask = True
-        sentences.append(_make(role, body, tail, question, had_punct, source if role == "ask" else own))
+        sent = _make(role, body, tail, question, had_punct, source if role == "ask" else own)
+        if kept is not None and role == "ask":
+            sent.render_addressed = _make(role, kept, tail, question, had_punct, source).render
+        kept = None
+        sentences.append(sent)
     hard = _hard(morphs)
     younger = re.search("(?:" + "|".join(_d()["younger_kin"]) + ")の" + re.escape(helper), jt.join(list(raw))) \
         if helper else None

@@ -34,10 +34,14 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
     statements = [s.say(register) for s in draft.sentences[:first_ask] if s.role == "statement"]
     details = [s.say(register) for s in draft.sentences[first_ask:] if s.role == "statement"]
     # Asks, questions and what follows them keep the order they were said in.
-    ordered = [s.say(register) for s in draft.sentences[first_ask:] if s.role in ("ask", "question", "statement")]
+    # to one named person outside the family: "Chef, could somebody…" stays as said (to Dad,
+    # "can someone pick me up" is asking Dad)
+    first = name.split(" ")[0].lower() if name else ""
+    one = bool(name) and not _is_kin_name(first) and first not in data.get("family_words", [])
+    ordered = [s.say(register, one) for s in draft.sentences[first_ask:] if s.role in ("ask", "question", "statement")]
     thanks = [s.say(register) for s in draft.by_role("thanks")]
     needs = [s.say(register) for s in draft.by_role("need")]
-    asks = [s.say(register) for s in draft.by_role("ask", "question")]
+    asks = [s.say(register, one) for s in draft.by_role("ask", "question")]
     offers = [s.say(register) for s in draft.by_role("offer")]
 
     asks = _asks_with_edits(request, draft, asks, data, register)
@@ -62,7 +66,8 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
             return _clean(_address(name, [frame], data, lang)[0])
     if style == "short":
         said_asks = [x for x in asks if x in asks_only] if draft.by_role("ask", "question") else []
-        core = (needs + said_asks) if (needs or said_asks) else (statements + thanks)
+        core = (needs + said_asks) if (needs or said_asks) else \
+            [s.say(register) for s in draft.sentences if s.role in ("statement", "thanks")]  # as said
         if not said_asks and asks:
             core = needs + asks[:1]
         # The sentence before the ask comes along when the ask leans on it ("Could you lift it?",
@@ -252,10 +257,16 @@ def _leans(ask: str, lang: str) -> bool:
     words = re.findall(r"[a-z0-9']+", ask.lower())
     if {"it", "them", "that", "this", "one", "those", "these", "her", "him", "there", "here"} & set(words[2:]):
         return True
+    from ..text import en as te
+
+    names = te.lex()["_names"]
+    when = re.compile(data["time_words_re"], re.IGNORECASE) if data.get("time_words_re") else None
     content: list[str] = []
     for w in words:
         if w in data["time_preps"]:
             break  # "before the 2pm meeting", "until next Tuesday": when, not what
+        if w in names or when is not None and when.fullmatch(w):
+            continue  # "help on Saturday morning", "could you and Paul come over": who and when, not what
         if w not in data["lean_words"] and not w.isdigit():
             content.append(w)
     return not content
@@ -322,7 +333,18 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
         out = lines[1:]
     else:
         out = [first or lines[0]] + lines[1:]
-    return [re.sub(rf",\s*(?:{alt})(?=[.!?])", "", ln, flags=re.IGNORECASE) for ln in out]
+    out = [re.sub(rf",\s*(?:{alt})(?=[.!?])", "", ln, flags=re.IGNORECASE) for ln in out]
+    if lang == "en":  # "…a different way to get there Mum?" said without a comma: called, not spoken of
+        out = [re.sub(rf"(\s(\w+))\s+(?:{alt})(?=[.!?]$)",
+                      lambda m: m.group(1) if m.group(2).lower() not in _SPOKEN_OF else m.group(0), ln)
+               for ln in out]
+    return out
+
+
+#: A name after these is spoken of ("could you ask Mum?"), not called.
+_SPOKEN_OF = frozenset({"ask", "tell", "to", "with", "for", "and", "or", "from", "call", "see", "visit", "help",
+                        "thank", "about", "like", "text", "email", "ring", "phone", "than", "as", "by", "at", "meet",
+                        "told", "asked", "see", "saw", "met", "bring", "take", "is", "was", "dear", "hi", "hello"})
 
 
 def _is_kin_name(word: str) -> bool:

@@ -21,8 +21,13 @@ class Sentence:
     # Filled by the editors when they find them:
     ask_core: str = ""  # the ask without its opener ("check the figures or format the tables")
     has_time: bool = False
+    #: How the ask is said when the message goes to one named person and the person asked anyone
+    #: ("Chef, could somebody do my shift?"): "could you" would ask the chef to do it himself.
+    render_addressed: Callable[[str], str] | None = field(repr=False, default=None)
 
-    def say(self, register: str) -> str:
+    def say(self, register: str, addressed: bool = False) -> str:
+        if addressed and self.render_addressed is not None:
+            return self.render_addressed(register)
         return self.render(register)
 
 

@@ -41,8 +41,11 @@ HYPER_SAFETY = {"en": {"min_df": 1, "C": 10.0}, "ja": {"min_df": 1, "C": 10.0}}
 SAFETY_TOL = 1e-5
 #: "route": whom an emergency found only by the net should call first (emergency number,
 #: police, crisis line), learned from the kinds of the same training lines.
-KINDS = ("intent", "safety", "route")
+#: "punct": where a sentence ends in unpunctuated English speech (``text.punctuate``), learned from
+#: the gaps of the same typed lines; its features are given ready-made, one gap per line.
+KINDS = ("intent", "safety", "route", "punct")
 SAFETY_KINDS = ("safety", "route")  # trained on the safety lines, fitted to convergence
+HYPER_PUNCT = {"min_df": 1, "C": 10.0}
 
 
 def features(text: str, lang: str, words: bool = False) -> list[str]:
@@ -86,11 +89,15 @@ class Model:
     temperature: float
     key: str
     words: bool = False  # Japanese morpheme features too (see ``features``)
+    given: bool = False  # the line already is its features, space-separated (the "punct" model)
+
+    def featurise(self, canonical: str) -> list[str]:
+        return canonical.split() if self.given else features(canonical, self.lang, self.words)
 
     def logits(self, canonical: str) -> list[float]:
         """intercept + (sum of tfidf_f * w_f) / ||tfidf||; the sums run in C via zip(*vectors)."""
         weights = self.weights
-        counts = Counter(f for f in features(canonical, self.lang, self.words) if f in weights)
+        counts = Counter(f for f in self.featurise(canonical) if f in weights)
         if not counts:
             return list(self.intercept)
         log = math.log
@@ -124,6 +131,10 @@ def route_label(row: dict) -> str:
 
 
 def training_set(lang: str, kind: str = "intent") -> tuple[list[str], list[str]]:
+    if kind == "punct":
+        from ..text.punctuate import training_gaps
+
+        return training_gaps(lang)
     if kind == "route":
         from .safety import without_idioms
 
@@ -173,8 +184,12 @@ def _sklearn_version() -> str:
 
 def cache_key(lang: str, kind: str = "intent") -> str:
     skl = _sklearn_version()
-    return langdata.data_hash(f"{lang}|{kind}|{FEATURE_VERSION}|{skl}|{sys.version_info[:2]}",
-                              safety=kind in SAFETY_KINDS)
+    extra = f"{lang}|{kind}|{FEATURE_VERSION}|{skl}|{sys.version_info[:2]}"
+    if kind == "punct":  # the gaps come through the editor's cleaning, so its lexicon is data too
+        from importlib import resources
+
+        extra += resources.files("voice_helper.text").joinpath("data", f"{lang}.yaml").read_text(encoding="utf-8")
+    return langdata.data_hash(extra, safety=kind in SAFETY_KINDS or kind == "punct")
 
 
 def train(lang: str, key: str | None = None, kind: str = "intent") -> Model:
@@ -189,13 +204,15 @@ def train(lang: str, key: str | None = None, kind: str = "intent") -> Model:
     y = np.array(labels)
     safety_kind = kind in SAFETY_KINDS
     words = safety_kind and lang == "ja"
+    given = kind == "punct"
     # each line's features once, not once per fit (four fits; Sudachi is the slow part)
-    grams = {t: features(t, lang, words) for t in set(texts)}
+    grams = {t: t.split() if given else features(t, lang, words) for t in set(texts)}
 
     def fit(tx: list[str], ty: "np.ndarray") -> tuple[TfidfVectorizer, LogisticRegression]:
         table = HYPER_SAFETY if safety_kind else HYPER
-        hyper = table.get(lang, table["en"])
-        vec = TfidfVectorizer(analyzer=grams.__getitem__, sublinear_tf=True,
+        hyper = HYPER_PUNCT if given else table.get(lang, table["en"])
+        # punct: presence only (no idf: a rare word pair must not outweigh the words either side)
+        vec = TfidfVectorizer(analyzer=grams.__getitem__, sublinear_tf=True, use_idf=not given, binary=given,
                               min_df=hyper["min_df"], dtype=np.float64)
         X = vec.fit_transform(tx)
         clf = LogisticRegression(C=hyper["C"], max_iter=5000 if safety_kind else 2000,
@@ -209,7 +226,7 @@ def train(lang: str, key: str | None = None, kind: str = "intent") -> Model:
     oof_y: list[int] = []
     classes = sorted(set(labels))
     skf = StratifiedKFold(n_splits=3, shuffle=True, random_state=0)
-    for tr, te in skf.split(texts, y):
+    for tr, te in ([] if given else skf.split(texts, y)):  # punct: only a threshold, no temperature
         vec, clf = fit([texts[i] for i in tr], y[tr])
         z = clf.decision_function(vec.transform([texts[i] for i in te]))
         if z.ndim == 1:  # binary: the logit of classes_[1]
@@ -217,10 +234,10 @@ def train(lang: str, key: str | None = None, kind: str = "intent") -> Model:
         order = [list(clf.classes_).index(c) for c in classes]
         oof_logits.append(z[:, order])
         oof_y.extend(classes.index(v) for v in y[te])
-    Z = np.vstack(oof_logits)
-    Y = np.array(oof_y)
     best_t, best_nll = 1.0, float("inf")
-    for t in np.arange(0.3, 4.01, 0.05):
+    Z = np.vstack(oof_logits) if oof_logits else np.zeros((0, len(classes)))
+    Y = np.array(oof_y, dtype=int)
+    for t in np.arange(0.3, 4.01, 0.05) if oof_logits else []:
         s = Z / t
         s = s - s.max(axis=1, keepdims=True)
         logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
@@ -236,11 +253,12 @@ def train(lang: str, key: str | None = None, kind: str = "intent") -> Model:
         intercept = np.array([-clf.intercept_[0] / 2, clf.intercept_[0] / 2])
     else:
         intercept = clf.intercept_[order]
-    weights = {f: (float(vec.idf_[i]), tuple(float(x) * float(vec.idf_[i]) for x in coef[:, i]))
+    idf = vec.idf_ if vec.use_idf else np.ones(len(vec.vocabulary_))
+    weights = {f: (float(idf[i]), tuple(float(x) * float(idf[i]) for x in coef[:, i]))
                for f, i in vec.vocabulary_.items()}
     return Model(lang=lang, classes=classes, weights=weights,
                  intercept=tuple(float(x) for x in intercept), temperature=best_t,
-                 key=key or cache_key(lang, kind), words=words)
+                 key=key or cache_key(lang, kind), words=words, given=given)
 
 
 CACHE_MAGIC = b"voice-helper intent model 1\n"
@@ -264,7 +282,8 @@ def dump_model(model: Model) -> bytes:
     if sys.byteorder == "big":
         numbers.byteswap()
     header = {"lang": model.lang, "classes": model.classes, "features": features,
-              "temperature": model.temperature, "key": model.key, "k": k, "words": model.words}
+              "temperature": model.temperature, "key": model.key, "k": k, "words": model.words,
+              "given": model.given}
     return CACHE_MAGIC + json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n" \
         + numbers.tobytes()
 
@@ -294,7 +313,7 @@ def parse_model(data: bytes) -> Model:
     weights_by_feature = {f: (idf[i], tuple(weights[i * k:(i + 1) * k])) for i, f in enumerate(features)}
     return Model(lang=h["lang"], classes=list(classes), weights=weights_by_feature,
                  intercept=tuple(numbers[n + n * k:]), temperature=float(h["temperature"]), key=h["key"],
-                 words=h.get("words") is True)
+                 words=h.get("words") is True, given=h.get("given") is True)
 
 
 def _read_cache(path: Path) -> bytes | None:

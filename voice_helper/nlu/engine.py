@@ -64,6 +64,10 @@ class IntentEngine:
             self.model(lang)
             self.model(lang, "safety")
             self.model(lang, "route")
+        if "en" in languages:  # the editor's sentence ends for English speech
+            from ..text.punctuate import model
+
+            model(self.cache_dir)
 
     @staticmethod
     def _plain(raw: str, lang: str) -> str:

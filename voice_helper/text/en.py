@@ -29,10 +29,19 @@ def lex() -> dict[str, Any]:
     d = dict(load("en"))
     d["_fillers"] = set(d["fillers"])
     d["_leading"] = set(d["leading"])
-    d["_names"] = set(d["names"])
+    d["_names"] = set(d["names"]) | _word_list("given_names_en.txt")
+    d["_surnames"] = _word_list("surnames_en.txt")
     d["_proper"] = set(d["proper"])
     d["_neg"] = set(d["negations"])
     return d
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """A data file of lower-case words, one per line (# comments)."""
+    from importlib import resources
+
+    text = resources.files("voice_helper.text").joinpath("data", name).read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 def tokens(text: str) -> list[str]:
@@ -121,14 +130,14 @@ def _filler_like(out: list[str], lows: list[str], i: int) -> bool:
     if not nxt:
         return False
     if prev in ("i", "we", "they", "you", "u"):
-        return nxt in _verbs() or nxt in d["_fillers"] or nxt in ("just", "really", "kinda", "maybe")
+        return nxt in verbs() or nxt in d["_fillers"] or nxt in ("just", "really", "kinda", "maybe")
     if prev in d["like_kept_after"] or nxt in d["like_kept_before"]:
         return False
     return True
 
 
 @lru_cache(maxsize=1)
-def _verbs() -> frozenset[str]:
+def verbs() -> frozenset[str]:
     from ..nlu import langdata
 
     return frozenset(langdata.load("en")["verbs"]) | frozenset(lex().get("more_verbs", []))
@@ -161,6 +170,9 @@ def _restore(toks: list[str]) -> list[str]:
             out.extend(d["contractions"][lt].split(" "))
         elif lt.startswith("i'"):
             out.append("I" + t[1:])
+        elif lt in d["possessive_kin"] and t.islower() and nxt.isalpha() and nxt not in d["not_after_possessive"] \
+                and k > 0 and low(toks[k - 1]) in ("my", "your", "his", "her", "our", "their", "the"):
+            out.append(t[:-1] + "'s")  # "my mums birthday" → "my mum's birthday"
         else:
             out.append(t)
     return out
@@ -257,7 +269,15 @@ def negated(lows: list[str], i: int, window: int = 3) -> bool:
 _NOT_NAMES_AFTER_TITLE = frozenset({
     "a", "an", "the", "and", "or", "to", "is", "my", "your", "his", "her", "our", "their", "you", "him", "them", "it",
     "me", "us", "this", "that", "home", "out", "about", "up", "on", "in", "at", "so", "too", "said", "says", "told",
-    "will", "can", "could", "appointment", "surgery", "office"})
+    "will", "can", "could", "appointment", "surgery", "office", "when", "where", "who", "what", "how", "why",
+    "which", "if", "because", "for", "with", "from", "by", "of", "was", "has", "had", "would", "should", "might",
+    "she", "he", "they", "we", "i", "not", "again", "today", "tomorrow", "tonight", "yesterday", "now", "then",
+    "there", "here", "and", "but", "as", "after", "before", "until", "while", "visit", "round", "rounds"})
+
+
+#: After "ask miss …" these are not a surname: "tell miss the news" is rare, "ask miss if…" is not.
+_COMMON_AFTER_MISS = frozenset({"if", "whether", "when", "what", "how", "out", "it", "them", "her", "him", "you",
+                                "me", "us", "the", "a", "an", "my", "your", "our", "their", "this", "that"})
 
 
 def case_word(t: str, names: set[str] | frozenset[str] = frozenset(), prev: str = "", nxt: str = "") -> str:
@@ -270,13 +290,17 @@ def case_word(t: str, names: set[str] | frozenset[str] = frozenset(), prev: str 
         return t
     if lt in names:
         return t[:1].upper() + t[1:]
-    not_names = _NOT_NAMES_AFTER_TITLE
+    if lt in d["_surnames"] and (prev in d["_names"] or prev.rstrip(".") in d["titles"]):
+        return t[:1].upper() + t[1:]  # "priya patel", "dr okafor"
+    not_names = _NOT_NAMES_AFTER_TITLE | verbs()  # "the district nurse when she comes", "doctor says"
     if prev.rstrip(".") in d["titles"] and prev != "miss" and t.isalpha() and len(t) > 1 and lt not in not_names:
         return t[:1].upper() + t[1:]  # "doctor shah" → Shah
     if lt.rstrip(".") in d["titles"] and lt != "miss" and nxt.isalpha() and nxt.lower() not in not_names:
         return t[:1].upper() + t[1:]  # "doctor shah" → Doctor
-    if lt == "miss" and nxt.lower() in names:
-        return "Miss"  # "miss patel" only when a name follows; "I miss my mum" stays
+    if lt == "miss" and (nxt.lower() in names or prev in ("ask", "tell", "to", "and", "with", "from", "for", "call",
+                                                          "email", "text", "thank", "see", "told", "asked")
+                         and nxt.isalpha() and nxt.lower() not in not_names and nxt.lower() not in _COMMON_AFTER_MISS):
+        return "Miss"  # "ask miss patel", "miss patel"; "I miss my mum" stays
     if lt in d.get("kin_as_names", []) and prev not in ("my", "your", "his", "her", "our", "their", "a", "the", "new",
                                                           "old", "single", "grand", "step"):
         return t[:1].upper() + t[1:]  # "sitting with dad" → Dad: a name here, not "my dad"
