@@ -479,8 +479,13 @@ def test_hiroshima_kansai_nagoya_asks(text: str, banned: list[str], wanted: str)
 
 
 def test_own_family_and_titles_get_no_san() -> None:
-    assert say("月に一度だけでも母の様子を見に来てもらえませんか", "ja", to="弟").startswith("弟、")
+    # A younger brother is called by his name, which 弟 does not give: no greeting rather than 「弟、」
+    # (the eighth reading graded 「弟、」「娘、」「母、」 as wrong); a mother is called お母さん.
+    msg = say("月に一度だけでも母の様子を見に来てもらえませんか", "ja", to="弟")
+    assert not msg.startswith(("弟、", "弟さん"))
+    assert say("週末に電話してもいい？", "ja", to="母").startswith("お母さん、")
     assert say("講習に行ってもいいですか", "ja", to="班長").startswith("班長、")
+    assert say("経費精算の締め日を教えてください", "ja", to="経理部").startswith("経理部の皆さん、")
 
 
 def test_a_question_about_permission_stays_a_question() -> None:
@@ -566,7 +571,7 @@ def test_nde_su_is_not_a_negation() -> None:
     ("この前は手伝ってくれて、にふぇーでーびる。", "にふぇーでーびる", "にふぇでー"),
     ("最近気持ちが沈んでるから、今度お茶っこでも付き合ってけねすか", "付き合っていただけませんか", "すかです"),
     ("来週の同窓会、場所が変わったって。みんなに回しといて", "回しといていただけませんか", "回しといたんです"),
-    ("一人じゃ網がほどけん。明日の朝港へ来てくれんかえ", "ほどけません", "ほどので"),
+    ("一人じゃ網がほどけん。明日の朝港へ来てくれんかえ", "ほどけん", "ほどので"),
     ("あのな 明日 の 夕方 店番 代わっ て くれ へん", "明日の夕方店番", "な明日"),
 ])
 def test_japanese_after_the_sixth_reading(text: str, wanted: str, banned: str) -> None:

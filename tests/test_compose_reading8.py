@@ -222,3 +222,105 @@ def test_the_register_does_not_depend_on_the_run() -> None:
         outs.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                                 check=True).stdout)
     assert len(outs) == 1
+
+
+# --- from the eighth reading (set 8, read after it was graded; sentences written anew) -----------
+
+
+@pytest.mark.parametrize("text,to,wanted,banned", [
+    ("Dear Mrs Achebe, would you be able to look over my tenancy form before Friday? I'm unsure about section 4. "
+     "Kind regards, Tomasz", None, "Mrs Achebe, would you be able to look over my tenancy form before Friday? "
+                                   "I'm unsure about section 4. Kind regards, Tomasz.", "Dear"),
+    ("Good morning Ms Varga. Could you possibly move my appointment to Thursday? Thank you for your help.", None,
+     "Ms Varga, could you possibly move my appointment to Thursday? Thank you for your help.", "Good morning"),
+    ("Hi everyone! The quiz night is on the 9th from 7. Would be great to see you!", None,
+     "see you!", "Everyone"),
+])
+def test_a_typed_letter_keeps_its_greeting_as_the_address_and_its_sign_off_last(
+        text: str, to: str | None, wanted: str, banned: str) -> None:
+    out = say(text, "en", to=to)
+    assert wanted.replace("!", ".") in out.replace("!", ".") and banned not in out
+
+
+@pytest.mark.parametrize("text", [
+    "Could someone help me put the new pram together? The instructions are useless and the baby is coming next month.",
+    "Just so you know, I've started nights at the depot, so I won't be around weekday afternoons any more.",
+    "My inhaler prescription has run out and the chemist is shut. Could somebody ring the surgery for me at nine tomorrow? "
+    "I've lost my voice so I can't talk on the phone.",
+])
+def test_ordinary_news_and_errands_are_no_emergency(text: str) -> None:
+    r = request(text, "en")
+    assert not r.crisis and "911" not in r.message and "988" not in r.message
+
+
+@pytest.mark.parametrize("text", [
+    "タブレット の 充電 が 死に そう で 充電器 を 持って きて もらえる かな",
+    "自転車 の タイヤ が 抜けた から 空気入れ 貸して くれない",
+])
+def test_japanese_errands_with_dying_batteries_and_air_pumps_are_no_emergency(text: str) -> None:
+    r = request(text, "ja")
+    assert not r.crisis and "119" not in r.message
+
+
+@pytest.mark.parametrize("text,wanted", [
+    ("could you help me sort the recycling ill make us a brew after", "I'll make us a brew"),
+    ("can you pick up the kids at three shes got a dentist appointment", "She's got a dentist appointment"),
+    ("so were having a leaving do for sam on friday at the pub", "we're having a leaving do"),
+    ("ill be late tomorrow cos my car is in the garage could you cover the first hour", "cos my car is in the garage"),
+    ("Please reset my password before the audit. I am locked out since Monday.", "Please reset my password before the audit."),
+    ("My booking reference is QX-20417 and the flight is on the 3rd.", "QX-20417"),
+    ("I would be grateful if you could check the invoice totals today.", "If you could check the invoice totals today"),
+])
+def test_english_speech_and_typing_are_cleaned_without_changing_them(text: str, wanted: str) -> None:
+    assert wanted in say(text, "en")
+
+
+def test_i_feel_ill_stays_ill() -> None:
+    assert "I feel ill" in say("i feel ill today could you walk the dog", "en")
+
+
+def test_a_need_said_after_the_question_stays_after_it() -> None:
+    out = say("Is the lift at the library working again? I want to go on Monday. I need it to reach the first floor.", "en")
+    assert out.index("Is the lift") < out.index("I need it")
+
+
+def test_short_keeps_what_weighs_on_someone_who_asks_to_talk() -> None:
+    out = say("sam can we talk tonight things at work are really getting on top of me and i just need someone to "
+              "listen", "en", style="short")
+    assert "getting on top of me" in out
+
+
+@pytest.mark.parametrize("to,greeting", [("母", "お母さん、"), ("祖父", "おじいちゃん、"), ("総務部", "総務部の皆さん、")])
+def test_a_family_word_or_a_department_is_greeted_as_it_is_called(to: str, greeting: str) -> None:
+    assert say("週末に書類を見てもらえませんか", "ja", to=to).startswith(greeting)
+
+
+@pytest.mark.parametrize("to", ["娘", "弟", "妻"])
+def test_a_family_member_called_by_name_gets_no_bare_kin_word(to: str) -> None:
+    out = say("週末に書類を見てもらえない？", "ja", to=to)
+    assert not out.startswith(to)
+
+
+@pytest.mark.parametrize("text,helper", [
+    ("おかん あの 明日 の 弁当 作って くれへん", "おかん"),
+    ("ママ なんか スマホ に 変 な 通知 が 来た 見て くれる", "ママ"),
+    ("あの テレビ が 映らなく て さ 兄ちゃん 今夜 見て くれない", "兄ちゃん"),
+])
+def test_a_recognized_family_call_is_the_helper_and_gets_no_keigo(text: str, helper: str) -> None:
+    r = request(text, "ja")
+    assert r.slots.recipient == helper
+    assert "いただけ" not in r.message and "ます" not in r.message
+
+
+def test_a_role_spoken_of_at_the_start_is_not_called() -> None:
+    assert request("課長 に 出す 報告書 が 間に合わ なくて 誰か 表 を 見て もらえ ます か", "ja").slots.recipient is None
+
+
+@pytest.mark.parametrize("text,wanted,banned", [
+    ("明日 の 予定 が わから ない から 今夜 電話 して", "電話していただけませんか", "電話したんです"),
+    ("来月の発表会、空けておいてね。", "空けておいて", "空けておいたんです"),
+    ("塾 終わる の 八 時 なん だ けど 駅 まで 迎え に 来て くれない", "終わるの八時なん", "終わるの。"),
+])
+def test_a_request_said_as_a_te_form_stays_a_request(text: str, wanted: str, banned: str) -> None:
+    out = say(text, "ja")
+    assert wanted in out and banned not in out

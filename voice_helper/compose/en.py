@@ -366,7 +366,9 @@ def _split(toks: list[str]) -> list[list[str]]:
             if ask and (prev == "there" and cur_low[-2:-1] in (["is"], ["was"], ["are"])
                         or prev in ("do", "does", "did") and ask[0].startswith("need")):
                 ask = None  # "is there | any chance…", "do | I need…": one question
-            weak = ask is not None and lows[i] in ("help", "please", "need") and prev not in (",", "and", "so")
+            weak = ask is not None and lows[i] in ("help", "please", "need") and prev not in (",", "and", "so") \
+                or ask is not None and prev == "," and len(words) <= 3 and not _ask_at(cur, [te.low(c) for c in cur], 0)
+            # ("In particular, please check…": a short lead stays with its ask)
             if ask and not weak and not (ask[0] == "if" and prev not in (",",)) \
                     and not (_ask_at(cur, [te.low(c) for c in cur], 0) and len(words) <= 3):
                 boundary = True
@@ -403,10 +405,11 @@ def _split(toks: list[str]) -> list[list[str]]:
 
 
 def _ended_by_stop(sentence: list[str], raw: list[str]) -> bool:
-    """Typed text that ended this sentence with a full stop ("Will call you tomorrow.") is not asking."""
+    """Typed text that ended this sentence with a full stop or an exclamation ("Will call you
+    tomorrow.", "Would love to see you there!") is not asking."""
     tail = [t for t in sentence if te.is_word(t)][-2:]
     text = " ".join(raw)
-    return bool(tail) and re.search(re.escape(" ".join(tail)) + r"\s*\.", text) is not None
+    return bool(tail) and re.search(re.escape(" ".join(tail)) + r"\s*[.!]", text) is not None
 
 
 def _wh_question_at(lows: list[str], i: int) -> bool:
@@ -500,6 +503,8 @@ def _finish(toks: list[str], question: bool, names: frozenset[str]) -> str:
 
 def _is_question(lows: list[str]) -> bool:
     words = [w for w in lows if w.isalpha() or "'" in w]
+    if words[:1] == ["please"] and words[1:2] and words[1] not in ("could", "can", "would", "will", "may"):
+        return False  # "Please do the needful…": an imperative, not a question
     while words and words[0] in ("please", "so", "and", "sorry", "but", "quick", "question", "one", "just", "a"):
         words = words[1:]  # "Please could you…", "So can someone…", "Quick question: is…"
     first = words[0] if words else ""
@@ -509,19 +514,52 @@ def _is_question(lows: list[str]) -> bool:
                      "where's", "who's", "shall", "may")
 
 
+_SALUTATION = re.compile(
+    r"^(?:dear|hi|hello|hey|hiya|good (?:morning|afternoon|evening)|g'day|morning|afternoon|evening)\b"
+    r"[ ,]*(?P<who>(?:(?:mr|mrs|ms|dr|prof)\.\s*)?[^,.!?]{0,40}?)\s*[,.!:]\s+(?=\S)", re.IGNORECASE)
+_SIGN_OFF = re.compile(
+    r"(?<=[.!?])\s+(?P<close>(?i:(?:(?:many|kind|best|warm|warmest|with(?: kind| best| many)?)\s+)?"
+    r"(?:(?:thanks|thank you)(?: (?:so much|very much|again|in advance|for (?:your|all your) (?:time|help|support|"
+    r"patience|understanding)))?|regards|wishes|cheers|love|best)"
+    r"(?: so much)?))\s*[,!.]?\s*(?P<name>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)?\s*[.!]?\s*$")
+#: Greeted, not named: "Hi all!", "Dear Sir or Madam," (no helper to address).
+_GROUPS = {"all", "everyone", "everybody", "team", "guys", "folks", "sir or madam", "sir", "madam", "there",
+           "y'all", "both", "you all", "you both", "all of you", "friends", "gang", "ladies"}
+
+
+def _letter_parts(text: str) -> tuple[str | None, str, str]:
+    """A typed letter's greeting and sign-off ("Dear Dr Mensah, … Many thanks, Ama"): whom it
+    greets, the body, and the sign-off kept for the end (not a thank-you moved to the front)."""
+    helper: str | None = None
+    m = _SALUTATION.match(text)
+    if m and re.search(r"[.!?]", text[m.end():]):
+        who = m.group("who").strip()
+        if who and who.lower() not in _GROUPS and len(who.split()) <= 3:
+            helper = " ".join(w[:1].upper() + w[1:] for w in who.split())
+        text = text[m.end():]
+    closing = ""
+    s = _SIGN_OFF.search(text)
+    if s:
+        closing = text[s.start("close"):].strip()
+        closing = re.sub(r"\s*[,!.]?\s*$", "", closing)
+        text = text[:s.start()].rstrip()
+    return helper, text, closing
+
+
 @lru_cache(maxsize=1024)
 def analyse(said: str) -> Draft:
     """The person's English utterance as sentences with roles (cached: the UI re-renders often)."""
-    raw = te.tokens(clean_utterance(said))
+    greeted, said, closing = _letter_parts(clean_utterance(said))
+    raw = te.tokens(said)
     toks = punctuate(te.clean_tokens(raw))
     typed = any(t in _END or t == "," for t in raw) and not said.islower()
     sentences: list[Sentence] = []
-    helper: str | None = None
+    helper: str | None = greeted
     names = frozenset(te.lex()["_names"])
     asked = False
     # A greeting at the start names the helper: "Maria, could you…", "hey tom could you…".
     lows = [te.low(t) for t in toks]
-    h = _helper_word(toks, lows, 0) if len(toks) > 2 else None
+    h = _helper_word(toks, lows, 0) if len(toks) > 2 and helper is None else None
     appositive = h is not None and lows[h[1]:h[1] + 1] in (["the"], ["our"], ["my"]) \
         and lows[h[1] + 1:h[1] + 2] and lows[h[1] + 1] in _d()["third_parties"]
     if h and h[0] and h[1] < len(lows) and not appositive and (
@@ -601,6 +639,8 @@ def analyse(said: str) -> Draft:
         else:
             text = _finish(s, question, names)
             sentences.append(Sentence("statement", text, render=lambda reg, _t=text: _t))
+    if closing:
+        sentences.append(Sentence("closing", closing, render=lambda reg, _t=closing: _t if _t[-1:] in ".!" else _t + "."))
     words = {te.low(t) for t in toks}
     hard_words = set(_d()["difficulty"])
     hard = any(te.lemmas(w) & hard_words for w in words) and not {"don't", "need"} <= words \
@@ -644,7 +684,9 @@ def _ask_sentence(kind: str, s: list[str], lows: list[str], n: int, named: str |
             rw = next(r for r in d["rewrites"] if lows[:len(r["from"])] == r["from"])
             return _finish(rw["to"] + rest, _is_question(rw["to"]), names)
         if kind == "if":
-            words = ["if", "you", "could"] + (rest if rest_low[:1] != ["could"] else rest[1:])
+            body = rest[1:] if rest_low[:1] == ["could"] else rest[2:] if rest_low[:2] in (
+                ["you", "could"], ["you", "would"], ["you", "can"]) else rest  # "…grateful if you could review"
+            words = ["if", "you", "could"] + body
             text = te.detok(words)
             if not re.search(r"\b(great|help|amazing|appreciate|wonderful|lifesaver|lovely|mean)\b", text):
                 text += ", that would really help"

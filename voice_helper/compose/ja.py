@@ -158,8 +158,9 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
             end = True  # どうやって落とすの | 友達の話だけど
         elif m.surface == "の" and i > 0 and ms[i - 1].pos1 in ("助動詞", "動詞", "形容詞") \
                 and ms[i - 1].cform.startswith(("終止形", "連体形")) \
-                and (_is_time_start(nxt) or re.match(r"[0-9０-９一二三四五六七八九十]", nxt.surface)):
-            end = True  # 寝てないの | 1時間だけ…
+                and (_is_time_start(nxt) or re.match(r"[0-9０-９一二三四五六七八九十]", nxt.surface)) \
+                and not _copula_soon(ms, i + 1):
+            end = True  # 寝てないの | 1時間だけ…  (塾終わるの九時半なんだ: one sentence, の is its subject)
         elif m.pos1 == "形容詞" and m.cform.startswith("連体形") and nxt.pos1 == "副詞" and nxt.surface in (
                 "ちょっと", "少し", "今度", "今日", "明日", "誰か"):
             end = True  # 学校行くのがしんどい | ちょっと聞いてほしい
@@ -183,7 +184,7 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
         elif m.pos1 == "助動詞" and m.base in ("です", "ます") and nxt.pos1 in ("名詞", "代名詞", "副詞"):
             end = True  # 間違えるんです | コーヒーいれますので
         elif m.surface == "の" and m.pos[1] in ("準体助詞", "終助詞") and (_is_time_start(nxt) or nxt.pos1 == "代名詞") \
-                and nxt.pos1 != "副詞" and nxt.surface not in ("ずっと", "もう", "まだ"):
+                and nxt.pos1 != "副詞" and nxt.surface not in ("ずっと", "もう", "まだ") and not _copula_soon(ms, i + 1):
             end = True  # どうすればいいの | 今夜…
         elif m.pos1 == "感動詞" and m.base in ("ありがとう", "有り難う") and follows_new \
                 and nxt.surface not in d["_final"] and nxt.surface not in ("ね", "ねえ", "ねー", "な", "なあ"):
@@ -204,6 +205,16 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
     if cur:
         out.append(cur)
     return [s for s in out if any(m.surface not in _STOP and m.surface not in _COMMA for m in s)]
+
+
+def _copula_soon(ms: list[Morph], j: int) -> bool:
+    """A time or number then だ/です before any verb: 「…の九時半なんだ」 says when the の-thing is."""
+    for m in ms[j:j + 5]:
+        if m.pos1 == "助動詞" and m.base in ("だ", "です"):
+            return True
+        if not (m.pos1 in ("名詞", "接尾辞") and (m.pos[1] in ("数詞", "助数詞") or m.surface in ("時", "半", "分", "頃", "ごろ"))):
+            return False  # only a time between: 「の九時半なんだ」, not 「の明日の朝収集だから」
+    return False
 
 
 def _after_nouns(ms: list[Morph], j: int) -> str:
@@ -291,7 +302,9 @@ def _request_at(body: list[Morph], question: bool = False) -> tuple[int, str] | 
             return i, "onegai"  # not 新井さんに頼まれた (asked by someone)
     if body and body[-1].surface in ("て", "で") and len(body) > 1:
         verb = body[-2]
-        if verb.base in d["_reqv"] or verb.norm in d["_reqv"] or verb.base in ("とく", "どく") \
+        noun_suru = verb.base == "する" and len(body) > 2 and body[-3].pos1 == "名詞" \
+            and body[-3].surface + "する" in d["_reqv"]  # 電話|し|て
+        if verb.base in d["_reqv"] or verb.norm in d["_reqv"] or verb.base in ("とく", "どく", "おく") or noun_suru \
                 or any(m.surface in d["someone"] for m in body) \
                 or re.search(r"(?:誰|だれ|どなた)か", jt.join(body)):
             return len(body), "bare"
@@ -514,11 +527,33 @@ def _vocative_elsewhere(body: list[Morph]) -> tuple[str, list[Morph]] | None:
                                              and body[k].surface not in d["address_terms"]):
             continue
         after = body[found[1]]
-        bare_term = found[1] - k == 1 and body[k].surface in d["address_terms"]
+        # a one-character kin word (母, 兄) after けど is more often spoken of than called
+        bare_term = found[1] - k == 1 and body[k].surface in d["address_terms"] and len(body[k].surface) == 1
         if after.surface in _COMMA or (after.pos1 == "名詞" and after.surface not in ("の",) and not bare_term) \
                 or after.pos1 == "動詞" and before.surface in _COMMA and found[0].endswith(("ちゃん", "さん")):
             cut = found[1] + (1 if after.surface in _COMMA else 0)
             return found[0], body[:k] + body[cut:]
+    return None
+
+
+def _called_first(words: list[str]) -> str | None:
+    """Recognizer words that open by calling someone (ママ, おかん, 兄ちゃん, 健太): the spaces say
+    where the name ends, which the joined text no longer does (ママパソコン, おか|ん)."""
+    if len(words) < 3 or words[1] in ("に", "の", "が", "は", "を", "へ", "と", "から", "も", "で", "や", "って", "には",
+                                       "さん", "くん", "ちゃん", "たち", "達", "まで", "より"):
+        return None  # 「部長 に 出す資料」: spoken of, not called
+    w = words[0]
+    d = _d()
+    if words[1] in d["honorific_suffixes"] and words[1] not in ("さん", "くん", "ちゃん", "君", "様"):
+        return None  # 「清水 先生 …」: the editor finds 清水先生 in the joined text
+    if w in d["address_terms"] or w in d.get("given_names", []):
+        return w
+    morphs = jt.analyse(w)
+    if len(morphs) == 1 and morphs[0].pos[:3] == ("名詞", "固有名詞", "人名") and len(w) >= 2:
+        return w
+    if len(morphs) == 2 and morphs[1].surface in d["honorific_suffixes"] and morphs[0].pos1 == "名詞" \
+            and w not in d["not_helpers"]:
+        return w  # 香織さん, 田中くん
     return None
 
 
@@ -638,15 +673,11 @@ def polite_end(body: list[Morph]) -> str:
         return head + ("で" if last.base == "どく" else "て") + "おきます"  # 置いとく → 置いておきます
     if last.pos1 == "助動詞" and last.base in ("ちゃう", "じゃう"):
         return head + ("で" if last.base == "じゃう" else "て") + "しまいます"
-    if last.pos1 == "動詞" and "撥音便" in last.cform and last.surface.endswith("ん"):
+    if last.pos1 == "動詞" and "撥音便" in last.cform and last.surface.endswith("ん") \
+            and not any(m.surface in _WH for m in ms):  # 「どうやんの」 asks how to do it: やります
         # 「一人じゃ運べん」 is 運べない in the west and 運べるの in Tokyo speech: never guess (運べます
         # would say the opposite); as said, and the message keeps the person's register.
         return jt.join(ms)
-    if last.pos1 == "助動詞" and last.base == "ぬ" and last.surface == "ん" and prev is not None \
-            and prev.pos1 == "動詞" and prev.cform.startswith("未然形"):
-        stem = _verb_stem(prev)  # わからん → わかりません
-        if stem is not None:
-            return jt.join(ms[:-2]) + stem + "ません"
     if last.pos1 == "動詞" and last.cform.startswith(("終止形", "連体形")):
         stem = _verb_stem(last)
         if stem is not None:
@@ -804,14 +835,19 @@ def analyse(said: str) -> Draft:
             if words and w == words[-1] and len(w) > 1:
                 continue  # 「ふた ふた」 said twice is said once
             words.append(w)
+        spoken_to = _called_first(words)
+        if spoken_to:
+            words = words[1:]  # 「ママ なんか パソコン に…」: joined, ママパソコン would be one word
         said = " ".join(words)
+    else:
+        spoken_to = None
     text = join_cjk(said).replace("...", "…").replace("..", "…")
     for rule in _d().get("dialect_requests", []):
         text = re.sub(rule["from"], rule["to"], text)
     text = re.sub(r"(?<=[ぁ-んァ-ヶ一-龥])\.(?=\s|$)", "。", text)
     raw = jt.analyse(text)
-    helper: str | None = None
-    voc = _vocative(list(raw))
+    helper: str | None = spoken_to
+    voc = _vocative(list(raw)) if helper is None else None
     if voc:
         helper = voc[0]
         raw = raw[voc[1]:]

@@ -43,6 +43,7 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
     needs = [s.say(register) for s in draft.by_role("need")]
     asks = [s.say(register, one) for s in draft.by_role("ask", "question")]
     offers = [s.say(register) for s in draft.by_role("offer")]
+    closing = [s.say(register) for s in draft.by_role("closing")]  # "Many thanks, Ama": last, as typed
 
     asks = _asks_with_edits(request, draft, asks, data, register)
     offers = _offers_with_edits(request, draft, offers, data, register)
@@ -84,16 +85,27 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
                     core = statements[:-2] + core  # "Fridge door. Stuck. Can't pull. Help.": all of it
         elif leans and not statements:
             core = core + details[:2]  # "How? Phone. Big letters?": the fragments are the what
+        if intent == "emotional" and not any(x in core for x in statements + details):
+            # what weighs on them is the point of the ask ("stuff with Mum is getting a lot")
+            said = [x for x in statements + details if _short_enough(x, lang)][:1]
+            core = said + core
         timed = [d for d in details if _has_time(d, lang) and _short_enough(d, lang)][:1]
         if timed and (not any(_has_time(c, lang) for c in core) or len(timed[0]) <= (30 if lang == "ja" else 60)):
             core = core + timed  # "…my school play on Thursday? It's at seven."
         core = list(dict.fromkeys(core))  # a need said once is said once
-        return _clean(_address(name, [_join(core[:6], lang)], data, lang)[0])
+        return _clean(_address(name, [_join(core[:6] + closing, lang)], data, lang)[0])
 
-    lines = [_join(thanks + statements, lang), _join(needs + asks, lang), _join(offers, lang)]
+    # a need said after the ask stays after it ("Is the hoist working again? … I need it to get in.")
+    said_first = {s.say(register) for s in draft.by_role("need")
+                  if draft.sentences.index(s) > first_ask and draft.sentences[first_ask].role != "need"}
+    needs_first = [n for n in needs if n not in said_first]
+    needs_after = [n for n in needs if n in said_first and n not in asks]
+    lines = [_join(thanks + statements, lang), _join(needs_first + asks + needs_after, lang), _join(offers, lang)]
     if boundary and (asks or needs):
         lines[2] = _join([lines[2], data["boundary"][register]] if lines[2] else [data["boundary"][register]], lang)
     lines = [ln for ln in lines if ln]
+    if closing and lines:
+        lines[-1] = _join([lines[-1]] + closing, lang)
     if style == "workplace":
         lines = [_join(lines, lang)]
     return _clean(data["joiner"]["three-lines"].join(_address(name, lines, data, lang)))
@@ -255,8 +267,9 @@ def _leans(ask: str, lang: str) -> bool:
         return not has_object(ask)
     data = load_data("en")
     words = re.findall(r"[a-z0-9']+", ask.lower())
-    if {"it", "them", "that", "this", "one", "those", "these", "her", "him", "there", "here"} & set(words[2:]):
-        return True
+    if {"it", "them", "that", "this", "one", "those", "these", "her", "him", "there", "here"} & set(words[2:]) \
+            or words[:2] in (["is", "that"], ["is", "this"], ["is", "it"], ["can", "it"]):
+        return True  # "Is that OK or should I log on from home?" leans on what came before
     from ..text import en as te
 
     names = te.lex()["_names"]

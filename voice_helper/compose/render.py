@@ -53,6 +53,10 @@ def address_name(recipient: str | None, lang: str, data: dict[str, Any] | None =
         name = re.sub(r"(?<=.)(?:には|に|へ|から)$", "", join_cjk(name))
         if not name or name in data["roles"]:
             return ""
+        if name in data.get("call_as", {}):
+            return str(data["call_as"][name] or "")  # 母 → お母さん; 弟 → (called by name: no greeting)
+        if re.search(data.get("group_endings", r"$^"), name):
+            return name + "の皆さん"  # 経理部 → 経理部の皆さん
         if name in data["address_terms"] or name.endswith(tuple(data["honorific_suffixes"])):
             return name
         if name in data.get("no_san", []) or re.search(data.get("no_san_endings", r"$^"), name):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-ROLES = ("statement", "ask", "need", "offer", "thanks")
+ROLES = ("statement", "ask", "need", "offer", "thanks", "closing")  # closing: a typed sign-off, kept last
 
 
 @dataclass

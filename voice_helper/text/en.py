@@ -16,8 +16,8 @@ from .lexicon import load
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # e.g. a.m.
     r"|(?i:dr|mr|mrs|ms|prof|st|jr|sr|vs)\.(?=\s)"
-    r"|[A-Za-z]+\d[A-Za-z\d]*"  # P60, A4, B12
-    r"|\d+(?:[:.,]\d+)*(?:%|(?i:am|pm|st|nd|rd|th|s|'s))?"
+    r"|[A-Za-z]+-?\d[A-Za-z\d]*(?:-\d+)*"  # P60, A4, B12, PN-20931, LT-4471
+    r"|\d+(?:[:.,-]\d+)*(?:%|(?i:am|pm|st|nd|rd|th|s|'s))?"
     r"|[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’](?=\s|$))?"
     r"|[^\s\w]", re.UNICODE)
 _NO_SPACE_BEFORE = set(",.?!;:)%'’”…")
@@ -151,8 +151,15 @@ def _restore(toks: list[str]) -> list[str]:
         nxt = low(toks[k + 1]) if k + 1 < len(toks) else ""
         if lt == "i":
             out.append("I")
-        elif lt == "ill" and nxt in d["ill_before"]:
-            out.append("I'll")
+        elif lt == "ill" and (nxt in d["ill_before"] or nxt in verbs() and nxt not in ("feel", "be", "look", "get")) \
+                and (k == 0 or low(toks[k - 1]) not in ("feel", "felt", "feeling", "feels", "was", "am", "is", "are",
+                                                        "were", "been", "be", "look", "looks", "seem", "seems", "fell",
+                                                        "fall", "falls", "got", "get", "very", "so", "really", "too",
+                                                        "quite", "bit", "mentally", "terminally", "seriously")):
+            out.append("I'll")  # "ill forward the email"; "I feel ill" stays
+        elif lt == "were" and t.islower() and nxt in d["were_as_we_are_before"] \
+                and (k == 0 or low(toks[k - 1]) in d["were_as_we_are_after"]):
+            out.extend(["we're"])  # "so were having a little do" → we're
         elif lt in ("im", "ive", "id") and t.islower():
             rep = d["contractions"][lt]
             out.extend(rep.split(" "))
@@ -160,8 +167,8 @@ def _restore(toks: list[str]) -> list[str]:
             if lt == "lets" and nxt not in ("go", "talk", "meet", "see", "do", "try", "get", "make", "have"):
                 out.append(t)
                 continue
-            if lt == "hes" or lt == "shes" or lt == "id":
-                out.append(t)
+            if lt == "id":
+                out.append(t)  # ID
                 continue
             if lt == "its" and nxt in ("own", "way", "name", "owner", "lid", "battery", "screen", "door", "wheel",
                                        "cover", "box", "cable", "back", "top", "side", "handle", "engine", "place"):

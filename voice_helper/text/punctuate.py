@@ -89,7 +89,8 @@ def model(cache_dir: Path | None = None) -> Model:
 
 _NO_END_AFTER = frozenset({"to", "with", "for", "from", "at", "by", "of", "and", "or", "but", "the", "a", "an", "my",
                            "your", "his", "her", "our", "their", "on", "in", "into", "about", "is", "are", "was", "if",
-                           "because", "so", "than", "that", "could", "can", "would", "will", "should", "i", "we",
+                           "because", "cos", "coz", "cuz", "cause", "so", "than", "that", "could", "can", "would",
+                           "will", "should", "i", "we",
                            "you", "they", "he", "she", "very", "really", "too", "some", "any", "no", "this",
                            # what was said follows a reporting verb: "the nurse said | I need…" is one
                            "said", "says", "say", "told", "tells", "asked", "think", "thought", "know", "knew",
