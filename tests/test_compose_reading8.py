@@ -46,8 +46,9 @@ def ends(text: str) -> list[str]:
      "Could you look over my cover letter tonight? The deadline is Friday at noon."),
     ("where do i send the timesheet i started on monday and nobody told me",
      "Where do I send the timesheet? I started on Monday and nobody told me."),
-    ("the dishwasher is leaking all over the floor again i think its the seal could you have a look at the weekend",
-     "The dishwasher is leaking all over the floor again. I think it's the seal."),
+    ("the dishwasher is leaking all over the floor again could you have a look at the weekend its making a horrible noise",
+     "Could you have a look at the weekend? It's making a horrible noise."),
+    ("the gate is stuck again it wont open could someone come and fix it", "The gate is stuck again. It won't open."),
 ])
 def test_run_on_speech_is_cut_where_sentences_end(text: str, wanted: str) -> None:
     assert wanted in say(text, "en")
@@ -324,3 +325,31 @@ def test_a_role_spoken_of_at_the_start_is_not_called() -> None:
 def test_a_request_said_as_a_te_form_stays_a_request(text: str, wanted: str, banned: str) -> None:
     out = say(text, "ja")
     assert wanted in out and banned not in out
+
+
+# --- false alarms the ninth reading found (sentences written anew) --------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Disaster, the sponge for Leo's birthday has collapsed. Could anyone grab a cake from the bakery before four?",
+    "could you check the words on my shop sign before i order it i always get the spelling wrong",
+    "the smoke alarm on the landing keeps chirping no fire just the battery could someone with steps change it",
+    "The boiler has stopped again since Sunday. Please could you send someone to look at it this week?",
+])
+def test_errands_that_sound_alarming_are_no_emergency(text: str) -> None:
+    r = request(text, "en")
+    assert not r.crisis and "911" not in r.message
+
+
+@pytest.mark.parametrize("text", [
+    "my wife collapsed in the kitchen and isn't answering",
+    "there's a fire in the kitchen and smoke everywhere",
+    "please send someone now my husband is not breathing",
+])
+def test_the_same_words_in_an_emergency_still_are_one(text: str) -> None:
+    assert request(text, "en").crisis
+
+
+def test_a_cold_that_tightens_the_chest_is_an_errand() -> None:
+    assert not request("風邪で胸が苦しいので、咳止めを買ってきてもらえますか。", "ja").crisis
+    assert request("急に胸が締め付けられて左腕がしびれる", "ja").crisis

@@ -539,9 +539,9 @@ def _vocative_elsewhere(body: list[Morph]) -> tuple[str, list[Morph]] | None:
 def _called_first(words: list[str]) -> str | None:
     """Recognizer words that open by calling someone (ママ, おかん, 兄ちゃん, 健太): the spaces say
     where the name ends, which the joined text no longer does (ママパソコン, おか|ん)."""
-    if len(words) < 3 or words[1] in ("に", "の", "が", "は", "を", "へ", "と", "から", "も", "で", "や", "って", "には",
-                                       "さん", "くん", "ちゃん", "たち", "達", "まで", "より"):
-        return None  # 「部長 に 出す資料」: spoken of, not called
+    if len(words) < 3 or re.match(r"(?:に|の|が|は|を|へ|と|から|も|で|や|って|さん|くん|ちゃん|様|さま|たち|達|まで|より)",
+                                  words[1]):
+        return None  # 「部長 に 出す資料」「鈴木 さんに」: spoken of, or the name goes on
     w = words[0]
     d = _d()
     if words[1] in d["honorific_suffixes"] and words[1] not in ("さん", "くん", "ちゃん", "君", "様"):

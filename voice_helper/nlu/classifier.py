@@ -44,7 +44,7 @@ SAFETY_TOL = 1e-5
 #: "punct": where a sentence ends in unpunctuated English speech (``text.punctuate``), learned from
 #: the gaps of the same typed lines; its features are given ready-made, one gap per line.
 KINDS = ("intent", "safety", "route", "punct")
-SAFETY_KINDS = ("safety", "route")  # trained on the safety lines, fitted to convergence
+SAFETY_KINDS = ("safety", "route")  # trained on the safety lines, fitted to convergence (so is "punct")
 HYPER_PUNCT = {"min_df": 1, "C": 10.0}
 
 
@@ -215,8 +215,8 @@ def train(lang: str, key: str | None = None, kind: str = "intent") -> Model:
         vec = TfidfVectorizer(analyzer=grams.__getitem__, sublinear_tf=True, use_idf=not given, binary=given,
                               min_df=hyper["min_df"], dtype=np.float64)
         X = vec.fit_transform(tx)
-        clf = LogisticRegression(C=hyper["C"], max_iter=5000 if safety_kind else 2000,
-                                 tol=SAFETY_TOL if safety_kind else 1e-3)
+        clf = LogisticRegression(C=hyper["C"], max_iter=5000 if safety_kind or given else 2000,
+                                 tol=SAFETY_TOL if safety_kind or given else 1e-3)
         with threadpool_limits(1):  # BLAS threads only contend on a 2-core machine
             clf.fit(X, ty)
         return vec, clf
