@@ -215,8 +215,11 @@ def train(lang: str, key: str | None = None, kind: str = "intent") -> Model:
         vec = TfidfVectorizer(analyzer=grams.__getitem__, sublinear_tf=True, use_idf=not given, binary=given,
                               min_df=hyper["min_df"], dtype=np.float64)
         X = vec.fit_transform(tx)
-        clf = LogisticRegression(C=hyper["C"], max_iter=5000 if safety_kind or given else 2000,
-                                 tol=SAFETY_TOL if safety_kind or given else 1e-3)
+        if given:  # punct: binary, liblinear fits it to convergence in under a second (lbfgs: 17 s)
+            clf = LogisticRegression(C=hyper["C"], solver="liblinear", tol=1e-6, max_iter=5000)
+        else:
+            clf = LogisticRegression(C=hyper["C"], max_iter=5000 if safety_kind else 2000,
+                                     tol=SAFETY_TOL if safety_kind else 1e-3)
         with threadpool_limits(1):  # BLAS threads only contend on a 2-core machine
             clf.fit(X, ty)
         return vec, clf
