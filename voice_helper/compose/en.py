@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from ..text import en as te
 from ..text.punctuate import punctuate
@@ -622,7 +622,7 @@ def analyse(said: str) -> Draft:
         elif asked and (_offer_at(lows, 0) or _offer_phrase(lows)):
             # "I'll bring him coffee" is to the helper named in the ask; "could your lad saw it up…
             # I'll pay him" is to the lad, who is not the one reading
-            third = bool({te.low(t) for t in toks} & _THIRD_PARTY_WORDS)
+            third = bool({te.low(t) for t in toks} & set(_d()["offer_third_parties"]))
             sentences.append(_offer_sentence(s, names, to_you=spoken_of or not third))
         elif asked and spoken_of and not other_people and _third_person_of_helper(lows):
             text = _finish(_second_person(s), question, names)  # "I know she's swamped" → "you're"
@@ -710,22 +710,17 @@ def _ask_sentence(kind: str, s: list[str], lows: list[str], n: int, named: str |
 def _with_lead(sent: Sentence, lead: list[str], names: frozenset[str]) -> Sentence:
     """The ask said after a short lead ("Sorry, could you…"): the lead stays in front of it."""
     said = te.detok([te.case_word(t, names) for t in lead])
-    inner = sent.render
 
-    def render(register: str) -> str:
-        body = inner(register)
-        return te.capitalise(said) + " " + (body[:1].lower() + body[1:] if not body.startswith("I ") else body)
+    def led(inner: Callable[[str], str]) -> Callable[[str], str]:
+        def render(register: str) -> str:
+            body = inner(register)
+            return te.capitalise(said) + " " + (body[:1].lower() + body[1:] if not body.startswith("I ") else body)
+        return render
 
-    out = Sentence(sent.role, said + " " + sent.text, render=render)
+    out = Sentence(sent.role, said + " " + sent.text, render=led(sent.render))
     out.ask_core = sent.ask_core
     if sent.render_addressed is not None:
-        inner_addressed = sent.render_addressed
-
-        def render_addressed(register: str) -> str:
-            body = inner_addressed(register)
-            return te.capitalise(said) + " " + body[:1].lower() + body[1:]
-
-        out.render_addressed = render_addressed
+        out.render_addressed = led(sent.render_addressed)
     return out
 
 
@@ -795,12 +790,6 @@ def _to_you(toks: list[str], k: int) -> str:
         nxt = te.low(toks[k + 1]) if k + 1 < len(toks) else ""
         return "your" if nxt.isalpha() and nxt not in _NOT_NOUN else "you"
     return toks[k]
-
-
-_THIRD_PARTY_WORDS = frozenset({"lad", "son", "daughter", "husband", "wife", "partner", "boyfriend", "girlfriend",
-                                "brother", "sister", "dad", "mum", "mom", "boy", "girl", "kids", "grandson",
-                                "granddaughter", "nephew", "niece", "friend", "mate", "colleague", "neighbour",
-                                "neighbor"})
 
 
 def _offer_sentence(s: list[str], names: frozenset[str], to_you: bool = True) -> Sentence:

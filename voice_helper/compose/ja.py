@@ -518,8 +518,9 @@ def _vocative_elsewhere(body: list[Morph]) -> tuple[str, list[Morph]] | None:
                 return body[k - 2].surface + "の" + found[0], body[:k - 2] + body[found[1] + 1:]  # 、総務の中山さん、
     for k in range(1, end - 1):
         before = body[k - 1]
-        if _called_after_predicate(body, k):
-            return _called_after_predicate(body, k)  # type: ignore[return-value]
+        called = _called_after_predicate(body, k)
+        if called:
+            return called
         if not (before.surface in _COMMA or before.surface in ("けど", "けれど") or before.is_("助詞", "接続助詞")):
             continue
         found = _name_at(body, k)

@@ -36,8 +36,7 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
     # Asks, questions and what follows them keep the order they were said in.
     # to one named person outside the family: "Chef, could somebody…" stays as said (to Dad,
     # "can someone pick me up" is asking Dad)
-    first = name.split(" ")[0].lower() if name else ""
-    one = bool(name) and not _is_kin_name(first) and first not in data.get("family_words", [])
+    one = bool(name) and name.split(" ")[0].lower() not in data.get("family_words", [])
     ordered = [s.say(register, one) for s in draft.sentences[first_ask:] if s.role in ("ask", "question", "statement")]
     thanks = [s.say(register) for s in draft.by_role("thanks")]
     needs = [s.say(register) for s in draft.by_role("need")]
@@ -96,10 +95,10 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
         return _clean(_address(name, [_join(core[:6] + closing, lang)], data, lang)[0])
 
     # a need said after the ask stays after it ("Is the hoist working again? … I need it to get in.")
-    said_first = {s.say(register) for s in draft.by_role("need")
-                  if draft.sentences.index(s) > first_ask and draft.sentences[first_ask].role != "need"}
-    needs_first = [n for n in needs if n not in said_first]
-    needs_after = [n for n in needs if n in said_first and n not in asks]
+    after_ask = first_ask < len(draft.sentences) and draft.sentences[first_ask].role != "need"
+    later = [i > first_ask and after_ask for i, s in enumerate(draft.sentences) if s.role == "need"]
+    needs_first = [n for n, late in zip(needs, later) if not late]
+    needs_after = [n for n, late in zip(needs, later) if late and n not in asks]
     lines = [_join(thanks + statements, lang), _join(needs_first + asks + needs_after, lang), _join(offers, lang)]
     if boundary and (asks or needs):
         lines[2] = _join([lines[2], data["boundary"][register]] if lines[2] else [data["boundary"][register]], lang)
@@ -357,7 +356,7 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
 #: A name after these is spoken of ("could you ask Mum?"), not called.
 _SPOKEN_OF = frozenset({"ask", "tell", "to", "with", "for", "and", "or", "from", "call", "see", "visit", "help",
                         "thank", "about", "like", "text", "email", "ring", "phone", "than", "as", "by", "at", "meet",
-                        "told", "asked", "see", "saw", "met", "bring", "take", "is", "was", "dear", "hi", "hello"})
+                        "told", "asked", "saw", "met", "bring", "take", "is", "was", "dear", "hi", "hello"})
 
 
 def _is_kin_name(word: str) -> bool:
