@@ -9,8 +9,10 @@ cd "$(dirname "$0")/.."
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
-# Runtime: TTS engine and player, PortAudio for the microphone, sox, Open JTalk for Japanese speech.
-apt_pkgs=(python3-venv espeak-ng alsa-utils libportaudio2 sox libsndfile1 open-jtalk open-jtalk-mecab-naist-jdic)
+# Runtime: TTS engine and player, PortAudio for the microphone, sox, Open JTalk for Japanese speech,
+# sphinxtrain + sphinxbase-utils + pocketsphinx's tools for learning a voice (voice-helper voice learn).
+apt_pkgs=(python3-venv espeak-ng alsa-utils libportaudio2 sox libsndfile1 open-jtalk open-jtalk-mecab-naist-jdic
+          sphinxtrain sphinxbase-utils pocketsphinx)
 # Tests: Festival makes the test speech; tmux drives the UI as a person would; pocketsphinx-testdata
 # has the LibriVox clips scripts/bench_stt.py measures.
 [ "$want_test" = 1 ] && apt_pkgs+=(festival festvox-kallpc16k festvox-us-slt-hts tmux sqlite3 pocketsphinx-testdata)

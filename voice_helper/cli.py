@@ -17,7 +17,7 @@ from .errors import VoiceHelperError
 from .outstream import detach_stdout
 
 #: In the order ``--help`` lists them; ``ui`` is the default with no subcommand.
-COMMANDS = ("ui", "listen", "compose", "transcribe", "say", "models", "history", "practice", "doctor")
+COMMANDS = ("ui", "listen", "compose", "transcribe", "say", "models", "history", "practice", "voice", "doctor")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -160,6 +160,8 @@ class SpeechSettings:
     auto_gain: bool = True  # raise quiet voices (WebRTC AGC + a slow level normaliser)
     #: pocketsphinx hears requests with a model built from help requests and your contacts' names.
     domain_lm: bool = True
+    #: pocketsphinx hears with the voice learned by `voice-helper voice learn`, when there is one.
+    learned_voice: bool = True
 
 
 @dataclass

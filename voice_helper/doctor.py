@@ -160,6 +160,24 @@ def check_models() -> Check:
     return Check("speech models", True, "; ".join(parts))
 
 
+def check_learned_voice() -> Check:
+    """Whether pocketsphinx hears with a learned voice, and whether one can be learned here."""
+    from .speech.adaptation import current, missing_packages, unusable_reason
+
+    profile = current()
+    missing = missing_packages()
+    why = unusable_reason()
+    if why:
+        return Check("learned voice", False, f"not used: {why}", "voice-helper voice learn")
+    if profile is not None:
+        detail = f"learned from {profile.sentences} sentences on {profile.learned_at} (pocketsphinx)"
+        return Check("learned voice", True, detail)
+    if missing:
+        return Check("learned voice", False, "none; learning one needs sphinxtrain's tools",
+                     f"{APT_HINT} {' '.join(missing)}")
+    return Check("learned voice", True, "none yet; voice-helper voice learn reads 21 sentences with you")
+
+
 CHECKS: tuple[Callable[[], Check | list[Check]], ...] = (
     check_python,
     check_dependencies,
@@ -169,6 +187,7 @@ CHECKS: tuple[Callable[[], Check | list[Check]], ...] = (
     check_audio_input,
     check_tts,
     check_models,
+    check_learned_voice,
 )
 
 

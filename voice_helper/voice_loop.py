@@ -81,6 +81,19 @@ class _TimedSource:
         return int(getattr(self.source, "source_rate", 16000))
 
 
+class _Recorder:
+    """A listener that keeps the turn's frames: the cleaned 16 kHz audio the recognizer got."""
+
+    def __init__(self) -> None:
+        self.frames: list[bytes] = []
+
+    def accept(self, frame: bytes) -> None:
+        self.frames.append(frame)
+
+    def finish(self) -> None:
+        pass
+
+
 class _RecognizerHearing:
     """Free speech through the recognizer and, on the very same frames, the command spotter.
 
@@ -95,6 +108,9 @@ class _RecognizerHearing:
         self.on_partial = on_partial
         self.spotter = spotter
         self.turns: list[Turn] = []
+        #: Keep each turn's audio (as the recognizer heard it) in ``last_audio``: learning a voice.
+        self.record = False
+        self.last_audio = b""
         self._free = False
         self.quiet_s: float | None = None  # live sources: silence this long → a Silence event
 
@@ -114,7 +130,11 @@ class _RecognizerHearing:
         if self.spotter is not None:
             self.spotter.reset()
             also = (self.spotter,)
+        recorder = _Recorder() if self.record else None
+        if recorder is not None:
+            also = (*also, recorder)
         final = listen_once(timed, self.recognizer, self.endpointer, self.on_partial, also=also)
+        self.last_audio = b"".join(recorder.frames) if recorder is not None else b""
         now = time.monotonic()
         spotted = self.spotter.decide(self.endpointer.speech_s) \
             if self.spotter is not None and self.endpointer.in_speech else None

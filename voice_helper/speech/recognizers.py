@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import threading
 import time
@@ -265,7 +266,7 @@ class SphinxRecognizer:
     _FRAME_S = 0.01  # pocketsphinx frames are 10 ms
 
     def __init__(self, lang: str = "en", grammar: list[str] | None = None,
-                 on_load: LoadReport | None = None, lm: Any = None) -> None:
+                 on_load: LoadReport | None = None, lm: Any = None, voice_model: str | None = None) -> None:
         if lang != "en":
             raise ModelMissingError(f"pocketsphinx has a built-in model for English only, not {lang!r}; "
                                     f"run: voice-helper models download {lang}")
@@ -285,6 +286,8 @@ class SphinxRecognizer:
         # bestpathlw: the final lattice pass weighs the domain model more than pocketsphinx's
         # default 9.5 (the domain model is far sharper than the news-trained general one).
         extra = {"bestpathlw": BESTPATH_LW} if lm is not None else {}
+        if voice_model:  # a learned voice (speech.adaptation): the adapted acoustic model
+            extra["hmm"] = voice_model
         self._dec = Decoder(loglevel="FATAL", fwdflat=lm is not None, cmninit=CMN_INIT, **extra)
         seconds = time.perf_counter() - t0
         log.info("loaded pocketsphinx en-us in %.2f s", seconds)
@@ -292,6 +295,7 @@ class SphinxRecognizer:
             on_load("pocketsphinx:en-us", seconds)
         self.grammar: list[str] | None = None
         self._free = "_default"
+        self.adapted = bool(voice_model)
         if lm is not None:  # the domain model for request turns (speech.domain_lm)
             for word, phones in lm.words.items():
                 if self._dec.lookup_word(word) is None:
@@ -420,7 +424,12 @@ def open_recognizer(lang: str, engine: str = "auto", grammar: list[str] | None =
             from .domain_lm import build_domain_lm
 
             lm = build_domain_lm(contacts=[c.name for c in getattr(settings, "contacts", [])])
-        return SphinxRecognizer(lang, grammar, on_load, lm=lm)
+        learned = None
+        if getattr(speech, "learned_voice", True):
+            from .adaptation import voice_model
+
+            learned = voice_model()
+        return SphinxRecognizer(lang, grammar, on_load, lm=lm, voice_model=learned)
 
     speech = getattr(settings, "speech", None)
     if engine == "auto" and speech is not None and getattr(speech, "engine", "auto") != "auto":
