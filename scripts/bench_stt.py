@@ -233,13 +233,16 @@ def bench_wer(quick: bool, conds: list[str] | None = None, set_name: str = "held
 # --- commands -------------------------------------------------------------------------------
 
 
-def bench_commands() -> None:
-    """Per kind of turn: commands recognised right, and non-commands accepted as a command."""
+def bench_commands(adapt: bool = False) -> None:
+    """Per kind of turn: commands recognised right, and non-commands accepted as a command.
+    ``adapt``: the recognizer and the spotter hear each voice with that voice learned."""
     from voice_helper.dialog import commands_for, grammar_phrases, match_command
+    from voice_helper.speech.recognizers import SphinxRecognizer
     from voice_helper.speech.spotter import SphinxSpotter
 
-    rec = general()
-    spot = SphinxSpotter()
+    learned = {v: learned_voice(v) for v in ("kal", "slt")} if adapt else {"kal": None, "slt": None}
+    recs = {v: SphinxRecognizer("en", voice_model=m) for v, m in learned.items()}
+    spots = {v: SphinxSpotter(voice_model=m) for v, m in learned.items()}
     kinds = {"menu": commands_for("en", "menu"), "yes_no": commands_for("en", "yes_no"),
              "question": commands_for("en", "question")}
     cfg = EndpointConfig(silence_s=0.8)
@@ -248,7 +251,8 @@ def bench_commands() -> None:
     print(f"commands: {len(COMMANDS)} phrases; non-commands: {len(NON_COMMANDS)} tuned on, {len(dev)} dev "
           f"(set 2), {len(held_out)} held-out (set 3); voices kal+slt")
     for kind, names in kinds.items():
-        spot.set_phrases(grammar_phrases("en", names))
+        for spot in spots.values():
+            spot.set_phrases(grammar_phrases("en", names))
         ok = total = 0
         fa = {"tuned": 0, "dev": 0, "held-out": 0}
         false_send = []
@@ -259,6 +263,7 @@ def bench_commands() -> None:
         for label, group in groups:
             for text in group:
                 for v in ("kal", "slt"):
+                    rec, spot = recs[v], spots[v]
                     rec.reset()
                     spot.reset()
                     ep = Endpointer(cfg)
@@ -389,7 +394,8 @@ def main() -> int:
     ap.add_argument("--only", default="", help="comma-separated subset of: general, domain, front end, energy gate")
     ap.add_argument("--first-turn", action="store_true", help="no channel adaptation from file to file")
     ap.add_argument("--adapt", action="store_true",
-                    help="--wer also with each voice learned first (voice-helper voice learn)")
+                    help="--wer also with each voice learned first (voice-helper voice learn); "
+                         "--commands only with it")
     ap.add_argument("--conditions", default="", help=f"comma-separated subset of {','.join(CONDITIONS)}")
     args = ap.parse_args()
     every = not (args.wer or args.commands or args.librivox or args.speed)
@@ -398,7 +404,7 @@ def main() -> int:
     print(f"cpus {os.cpu_count()}, load average {os.getloadavg()[0]:.2f}")
     t0 = time.monotonic()
     if every or args.commands:
-        bench_commands()
+        bench_commands(args.adapt)
     if every or args.librivox:
         bench_librivox()
     if every or args.wer:

@@ -160,6 +160,26 @@ def test_a_voice_is_learned_from_its_sentences_and_then_heard_better(tmp_path: P
         return total
 
     with_voice = errors(adapted)
+
+    # the command spotter beside it hears the learned voice too: kal's "repeat" at the menu
+    from voice_helper.dialog import commands_for, grammar_phrases
+    from voice_helper.speech.endpoint import EndpointConfig, Endpointer, listen_once
+    from voice_helper.speech.spotter import SphinxSpotter, spotter_for
+
+    def spotted(spot) -> str | None:  # type: ignore[no-untyped-def]
+        from voice_helper.speech.audio import FileSource
+
+        spot.set_phrases(grammar_phrases("en", commands_for("en", "menu")))
+        rec = open_recognizer("en", "pocketsphinx")
+        ep = Endpointer(EndpointConfig(silence_s=0.8))
+        with FileSource(festival_wav("repeat", "kal", pad_s=1.0)) as src:
+            listen_once(src, rec, ep, also=(spot,))
+        return spot.decide(ep.speech_s).phrase
+
+    learned_spotter = spotter_for(adapted)
+    assert learned_spotter.voice_model == adapted.voice_model
+    assert spotted(learned_spotter) == "repeat"
+    assert spotted(learned_spotter) == spotted(SphinxSpotter())  # nothing lost against the bundled model
     assert run_cli("voice", "forget").stdout.strip() == "Your learned voice was deleted."
     plain = open_recognizer("en", "pocketsphinx", domain=True)
     assert not plain.adapted

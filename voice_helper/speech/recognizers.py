@@ -296,6 +296,7 @@ class SphinxRecognizer:
         self.grammar: list[str] | None = None
         self._free = "_default"
         self.adapted = bool(voice_model)
+        self.voice_model = voice_model
         if lm is not None:  # the domain model for request turns (speech.domain_lm)
             for word, phones in lm.words.items():
                 if self._dec.lookup_word(word) is None:
