@@ -62,8 +62,10 @@ def _fake_profile(model_stamp: str, empty: str = "") -> Path:
     return folder
 
 
-def test_a_voice_learned_for_another_model_or_damaged_is_not_used_and_says_so(vh_home: Path) -> None:
+def test_a_voice_learned_for_another_model_or_damaged_is_not_used_and_says_so(vh_home: Path, tmp_path: Path) -> None:
     _fake_profile("1-2-3")
+    heard = run_cli("listen", "--engine", "pocketsphinx", "--input", str(_wav16(tmp_path / "quiet.wav", 1.0)))
+    assert "(your learned voice is not used: it was learned for another version" in heard.stdout, heard.stderr
     assert adaptation.current() is None and adaptation.voice_model() is None
     assert "another version of the speech model" in adaptation.unusable_reason()
     status = run_cli("voice", "status")
@@ -140,6 +142,8 @@ def test_a_voice_is_learned_from_its_sentences_and_then_heard_better(tmp_path: P
 
     status = run_cli("voice", "status")
     assert "Learned voice: 21 sentences" in status.stdout
+    heard = run_cli("listen", "--engine", "pocketsphinx", "--input", str(_wav16(tmp_path / "quiet.wav", 1.0)))
+    assert "(hearing you with your learned voice)" in heard.stdout, heard.stderr
     doctor = run_cli("doctor")
     assert "OK      learned voice: learned from 21 sentences" in doctor.stdout
 

@@ -61,6 +61,14 @@ def run(args: argparse.Namespace) -> int:
     if args.tts_dir and not files:
         raise UsageError("--tts-dir goes with --input (on the microphone, prompts are played)")
     recognizer = open_recognizer(lang, args.engine, settings=settings, domain=True)
+    if getattr(recognizer, "engine", "") == "pocketsphinx":  # say which voice model hears the person
+        from ..speech.adaptation import unusable_reason
+
+        why = unusable_reason() if settings.speech.learned_voice else ""
+        if getattr(recognizer, "adapted", False):
+            echo("(hearing you with your learned voice)")
+        elif why:
+            echo(f"(your learned voice is not used: {why}; say: voice-helper voice learn)")
     endpointer = Endpointer(EndpointConfig.from_settings(settings))
     from ..speech.spotter import spotter_for
 
