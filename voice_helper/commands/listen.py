@@ -39,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from ..speech.tts import Speaker
     from ..store import HelpLog
     from ..voice_loop import FileHearing, MicHearing, VoiceLoop
+    from .recorded import notice_once, recorded_turns
 
     settings = load_settings()
     lang = args.lang or (settings.language if settings.language in ("en", "ja") else "en")
@@ -49,15 +50,7 @@ def run(args: argparse.Namespace) -> int:
     def echo(text: str) -> None:  # recognizer words included: cleaned before the terminal sees them
         print(strip_controls(text, keep_newlines=True), file=out, flush=True)
 
-    files = [Path(f) for f in args.input] if args.input else None
-    if files:
-        for f in files:
-            if not f.is_file():
-                raise UsageError(f"no such file: {f}")
-        from ..speech.audio import FileSource
-
-        for f in files:  # a bad file fails now, before any model loads
-            FileSource(f).close()
+    files = recorded_turns(args.input)
     if args.tts_dir and not files:
         raise UsageError("--tts-dir goes with --input (on the microphone, prompts are played)")
     recognizer = open_recognizer(lang, args.engine, settings=settings, domain=True)
@@ -87,13 +80,7 @@ def run(args: argparse.Namespace) -> int:
                              on_partial=lambda t: print(f"\r… {strip_controls(t)}", end="", file=out,
                                                         flush=True), spotter=spotter)
 
-    def unspoken(text: str, why: str) -> None:
-        if why and why not in notices:
-            notices.append(why)
-            echo(f"(voice: {why})")
-
-    notices: list[str] = []
-    speaker = Speaker(settings, out_dir=tts_dir, on_unspoken=unspoken)
+    speaker = Speaker(settings, out_dir=tts_dir, on_unspoken=notice_once(echo))
     try:
         with HelpLog.open() as log:
             dialog = Dialog(Skills.default(settings), lang=lang)

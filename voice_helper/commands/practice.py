@@ -154,22 +154,16 @@ def _practise(args, log, settings, lang: str, echo) -> int:  # type: ignore[no-u
     from ..practice.routes import region_for, routes_for
     from ..practice.session import PracticeSession, plan_run
     from ..speech.tts import Speaker
+    from .recorded import notice_once, recorded_turns
 
     if args.scenario:
         scenario(lang, args.scenario)  # an unknown id is a usage error, before anything loads
     if args.count is not None and args.count < 1:
         raise UsageError("--count must be 1 or more")
     count = args.count or (1 if args.scenario else max(1, settings.practice.scenarios_per_run))
-    files = [Path(f) for f in args.input] if args.input else None
-    if args.tts_dir and files is None and args.text is None:
+    if args.tts_dir and not args.input and args.text is None:
         raise UsageError("--tts-dir goes with --input or --text (on the microphone, prompts are played)")
-    if files:
-        from ..speech.audio import FileSource
-
-        for f in files:
-            if not f.is_file():
-                raise UsageError(f"no such file: {f}")
-            FileSource(f).close()  # a bad file fails now, before any model loads
+    files = recorded_turns(args.input)
 
     good = {a.scenario for a in log.practice_attempts() if a.kind == "ask" and a.next_step is None}
     run = plan_run(lang, good, args.scenario, count)
@@ -191,12 +185,7 @@ def _practise(args, log, settings, lang: str, echo) -> int:  # type: ignore[no-u
     tmp = None
     if files and tts_dir is None:
         tts_dir = tmp = Path(tempfile.mkdtemp(prefix="vh-practice-"))
-    notices: list[str] = []
-
-    def unspoken(text: str, why: str) -> None:
-        if why and why not in notices:
-            notices.append(why)
-            echo(f"(voice: {why})")
+    unspoken = notice_once(echo)
 
     if settings.practice.reminders:
         st = plan.status(log, settings, lang)

@@ -67,6 +67,7 @@ def _learn(args: argparse.Namespace) -> int:
     from ..textsafe import strip_controls
     from ..voice_learning import VoiceLearning
     from ..voice_loop import FileHearing, MicHearing
+    from .recorded import notice_once, recorded_turns
 
     settings = load_settings()
     missing = adaptation.missing_packages()
@@ -78,26 +79,12 @@ def _learn(args: argparse.Namespace) -> int:
         if not adaptation.MIN_SENTENCES <= args.count <= len(sentences):
             raise UsageError(f"--count must be {adaptation.MIN_SENTENCES} to {len(sentences)}")
         sentences = sentences[:args.count]
-    files = [Path(f) for f in args.input] if args.input else None
-    if args.tts_dir and not files:
+    if args.tts_dir and not args.input:
         raise UsageError("--tts-dir goes with --input (on the microphone, prompts are played)")
-    if files:
-        from ..speech.audio import FileSource
-
-        for f in files:
-            if not f.is_file():
-                raise UsageError(f"no such file: {f}")
-            FileSource(f).close()  # a bad file fails now, before anything is said
+    files = recorded_turns(args.input)
 
     def echo(text: str) -> None:
         print(strip_controls(text, keep_newlines=True), flush=True)
-
-    notices: list[str] = []
-
-    def unspoken(text: str, why: str) -> None:
-        if why and why not in notices:
-            notices.append(why)
-            echo(f"(voice: {why})")
 
     recognizer = SphinxRecognizer("en")  # the unadapted model: what is learned must not learn from itself
     endpointer = Endpointer(EndpointConfig.from_settings(settings))
@@ -113,7 +100,7 @@ def _learn(args: argparse.Namespace) -> int:
 
         hearing = MicHearing(MicrophoneSource(settings.speech.input_device or None), recognizer, endpointer,
                              spotter=spotter)
-    speaker = Speaker(settings, out_dir=tts_dir, on_unspoken=unspoken)
+    speaker = Speaker(settings, out_dir=tts_dir, on_unspoken=notice_once(echo))
     try:
         learning = VoiceLearning(speaker, hearing, echo=echo)
         result = learning.run(sentences)

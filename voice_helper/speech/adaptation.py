@@ -302,14 +302,16 @@ def _write_wav(path: Path, pcm: bytes) -> None:
         w.writeframes(pcm)
 
 
-def _dictionary(texts: Sequence[str], out: Path) -> list[bool]:
-    """pocketsphinx's dictionary for the words read; which texts it covers entirely."""
-    src = _model_dir() / "cmudict-en-us.dict"
+def _dictionary() -> Path:
+    return _model_dir() / "cmudict-en-us.dict"
+
+
+def _covered(texts: Sequence[str]) -> list[bool]:
+    """Which texts pocketsphinx's dictionary covers entirely (bw cannot align an unknown word)."""
     known: set[str] = set()
-    with open(src, encoding="utf-8") as fh:
+    with open(_dictionary(), encoding="utf-8") as fh:
         for line in fh:
             known.add(line.split(" ", 1)[0])
-    shutil.copyfile(src, out)
     return [all(w in known for w in t.split()) for t in texts]
 
 
@@ -352,7 +354,7 @@ def learn(recordings: Sequence[tuple[bytes, str]],
     model = _training_model()
     with tempfile.TemporaryDirectory(prefix="vh-voice-") as tmpdir:  # owner-only (0700)
         work = Path(tmpdir)
-        covered = _dictionary([t for _, t in usable], work / "dict")
+        covered = _covered([t for _, t in usable])
         usable = [r for r, ok in zip(usable, covered) if ok]
         if len(usable) < MIN_SENTENCES:
             raise AdaptationError("too few of the sentences use words in the dictionary")
@@ -371,7 +373,7 @@ def learn(recordings: Sequence[tuple[bytes, str]],
         say("Learning how you say each sound…")
         log_bw = _run([str(find_tool("bw")), "-hmmdir", str(model), "-moddeffn", str(model / "mdef.txt"),
                        "-ts2cbfn", ".ptm.", "-feat", "1s_c_d_dd", "-svspec", "0-12/13-25/26-38",
-                       "-cmn", "current", "-agc", "none", "-dictfn", "dict", "-ctlfn", "fileids",
+                       "-cmn", "current", "-agc", "none", "-dictfn", str(_dictionary()), "-ctlfn", "fileids",
                        "-lsnfn", "transcription", "-accumdir", "."], "aligning the sentences", cwd=work)
         if "gauden_counts" not in log_bw and not (work / "gauden_counts").is_file():
             raise AdaptationError("none of the sentences could be matched to what was read")
