@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from ..text import en as te
-from ..text.punctuate import punctuate
+from ..text.punctuate import punctuate, tail_fragment, unlikely_ends
 from ..textsafe import clean_utterance
 from .data import load as load_data
 from .sentence import Draft, Sentence
@@ -117,6 +117,8 @@ def _vocative_inside(toks: list[str]) -> tuple[str, list[str]] | None:
         after = lows[j + n] if j + n < len(lows) else ""
         nxt2 = lows[j + n + 1] if j + n + 1 < len(lows) else ""
         known = lows[j] in te.lex()["_names"] or lows[j] in te.lex()["titles"]
+        if lows[j - 1] in _d()["self_intro_before"]:
+            continue  # "my name is Ana", "it's Leo": the speaker, not the helper
         if known and n == 1 and (after in (".", "?", "!") or after in _SENTENCE_SUBJECTS and toks[j][:1].islower()) \
                 and j + n + 1 < len(toks) and lows[j - 1].isalpha() \
                 and lows[j - 1] not in _NOT_AT_END and lows[j - 1] not in _verbs() and lows[j - 1] not in third \
@@ -338,8 +340,10 @@ def _thanks_at(lows: list[str], i: int) -> bool:
 # --- sentences ----------------------------------------------------------------------------------
 
 
-def _split(toks: list[str]) -> list[list[str]]:
-    """Sentences: at . ? ! ; and where speech runs an ask or an offer on after a clause."""
+def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str]]:
+    """Sentences: at . ? ! ; and where speech runs an ask or an offer on after a clause; at a token
+    in ``veto``, where the sentence-end model is sure speech did not end one, only an ask or an
+    offer starts a new sentence ("…every time | I open the calendar" is one)."""
     d = _d()
     lows = [te.low(t) for t in toks]
     out: list[list[str]] = []
@@ -380,11 +384,13 @@ def _split(toks: list[str]) -> list[list[str]]:
                 boundary = True
         if not asked and _ask_at(toks, lows, i):
             asked = True
-        if not boundary and len(words) >= 4 and prev.isalpha() and t != "IT" and _pronoun_clause_at(lows, i, cur):
+        if i in veto:  # the model is sure speech did not end a sentence here: only an ask may cut
+            pass
+        elif not boundary and len(words) >= 4 and prev.isalpha() and t != "IT" and _pronoun_clause_at(lows, i, cur):
             boundary = True  # "…renew my bus pass online | it runs out on Friday"
-        if not boundary and len(words) >= 3 and prev.isalpha() and (_wh_question_at(lows, i) or _is_that_at(lows, i)):
+        elif not boundary and len(words) >= 3 and prev.isalpha() and (_wh_question_at(lows, i) or _is_that_at(lows, i)):
             boundary = True  # "…the science project | what pages do we need to read"
-        if not boundary and len(words) >= 4 and prev not in d["clause_glue"] and prev.isalpha() \
+        elif not boundary and len(words) >= 4 and prev not in d["clause_glue"] and prev.isalpha() \
                 and len([w for w in lows[i:] if w.isalpha()]) >= 3 and _clause_start(lows, i):
             boundary = True  # "…up to the third floor | I have six bags"
         if boundary and cur and te.low(cur[0]) in _LEADING_SUBORDINATORS and "," not in cur and len(words) <= 8:
@@ -401,7 +407,12 @@ def _split(toks: list[str]) -> list[list[str]]:
         cur.append(t)
     if cur:
         out.append(cur)
-    return [s for s in out if any(te.is_word(w) for w in s)]
+    out = [s for s in out if any(te.is_word(w) for w in s)]
+    for k in range(len(out) - 1, 0, -1):
+        if tail_fragment([te.low(w) for w in out[k] if te.is_word(w)]) and out[k - 1][-1:] != ["?"]:
+            out[k - 1] = out[k - 1] + [","] + out[k]  # "…the wrong strength, I think." is one sentence
+            del out[k]
+    return out
 
 
 def _ended_by_stop(sentence: list[str], raw: list[str]) -> bool:
@@ -432,6 +443,9 @@ def _pronoun_clause_at(lows: list[str], i: int, cur: list[str]) -> bool:
     if prev in d["clause_glue"] or prev in _verbs() or prev in d["reporting"] or prev in d["wh_held_by"] \
             or prev in ("if", "when", "because", "so", "and", "but", "or", "than", "as", "until", "before", "after"):
         return False
+    if w in ("he", "she", "it", "they") and (lows[i - 2:i - 1] in (["and"], ["but"]) or i >= 3 and lows[i - 3] in (
+            "and", "but") and lows[i - 2] in ("the", "my", "our", "his", "her", "their", "your")):
+        return False  # "…since monday and my husband | he cannot…": the subject said twice, one clause
     if w in ("it's", "its") and nxt in ("on", "at", "in", "due", "tomorrow", "today", "tonight", "next", "this",
                                        "for", "only", "really", "so", "not", "just", "been", "getting", "gone"):
         return True
@@ -560,11 +574,20 @@ def analyse(said: str) -> Draft:
     # A greeting at the start names the helper: "Maria, could you…", "hey tom could you…".
     lows = [te.low(t) for t in toks]
     h = _helper_word(toks, lows, 0) if len(toks) > 2 and helper is None else None
+    if h and h[0] and lows[0] not in ("my", "the", "our"):
+        k = h[1]  # "jamal bro i would…", "paddy listen i don't…": the particle goes with the greeting
+        while k < len(lows) - 2 and (lows[k] in _d()["address_particles"] or lows[k] in (",", ".")):
+            k += 1
+        if any(w in _d()["address_particles"] for w in lows[h[1]:k]) and te.is_word(toks[k]):
+            h = (h[0], k)
     appositive = h is not None and lows[h[1]:h[1] + 1] in (["the"], ["our"], ["my"]) \
         and lows[h[1] + 1:h[1] + 2] and lows[h[1] + 1] in _d()["third_parties"]
-    if h and h[0] and h[1] < len(lows) and not appositive and (
+    dislocated = lows[:1] in (["my"], ["our"], ["the"]) and lows[h[1] + 1:h[1] + 2] in (
+        ["he"], ["she"], ["they"], ["it"]) if h else False  # "my mum, she keeps asking…": about her, not to her
+    if h and h[0] and h[1] < len(lows) and not appositive and not dislocated and (
             lows[h[1]] == "," or _ask_at(toks, lows, h[1])
             or lows[h[1]] == "." and _ask_at(toks, lows, h[1] + 1)
+            or lows[h[1]] == "." and lows[0] in te.lex()["titles"] and lows[h[1] + 1:h[1] + 2] == ["i"]
             or lows[h[1]] in _CLAUSE_OPENERS and lows[0] not in ("my", "the", "our")):
         helper = h[0]
         toks = toks[h[1]:]
@@ -581,7 +604,8 @@ def analyse(said: str) -> Draft:
             helper, toks = found
             spoken_of = True
     other_people = bool({re.sub(r"'s$", "", te.low(t)) for t in toks} & set(_d()["people_words"]))
-    for k, s in enumerate(_split(toks)):
+    spoken = not any(t in _END for t in raw)  # no stops said: the model placed them, and may veto
+    for k, s in enumerate(_split(toks, unlikely_ends(toks) if spoken else frozenset())):
         s = te.collapse_repeats(te.clean_tokens(s) if k else s)
         lows = [te.low(t) for t in s]
         question = "?" in s or (not typed or not _ended_by_stop(s, raw)) and _is_question(lows)

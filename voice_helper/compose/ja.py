@@ -263,17 +263,19 @@ def _strip_end(ms: list[Morph]) -> tuple[list[Morph], list[Morph], bool]:
     body = list(ms)
     tail: list[Morph] = []
     question = False
+    told = False  # 「分からないの。」: a full stop typed after の tells
     while body:
         last = body[-1]
         if last.surface in _STOP or last.surface in _COMMA or last.surface in ("…", "‥", "〜", "~"):
             question = question or last.surface in ("？", "?")
+            told = told or last.surface == "。"
             body.pop()
         elif (last.is_("助詞", "終助詞") or last.surface == "の" and last.pos1 == "助詞" and len(body) > 1
               and body[-2].pos1 in ("動詞", "助動詞", "形容詞")) \
                 and (last.surface in d["_final"] or last.surface in ("か", "かな", "の")):
             # 「出張でいないの。」 tells; 「どうすればいいの」「行くの？」 ask: の asks only with ？ or a question word.
-            question = question or last.surface in ("か", "かな", "っけ") or last.surface == "の" and any(
-                m.surface in _WH for m in body)
+            question = question or last.surface in ("か", "かな", "っけ", "かしら") or last.surface == "の" and not told \
+                and _asks_wh(body)
             tail.insert(0, body.pop())
         elif last.surface in d["_dangling"] and last.pos1 == "助詞" and len(body) > 2:
             body.pop()
@@ -285,6 +287,20 @@ def _strip_end(ms: list[Morph]) -> tuple[list[Morph], list[Morph], bool]:
         else:
             break
     return body, tail, question
+
+
+def _asks_wh(body: list[Morph]) -> bool:
+    """A question word that asks: not 「誰とも」「どこにも」 (nobody, nowhere), nor one inside a question
+    the sentence holds (「何を贈ればいいか分からないの」 tells)."""
+    for k, m in enumerate(body):
+        if m.surface not in _WH:
+            continue
+        if any(x.surface in ("も", "とも", "でも") for x in body[k + 1:k + 3]):
+            continue
+        if any(x.surface in ("か", "かどうか") and x.pos1 == "助詞" for x in body[k + 1:]):
+            continue
+        return True
+    return False
 
 
 def _request_at(body: list[Morph], question: bool = False) -> tuple[int, str] | None:
@@ -1060,8 +1076,10 @@ def _invitation(ms: list[Morph]) -> str:
     if len(ms) < 2 or not (ms[-1].pos1 == "助動詞" and ms[-1].base == "ない"):
         return ""
     verb = ms[-2]
-    if verb.pos1 != "動詞" or verb.base in _d()["_bene"] or verb.base in ("分かる", "わかる", "ある", "いる"):
+    if verb.pos1 != "動詞" or verb.base in _d()["_bene"] or verb.base in ("分かる", "わかる"):
         return ""
+    if verb.base in ("ある", "いる") and not any(m.surface in ("人", "誰か", "だれか", "どなたか", "方") for m in ms[:-2]):
+        return ""  # 「話を聞いてくれる人いない？」 asks whether there is someone (いませんか); 「時間ない？」 is not
     stem = _verb_stem(verb)
     return jt.join(ms[:-2]) + stem + "ません" if stem else ""
 

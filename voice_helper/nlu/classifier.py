@@ -43,7 +43,9 @@ SAFETY_TOL = 1e-5
 #: police, crisis line), learned from the kinds of the same training lines.
 #: "punct": where a sentence ends in unpunctuated English speech (``text.punctuate``), learned from
 #: the gaps of the same typed lines; its features are given ready-made, one gap per line.
-KINDS = ("intent", "safety", "route", "punct")
+#: "comma": where a comma goes inside those sentences, learned from the same gaps.
+KINDS = ("intent", "safety", "route", "punct", "comma")
+PUNCT_KINDS = ("punct", "comma")  # features given ready-made, one gap per line
 SAFETY_KINDS = ("safety", "route")  # trained on the safety lines, fitted to convergence (so is "punct")
 HYPER_PUNCT = {"min_df": 1, "C": 10.0}
 
@@ -131,10 +133,10 @@ def route_label(row: dict) -> str:
 
 
 def training_set(lang: str, kind: str = "intent") -> tuple[list[str], list[str]]:
-    if kind == "punct":
+    if kind in PUNCT_KINDS:
         from ..text.punctuate import training_gaps
 
-        return training_gaps(lang)
+        return training_gaps(lang, commas=kind == "comma")
     if kind == "route":
         from .safety import without_idioms
 
@@ -185,11 +187,14 @@ def _sklearn_version() -> str:
 def cache_key(lang: str, kind: str = "intent") -> str:
     skl = _sklearn_version()
     extra = f"{lang}|{kind}|{FEATURE_VERSION}|{skl}|{sys.version_info[:2]}"
-    if kind == "punct":  # the gaps come through the editor's cleaning, so its lexicon is data too
+    if kind in PUNCT_KINDS:  # the gaps come through the editor's cleaning, so its lexicon is data too
         from importlib import resources
 
-        extra += resources.files("voice_helper.text").joinpath("data", f"{lang}.yaml").read_text(encoding="utf-8")
-    return langdata.data_hash(extra, safety=kind in SAFETY_KINDS or kind == "punct")
+        for name in (f"{lang}.yaml", f"sentences_{lang}.txt"):
+            path = resources.files("voice_helper.text").joinpath("data", name)
+            extra += path.read_text(encoding="utf-8") if path.is_file() else ""
+        extra += "|punct-features-2"  # gap_features gained the shapes of words (numbers, names)
+    return langdata.data_hash(extra, safety=kind in SAFETY_KINDS or kind in PUNCT_KINDS)
 
 
 def train(lang: str, key: str | None = None, kind: str = "intent") -> Model:
@@ -204,7 +209,7 @@ def train(lang: str, key: str | None = None, kind: str = "intent") -> Model:
     y = np.array(labels)
     safety_kind = kind in SAFETY_KINDS
     words = safety_kind and lang == "ja"
-    given = kind == "punct"
+    given = kind in PUNCT_KINDS
     # each line's features once, not once per fit (four fits; Sudachi is the slow part)
     grams = {t: t.split() if given else features(t, lang, words) for t in set(texts)}
 
