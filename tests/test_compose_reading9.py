@@ -151,3 +151,27 @@ def test_the_model_vetoes_a_rule_cut_inside_a_clause() -> None:
     toks = te.clean_tokens(te.tokens("outlook keeps freezing every time i open the calendar can someone from it look"))
     sentences = [" ".join(s) for s in _split(toks, unlikely_ends(toks))]
     assert not any(s.lower().startswith("i open") for s in sentences), sentences
+
+
+def test_a_casual_speaker_stays_casual_with_a_friend_called_chan_or_kun() -> None:
+    r = compose("ねえ、あやちゃん、英語のノート写真送ってくんない？明日テストなんだよね。", "ja")
+    assert r.slots.recipient == "あやちゃん"
+    assert "いただけ" not in r.message and "ます" not in r.message, r.message
+
+
+def test_register_is_read_by_morpheme_not_by_substring() -> None:
+    # 「くじいただけ」 holds the letters いただ but is casual speech
+    r = compose("いや 大丈夫 な ん だ けど 足 くじい た だけ だ から 明日 の 買い物 行っ て くれ ない 真央", "ja")
+    assert r.slots.recipient == "真央"
+    assert "いただけま" not in r.message and "真央さん" not in r.message and "くれない" in r.message, r.message
+
+
+def test_demo_read_as_de_mo_is_dropped_whole() -> None:
+    out = say("焦がしただけだから心配しないでね。でも臭いが取れないから週末に掃除を手伝ってくれない？", "ja")
+    assert "も臭い" not in out.replace("でも臭い", ""), out
+
+
+def test_a_pastor_is_greeted_by_title() -> None:
+    r = compose("pastor james i wanted to ask if someone could drive me to church on sunday", "en")
+    assert r.slots.recipient == "Pastor James"
+    assert r.message.startswith("Pastor James, I wanted to ask"), r.message

@@ -99,7 +99,8 @@ def _says_only_casually(request: HelpRequest) -> bool:
 
 
 def _bare_given_name(request: HelpRequest) -> bool:
-    name = (request.slots.recipient or "").strip()
+    """A friend called by name: 「美咲」, or with the suffix of someone close (「ゆいちゃん」「健くん」)."""
+    name = re.sub(r"(?<=.)(?:ちゃん|くん|君|っち)$", "", (request.slots.recipient or "").strip())
     return request.language == "ja" and bool(re.fullmatch(r"[ぁ-んァ-ヶー一-龥々]{1,4}", name)) \
         and not name.endswith(("さん", "様", "部長", "課長", "先生", "店長", "先輩", "係長", "社長", "部", "課", "係",
                                "室", "科", "局", "所", "店", "院", "班", "チーム", "センター", "窓口"))

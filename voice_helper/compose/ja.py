@@ -390,7 +390,8 @@ def _register_of(ms: list[Morph]) -> str:
     text = jt.join(ms)
     if re.search(r"でしょうか|くださいませ|いただけますと|存じ|申し上げ|いたします|ございます", text):
         return "honorific"
-    if any(m.base in ("ます", "です") and m.pos1 == "助動詞" for m in ms) or "ください" in text or "いただ" in text:
+    if any(m.base in ("ます", "です") and m.pos1 == "助動詞" or m.base in ("いただく", "頂く") for m in ms) \
+            or "ください" in text:  # (by morpheme: 「くじいただけ」 holds いただ and is casual)
         return "polite"
     return "casual"
 
@@ -901,7 +902,8 @@ def analyse(said: str) -> Draft:
             question = True  # 「誰か分かる」 spoken: a question, not "someone knows"
         while body and body[0].pos1 in ("接続詞", "助詞") and body[0].surface in ("で", "それで", "あと", "だから", "でも",
                                                                             "けど", "けれど", "だけど", "が"):
-            body = body[1:]
+            body = body[2:] if body[0].surface == "で" and body[1:2] and body[1].surface == "も" else body[1:]
+            # (「でも」 read as で|も goes whole: never a stray 「も煙の臭いが…」)
         if body:
             registers.append(_register_of(sm))
             parts.append((body, tail, question, registers[-1]))
