@@ -1,6 +1,7 @@
 """Shared test fixtures.
 
-Every test runs with VOICE_HELPER_HOME in a temp dir, so no test touches the real home.
+Every test runs with VOICE_HELPER_HOME in a temp dir, so no test touches the real home; the trained
+models are shared by the whole run (VOICE_HELPER_MODEL_CACHE).
 ``require_tool`` / ``require_module``: in CI (CI=true) a missing system dependency fails the test;
 on a developer machine it skips with the one command that installs it.
 """
@@ -12,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from types import ModuleType
 
@@ -20,6 +22,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+# The trained models (intent, safety net, sentence ends, commas) in one folder for the whole run:
+# each test's home is new, and every command run in it would otherwise train them again (~30 s).
+# Tests of the model cache itself pass their own folder.
+os.environ.setdefault("VOICE_HELPER_MODEL_CACHE", tempfile.mkdtemp(prefix="vh-models-"))
 
 
 def _missing(what: str, fix: str) -> None:

@@ -175,3 +175,23 @@ def test_a_pastor_is_greeted_by_title() -> None:
     r = compose("pastor james i wanted to ask if someone could drive me to church on sunday", "en")
     assert r.slots.recipient == "Pastor James"
     assert r.message.startswith("Pastor James, I wanted to ask"), r.message
+
+
+def test_a_name_after_sumimasen_is_the_helper_not_the_sender() -> None:
+    r = compose("すみません、佐藤さん。この書類の書き方を教えてほしいです。", "ja")
+    assert r.slots.recipient == "佐藤さん"
+    assert "佐藤さんです" not in r.message and r.message.startswith("佐藤さん、すみません"), r.message
+
+
+def test_a_name_after_choudai_is_the_helper() -> None:
+    r = compose("あの ね テレビ の 録画 の やり方 教え て ちょうだい 由美", "ja")
+    assert r.slots.recipient == "由美"
+    assert "ちょうだい由美" not in r.message.replace("、", ""), r.message
+
+
+@pytest.mark.parametrize("said", ["まじ ごめん 傘 貸し て くれ ない 明日 返す から",
+                                  "ほんと ごめん な ん だ けど 明日 の 当番 代わっ て くれ ない か な"])
+def test_a_slangy_apology_takes_the_register_of_the_ask(said: str) -> None:
+    out = say(said, "ja", "polite")
+    assert "まじ" not in out and "ほんとごめん" not in out, out
+    assert "本当に" in out, out

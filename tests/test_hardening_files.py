@@ -168,7 +168,8 @@ def test_item05_everything_private_at_umask_000_and_others_locked_out() -> None:
     base = world_traversable_tmp()
     home = base / "vh"
     try:
-        env = {**os.environ, "VOICE_HELPER_HOME": str(home)}
+        env = {**{k: v for k, v in os.environ.items() if k != "VOICE_HELPER_MODEL_CACHE"},
+               "VOICE_HELPER_HOME": str(home)}  # (the models too: their cache must be private)
         script = (f"umask 000; {sys.executable} -m voice_helper compose --save {LINES[0]!r} && "
                   f"{sys.executable} -m voice_helper history send 1 --via file")
         r = subprocess.run(["/bin/sh", "-c", script], env=env, cwd=ROOT, capture_output=True, text=True,

@@ -523,6 +523,7 @@ def _vocative_elsewhere(body: list[Morph]) -> tuple[str, list[Morph]] | None:
         if found and found[1] == end:
             before = body[k - 1]
             if before.surface in _COMMA | _STOP or before.pos1 in ("助動詞", "動詞", "形容詞", "感動詞") \
+                    or before.surface in ("ちょうだい", "頂戴", "ください", "下さい") \
                     or before.is_("助詞", "終助詞") or before.is_("助詞", "接続助詞") \
                     or before.surface == "か" and before.pos1 == "助詞":  # …くれないか誠
                 cut = k - 1 if before.surface in _COMMA else k
@@ -869,6 +870,13 @@ def analyse(said: str) -> Draft:
     if voc:
         helper = voc[0]
         raw = raw[voc[1]:]
+    elif helper is None:
+        apology = re.match(r"(?:すみません|すいません|ごめんなさい|ごめん)、", jt.join(list(raw[:5])))
+        k = next((i for i, m in enumerate(raw[:5]) if m.surface in _COMMA), -1) if apology else -1
+        found = _name_at(list(raw), k + 1) if 0 < k < len(raw) - 2 else None
+        if found and found[1] < len(raw) and raw[found[1]].surface in _COMMA | _STOP:
+            helper = found[0]  # 「すみません、田中さん。このメール…」: 田中さん is asked, not the sender
+            raw = raw[:k] + raw[found[1]:]
     if helper is None:
         elsewhere = _vocative_elsewhere(list(raw))
         if elsewhere:

@@ -47,7 +47,7 @@ SAFETY_TOL = 1e-5
 KINDS = ("intent", "safety", "route", "punct", "comma")
 PUNCT_KINDS = ("punct", "comma")  # features given ready-made, one gap per line
 SAFETY_KINDS = ("safety", "route")  # trained on the safety lines, fitted to convergence (so is "punct")
-HYPER_PUNCT = {"min_df": 1, "C": 10.0}
+HYPER_PUNCT = {"min_df": 2, "C": 10.0}  # a gap feature seen once teaches nothing (and triples the model)
 
 
 def features(text: str, lang: str, words: bool = False) -> list[str]:
@@ -273,8 +273,14 @@ CACHE_MAGIC = b"voice-helper intent model 1\n"
 MAX_CACHE_BYTES = 256 << 20
 
 
+#: A folder for the trained models other than the app's cache folder: the test suite shares one
+#: among its many short-lived homes, so each model is trained once per run, not once per command.
+MODEL_CACHE_ENV = "VOICE_HELPER_MODEL_CACHE"
+
+
 def cache_file(lang: str, cache_dir: Path | None = None, kind: str = "intent") -> Path:
-    base = cache_dir if cache_dir is not None else get_paths().cache_dir
+    shared = os.environ.get(MODEL_CACHE_ENV)
+    base = cache_dir if cache_dir is not None else Path(shared) if shared else get_paths().cache_dir
     return base / "nlu" / f"{kind}-{lang}.model"
 
 
