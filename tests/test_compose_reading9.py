@@ -195,3 +195,48 @@ def test_a_slangy_apology_takes_the_register_of_the_ask(said: str) -> None:
     out = say(said, "ja", "polite")
     assert "まじ" not in out and "ほんとごめん" not in out, out
     assert "本当に" in out, out
+
+
+# --- what the tenth blind reading found (sentences written anew for these tests) ---
+
+@pytest.mark.parametrize("said, starts, helper", [
+    ("nurse ben um sorry to ask my dads monitor is beeping again could you have a look", "Nurse Ben, ", "Nurse Ben"),
+    ("mrs hughes thank you thank you for feeding the cat while i was away", "Mrs. Hughes, thank you", "Mrs. Hughes"),
+    ("aunty grace thank you so much for the cake you brought the kids loved it", "Aunty Grace, thank you", "Aunty Grace"),
+    ("father peter i um i lost my husband in may could someone from the church visit", "Father Peter, I lost", "Father Peter"),
+])
+def test_a_title_and_name_said_alone_first_greet_and_leave_no_stray_title(said: str, starts: str, helper: str) -> None:
+    r = compose(said, "en")
+    assert r.message.startswith(starts), r.message
+    assert r.slots.recipient == helper
+    title = helper.split()[0].rstrip(".")
+    assert r.message.count(title) == 1, r.message
+
+
+def test_my_father_stays_lower_case() -> None:
+    assert "My father Sam" in say("my father sam is unwell could you visit him this week", "en")
+
+
+def test_a_thing_then_who_made_it_is_one_sentence() -> None:
+    out = say("can you read the poem i wrote for the wedding before saturday", "en")
+    assert "poem I wrote for the wedding" in out, out
+    assert "manager. I finished it" in say("i sent the report to the manager i finished it at six could you check", "en")
+
+
+def test_a_question_about_which_one_is_kept_whole() -> None:
+    out = say("sorry is the dentist appointment the one on tuesday or thursday i forgot", "en")
+    assert "the one on Tuesday or Thursday?" in out, out
+
+
+def test_the_short_style_keeps_the_offer() -> None:
+    r = compose_text("kim can you take my shift on thursday morning ill do your sunday for you", lang="en",
+                     style="short", settings=Settings(), now=NOW)
+    assert "Thursday morning" in r.message and "Sunday" in r.message, r.message
+
+
+@pytest.mark.parametrize("said, crisis", [
+    ("can you help me put the shelf back up in the kitchen it fell down on tuesday i will bring cake", False),
+    ("the wardrobe it fell on me and i cant get out from under it help", True),
+])
+def test_a_thing_that_fell_is_not_a_person_who_fell(said: str, crisis: bool) -> None:
+    assert compose(said, "en").crisis is crisis

@@ -52,6 +52,8 @@ def _helper_word(toks: list[str], lows: list[str], j: int) -> tuple[str, int] | 
     if w in d["kin"] and j + 1 < len(lows) and (lows[j + 1] in lex["_names"] or toks[j + 1][:1].isupper()) \
             and te.is_word(toks[j + 1]) and lows[j + 1] not in _COMMON:
         name = toks[j + 1][:1].upper() + toks[j + 1][1:]
+        if w in lex["titles"]:
+            return f"{lex['titles'][w]} {name}", 2  # "Nurse Aisha": a title, kept
         if w in lex["address_words"]:
             return f"{lex['address_words'][w]} {name}", 2  # "Aunt Jo", "Uncle Dev": called so
         return name, 2  # "cousin mike" → Mike
@@ -75,6 +77,9 @@ def _helper_word(toks: list[str], lows: list[str], j: int) -> tuple[str, int] | 
     if w in lex["titles"] and j + 1 < len(lows) and te.is_word(toks[j + 1]):
         return f"{lex['titles'][w]} {toks[j + 1][:1].upper()}{toks[j + 1][1:]}", 2
     if w in lex["address_words"]:
+        nxt = lows[j + 1] if j + 1 < len(lows) else ""
+        if j == 0 and nxt in lex["_names"] and te.is_word(toks[j + 1]):
+            return f"{lex['address_words'][w]} {toks[j + 1][:1].upper()}{toks[j + 1][1:]}", 2  # "Father Tom", "Aunty Ngozi"
         return lex["address_words"][w], 1
     if w in d["_not_helpers"] or not w.isalpha():
         return None
@@ -586,8 +591,7 @@ def analyse(said: str) -> Draft:
         ["he"], ["she"], ["they"], ["it"]) if h else False  # "my mum, she keeps asking…": about her, not to her
     if h and h[0] and h[1] < len(lows) and not appositive and not dislocated and (
             lows[h[1]] == "," or _ask_at(toks, lows, h[1])
-            or lows[h[1]] == "." and _ask_at(toks, lows, h[1] + 1)
-            or lows[h[1]] == "." and lows[0] in te.lex()["titles"] and lows[h[1] + 1:h[1] + 2] == ["i"]
+            or lows[h[1]] == "."  # "Nurse Aisha. Sorry to bother you…": a name alone first greets
             or lows[h[1]] in _CLAUSE_OPENERS and lows[0] not in ("my", "the", "our")):
         helper = h[0]
         toks = toks[h[1]:]

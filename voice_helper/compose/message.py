@@ -92,7 +92,9 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
         if timed and (not any(_has_time(c, lang) for c in core) or len(timed[0]) <= (30 if lang == "ja" else 60)):
             core = core + timed  # "…my school play on Thursday? It's at seven."
         core = list(dict.fromkeys(core))  # a need said once is said once
-        return _clean(_address(name, [_join(core[:6] + closing, lang)], data, lang)[0])
+        # the offer comes along: "…the school run on Wednesday? I'll do Friday for you." (two readers
+        # in a row graded a short message that dropped it as wrong)
+        return _clean(_address(name, [_join(core[:6] + offers[:1] + closing, lang)], data, lang)[0])
 
     # a need said after the ask stays after it ("Is the hoist working again? … I need it to get in.")
     after_ask = first_ask < len(draft.sentences) and draft.sentences[first_ask].role != "need"

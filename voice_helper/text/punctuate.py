@@ -175,6 +175,16 @@ _LEADING = frozenset({"since", "because", "when", "if", "after", "before", "whil
                       "as"})
 
 
+#: Past forms that make or handle a thing and need it ("the cake I made", "the greeting I recorded"),
+#: for a relative clause; not "started", "moved" ("the timesheet | I started on Monday").
+_MADE = frozenset({"made", "bought", "wrote", "sent", "got", "took", "gave", "found", "left", "brought", "kept", "did",
+                   "had", "put", "set", "read", "saw", "built", "drew", "sold", "won", "paid", "lent", "borrowed",
+                   "recorded", "printed", "cooked", "baked", "painted", "posted", "filled", "booked", "ordered",
+                   "emailed", "attached", "uploaded", "downloaded", "signed", "knitted", "typed", "scanned", "saved",
+                   "installed", "fixed", "wrapped", "packed", "drafted", "designed"})
+#: Before a question that opens with "is the…": what a person says first ("sorry, is the…").
+_QUESTION_LEADS = frozenset({"sorry", "so", "and", "but", "please", "hi", "hey", "hello", "ok", "okay", "also", "just",
+                             "quick", "question", "right", "oh", "um", "uh"})
 _CONJUNCTIONS = frozenset({"and", "but", "or", "so", "because", "cos", "cause"})
 #: Before a name, the speaker's own ("it's Leo", "my name is Ana").
 _SELF_INTRO = frozenset({"is", "am", "it's", "its", "i'm", "im", "called", "named", "name's"})
@@ -183,6 +193,10 @@ _SELF_INTRO = frozenset({"is", "am", "it's", "its", "i'm", "im", "called", "name
 def _question_without_verb(words: list[str], i: int) -> bool:
     """"could someone from the office | reset it": a question opened ("could someone", "is there")
     whose verb has not come yet cannot end."""
+    for k in range(i - 2, max(-1, i - 6), -1):
+        if words[k] in ("is", "are", "was", "were") and words[k + 1] in ("the", "my", "your", "our", "this", "that") \
+                and (k == 0 or words[k - 1] in _QUESTION_LEADS):
+            return True  # "sorry is the maths homework | the one on page 42": the question's answer is to come
     for k in range(i - 2, max(-1, i - 9), -1):
         if words[k] in _AUX and words[k + 1] in _SUBJECTS:
             return not any((w in te.verbs() or w.endswith(("ed", "ing"))) and words[j - 1] not in _DETERMINERS
@@ -224,6 +238,12 @@ def possible_end(words: list[str], i: int) -> bool:
 
     if words[i] in ("i'm", "we're", "they're", "you're") and relative_clause(words, i):
         return False  # (only this form: on the typed lines its other forms cost more ends than they saved)
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if words[i] in ("i", "we", "you") and nxt in _MADE \
+            and relative_clause(words, i) and words[i + 2:i + 3] not in (
+                ["it"], ["them"], ["him"], ["her"], ["me"], ["us"], ["you"], ["this"], ["that"], ["there"]):
+        return False  # "the voicemail greeting | I recorded for the shop": the thing, then who did it
+        # (not "…the manager | I finished it at six": that verb has its own object)
     if words[i].endswith("ing") and (words[i - 1] in te.verbs() or words[i - 1] in ("help", "time", "trouble")):
         return False  # "I need help | finishing the project" is one sentence
     if i + 1 >= len(words) or words[i + 1] in _SUBJECTS or words[i + 1] in _DETERMINERS:
@@ -296,10 +316,14 @@ def find_commas(words: list[str], ends: set[int] | dict[int, str]) -> set[int]:
     bread and…"): P(comma) >= ``COMMA_THRESHOLD``, never beside a sentence end or after a word that
     a phrase continues from ("the", "to")."""
     m = comma_model()
+    lex = te.lex()
     out: set[int] = set()
     for i in range(1, len(words) - 1):
         if i in ends or i - 1 in ends or i + 1 in ends or words[i - 1] in _NO_COMMA_AFTER:
             continue
+        if words[i] in lex["_names"] and (words[i - 1] in lex["titles"] or words[i - 1] in lex["address_words"]
+                                          or words[i - 1] in ("nurse", "aunty", "sister", "brother", "cousin")):
+            continue  # "Nurse Ben", "Aunty Grace": one name
         p = m.proba(gap_features(words, i))
         if p.get(",", 0.0) >= COMMA_THRESHOLD:
             out.add(i)
@@ -310,14 +334,20 @@ _SPLICE_SUBJECTS = frozenset({"i", "he", "she", "they", "we", "it", "i'm", "he's
                               "it's", "i've", "i'll", "there's"})
 
 
+def _after_clause(words: list[str], i: int, ends: dict[int, str]) -> bool:
+    """``words[i]`` follows a whole clause: four words or more since the last end, not led by
+    "if", "when"… ("No rush, I…" and "If you can, I'll…" are leads)."""
+    start = max([j for j in ends if j < i], default=0)
+    return i - start >= 4 and words[start] not in _LEADING
+
+
 def _comma_splice(words: list[str], i: int, ends: dict[int, str]) -> bool:
     """A comma before a new subject after a whole clause joins two sentences ("…with my brother, he
     can't…"): an end, when the model gives one a fair chance (P >= ``SPLICE``). Not after a short lead
     ("No rush, I just…", "Sorry, I know…") nor inside a clause that leads ("If you can, I'll…")."""
     if words[i] not in _SPLICE_SUBJECTS or not possible_end(words, i):
         return False
-    start = max([j for j in ends if j < i], default=0)
-    if i - start < 4 or words[start] in _LEADING or any(abs(i - j) < MIN_WORDS for j in ends):
+    if not _after_clause(words, i, ends) or any(abs(i - j) < MIN_WORDS for j in ends):
         return False
     return end_probability(words, i) >= SPLICE
 
@@ -337,6 +367,8 @@ def punctuate(toks: list[str]) -> list[str]:
         if _comma_splice(words, i, found):
             found[i] = "."  # "I live with my brother, he can't climb…": two sentences
             at.discard(i)
+        elif words[i] in _SPLICE_SUBJECTS and _after_clause(words, i, found):
+            at.discard(i)  # a new subject after a whole clause: the editor's rules decide, not a comma
     commas = {index[i] for i in at}
     ends = {index[i]: mark for i, mark in found.items()}
     if not ends and not commas:
