@@ -240,3 +240,8 @@ def test_the_short_style_keeps_the_offer() -> None:
 ])
 def test_a_thing_that_fell_is_not_a_person_who_fell(said: str, crisis: bool) -> None:
     assert compose(said, "en").crisis is crisis
+
+
+def test_the_time_of_day_and_the_way_it_is_stay_in_their_sentences() -> None:
+    out = say("could you drive me to the dentist on friday morning ten ish my knee is bad the way it is", "en")
+    assert "morning ten ish" in out.replace(",", "") and "the way it is" in out, out

@@ -470,6 +470,8 @@ def _pronoun_clause_at(lows: list[str], i: int, cur: list[str]) -> bool:
         return True
     if w in d["contracted_subjects"] and nxt.isalpha() and not relative_clause(lows, i):
         return True
+    if lows[i:i + 2] == ["the", "way"]:
+        return False  # "…with my knee the way it is": how, not a new subject
     if w in ("the", "my", "his", "her", "our", "their") or w.endswith("'s") and w[:-2] in d["kin_names"]:
         ahead = []
         for x in lows[i + 2:i + 4]:

@@ -185,6 +185,8 @@ _MADE = frozenset({"made", "bought", "wrote", "sent", "got", "took", "gave", "fo
 #: Before a question that opens with "is the…": what a person says first ("sorry, is the…").
 _QUESTION_LEADS = frozenset({"sorry", "so", "and", "but", "please", "hi", "hey", "hello", "ok", "okay", "also", "just",
                              "quick", "question", "right", "oh", "um", "uh"})
+_DAY_TIMES = frozenset({"morning", "afternoon", "evening", "night", "tonight", "tomorrow", "today", "monday", "tuesday",
+                        "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "around", "about"})
 _CONJUNCTIONS = frozenset({"and", "but", "or", "so", "because", "cos", "cause"})
 #: Before a name, the speaker's own ("it's Leo", "my name is Ana").
 _SELF_INTRO = frozenset({"is", "am", "it's", "its", "i'm", "im", "called", "named", "name's"})
@@ -230,6 +232,9 @@ def possible_end(words: list[str], i: int) -> bool:
     """Whether a sentence may end before ``words[i]`` at all (the model decides whether it does)."""
     if words[i - 1] in _NO_END_AFTER or words[i - 2:i] == ["the", "way"] or tail_fragment(words[i:]):
         return False  # ("with my knee the way | it is" is one sentence)
+    if words[i - 1] in _DAY_TIMES and words[i + 1:i + 2] in (["ish"], ["o'clock"], ["am"], ["pm"], ["thirty"],
+                                                            ["fifteen"], ["forty-five"], ["or"]):
+        return False  # "…on thursday morning | nine ish": the time of the day just said
     if words[i] in ("he", "she", "it", "they") and _subject_said_twice(words, i):
         return False  # "…since monday and my husband | he cannot…": the subject said twice, one clause
     if _question_without_verb(words, i) or words[0] in _LEADING and i <= 8:
