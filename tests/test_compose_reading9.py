@@ -245,3 +245,30 @@ def test_a_thing_that_fell_is_not_a_person_who_fell(said: str, crisis: bool) -> 
 def test_the_time_of_day_and_the_way_it_is_stay_in_their_sentences() -> None:
     out = say("could you drive me to the dentist on friday morning ten ish my knee is bad the way it is", "en")
     assert "morning ten ish" in out.replace(",", "") and "the way it is" in out, out
+
+
+@pytest.mark.parametrize("said, to, starts", [
+    ("受付の方へ。明日の面会時間を教えていただけますか。", None, "受付の方、明日の面会時間"),
+    ("管理人さんへ。廊下の電気が切れています。交換をお願いできますか。", "管理人さん", "管理人さん、廊下の電気"),
+])
+def test_a_japanese_letter_address_greets(said: str, to: str | None, starts: str) -> None:
+    r = compose_text(said, lang="ja", to=to, settings=Settings(), now=NOW)
+    assert r.message.startswith(starts), r.message
+    assert "、へ" not in r.message and "さんさん" not in r.message and "方さん" not in r.message
+
+
+@pytest.mark.parametrize("said, asked", [("本かして！", "貸して"), ("一緒 に 階段 下り て", "下りて")])
+def test_a_bare_te_form_at_the_end_asks(said: str, asked: str) -> None:
+    out = say(said, "ja", "polite")
+    assert asked in out and "たんです" not in out, out
+
+
+def test_sumimasen_stays_an_apology_in_the_casual_register() -> None:
+    out = say("あの 先生 明日 の 面談 少し 遅れ ます すみ ませ ん", "ja", "casual")
+    assert "すみません" in out and "すまない" not in out, out
+
+
+def test_someone_in_an_earlier_clause_does_not_make_a_question() -> None:
+    out = say("誰 か 駅 に 行く なら 切手 買っ て き て お 金 は あと で 払う から", "ja", "polite")
+    assert "払いますか" not in out, out
+    assert say("誰 か 分かる", "ja", "polite").endswith("か。")  # said last, it still asks

@@ -289,6 +289,13 @@ def _strip_end(ms: list[Morph]) -> tuple[list[Morph], list[Morph], bool]:
     return body, tail, question
 
 
+def _someone_in_last_clause(body: list[Morph]) -> bool:
+    """誰か is the subject of the last clause (「誰か分かる」), not of one before it (「誰かコンビニ行くなら…
+    お金あとで払う」 tells)."""
+    k = max(i for i, m in enumerate(body) if m.surface in ("誰", "だれ", "どなた"))
+    return not any(m.is_("助詞", "接続助詞") or m.surface in ("なら", "たら") for m in body[k + 1:])
+
+
 def _asks_wh(body: list[Morph]) -> bool:
     """A question word that asks: not 「誰とも」「どこにも」 (nobody, nowhere), nor one inside a question
     the sentence holds (「何を贈ればいいか分からないの」 tells)."""
@@ -731,6 +738,8 @@ def plain_end(body: list[Morph]) -> str:
                 base, verb = "いる", Morph("い", ("動詞", "非自立可能", "*", "*", "上一段-ア行", "連用形-一般"), "いる", "居る")
             if tail == "":
                 return head + base
+            if tail == "ん" and base in ("すむ", "済む"):
+                return text  # 「すみません」 is an apology, never 「すまない」 (to a teacher, a professor)
             if tail == "ん":
                 stem = jt.nai_stem(base, verb.ctype)
                 return head + (stem + "ない" if stem is not None else "ない")
@@ -861,6 +870,8 @@ def analyse(said: str) -> Draft:
     else:
         spoken_to = None
     text = join_cjk(said).replace("...", "…").replace("..", "…")
+    # 「ヘルパーさんへ。」「担任の先生へ、」: a letter's address line calls the helper (「ヘルパーさん、」)
+    text = re.sub(r"^([^。、！？!?\s]{1,15}?(?:さん|様|さま|先生|の方|殿|くん|ちゃん|長|係|部|課|御中))へ[。、]\s*", r"\1、", text)
     for rule in _d().get("dialect_requests", []):
         text = re.sub(rule["from"], rule["to"], text)
     text = re.sub(r"(?<=[ぁ-んァ-ヶ一-龥])\.(?=\s|$)", "。", text)
@@ -906,7 +917,7 @@ def analyse(said: str) -> Draft:
             question = True  # 「今夜ちょっと話せない」 spoken: an invitation, not "I can't talk"
         if not question and not had_punct and body and body[-1].pos1 == "動詞" and body[-1].cform.startswith("終止形") \
                 and body[-1].base not in ("くださる", "下さる", "ください") \
-                and re.search(r"(?:誰|だれ|どなた)か", jt.join(body)):
+                and re.search(r"(?:誰|だれ|どなた)か", jt.join(body)) and _someone_in_last_clause(body):
             question = True  # 「誰か分かる」 spoken: a question, not "someone knows"
         while body and body[0].pos1 in ("接続詞", "助詞") and body[0].surface in ("で", "それで", "あと", "だから", "でも",
                                                                             "けど", "けれど", "だけど", "が"):
