@@ -47,3 +47,32 @@ def test_doctor_reports_each_line_and_passes_on_text_path() -> None:
         assert what in names
     # No microphone on CI machines: reported as MISSING, yet the doctor passes (text path works).
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_the_first_training_is_announced_once_and_a_cached_model_is_not(tmp_path: Path) -> None:
+    """A person at a terminal is told why the first message takes half a minute, once."""
+    from voice_helper.nlu import classifier
+
+    calls: list[int] = []
+    saved = classifier.on_first_training, classifier._trained_once
+    classifier.on_first_training, classifier._trained_once = (lambda: calls.append(1)), False
+    try:
+        classifier.load_model("en", tmp_path, kind="route")  # trained: announced
+        classifier.load_model("en", tmp_path, kind="route")  # cached: nothing to say
+        assert calls == [1]
+    finally:
+        classifier.on_first_training, classifier._trained_once = saved
+
+
+def test_the_preparing_notice_is_not_set_for_a_pipe_or_the_ui() -> None:
+    from voice_helper import cli
+    from voice_helper.nlu import classifier
+
+    saved = classifier.on_first_training
+    try:
+        classifier.on_first_training = None
+        cli._say_when_preparing("compose")  # stderr is captured by pytest: not a terminal
+        cli._say_when_preparing("ui")
+        assert classifier.on_first_training is None
+    finally:
+        classifier.on_first_training = saved

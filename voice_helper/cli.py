@@ -41,6 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["ui", *(argv or sys.argv[1:])])
+    _say_when_preparing(args.command)
     try:
         code = int(args.run(args) or 0)
         sys.stdout.flush()  # here, not at exit, so a closed or full output is reported once
@@ -60,6 +61,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         detach_stdout()  # most often a full or failing output; never a traceback
         _error(args.command, f"cannot write ({exc.strerror or exc})")
         return 1
+
+
+def _say_when_preparing(command: str) -> None:
+    """The first message after installing (or after the language data changed) trains the
+    language models, which takes about half a minute: a person at a terminal is told why."""
+    if command not in ("compose", "listen", "say", "history", "voice") or not sys.stderr.isatty():
+        return  # (the UI and practice screens draw the terminal themselves)
+    from .nlu import classifier
+
+    def notice() -> None:
+        try:
+            print(f"voice-helper {command}: preparing the language models for first use "
+                  "(about half a minute, once)…", file=sys.stderr, flush=True)
+        except OSError:
+            pass
+
+    classifier.on_first_training = notice
 
 
 def _error(command: str, message: str) -> None:

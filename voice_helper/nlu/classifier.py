@@ -15,6 +15,8 @@ The cache is also read only when it is the person's own file and nobody else can
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import importlib.util
 import json
 import math
@@ -349,6 +351,12 @@ def _read_cache(path: Path) -> bytes | None:
         os.close(fd)
 
 
+#: Called once before the first model of a process is trained (the CLI tells a person at a
+#: terminal why the first message takes half a minute); None: nothing is said.
+on_first_training: Callable[[], None] | None = None
+_trained_once = False
+
+
 def load_model(lang: str, cache_dir: Path | None = None, kind: str = "intent") -> Model:
     """The cached model when its key matches the data; otherwise train and cache a new one."""
     key = cache_key(lang, kind)
@@ -361,6 +369,10 @@ def load_model(lang: str, cache_dir: Path | None = None, kind: str = "intent") -
                 return model
         except (ValueError, KeyError, TypeError, UnicodeDecodeError):
             pass
+    global _trained_once
+    if not _trained_once and on_first_training is not None:
+        _trained_once = True
+        on_first_training()
     model = train(lang, key, kind)
     try:
         ensure_private_dir(path.parent)
