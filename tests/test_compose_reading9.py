@@ -272,3 +272,25 @@ def test_someone_in_an_earlier_clause_does_not_make_a_question() -> None:
     out = say("誰 か 駅 に 行く なら 切手 買っ て き て お 金 は あと で 払う から", "ja", "polite")
     assert "払いますか" not in out, out
     assert say("誰 か 分かる", "ja", "polite").endswith("か。")  # said last, it still asks
+
+
+def test_a_big_thank_you_is_a_thank_you_with_no_ask_added() -> None:
+    r = compose("Huge thanks to everyone from the choir who helped me move flat on Saturday. Pizza on me next week.", "en")
+    assert "?" not in r.message, r.message
+
+
+@pytest.mark.parametrize("said, kept", [
+    ("our 5-a-side team needs one more player on tuesday can you play", "5-a-side"),
+    ("the shop is open 9am - 5pm can you pick up my parcel", "9am-5pm"),
+    ("I'm so tired - could you walk the dog tonight?", "tired"),
+])
+def test_hyphens_and_dashes_are_written_as_typed(said: str, kept: str) -> None:
+    out = say(said, "en")
+    assert kept in out and " -" not in out.replace(" - ", ""), out
+
+
+def test_kindly_asks_and_a_sign_off_to_ma_stays_last() -> None:
+    r = compose("Good morning ma. Kindly help me collect my uniform from the tailor on Friday. Thank you ma.", "en")
+    assert "Kindly help me collect my uniform" in r.message, r.message
+    assert r.message.rstrip().endswith("Thank you ma."), r.message
+    assert "Could you give me a hand" not in r.message

@@ -212,7 +212,7 @@ def _ask_at(toks: list[str], lows: list[str], i: int) -> tuple[str, int, str | N
             return "ask_name", found[1] + 1, found[2]
     n = _starts(lows, i, d["ask_openers"])
     if n:
-        if lows[i] == "please" and i + 1 < len(lows) and not lows[i + 1].isalpha():
+        if lows[i] in ("please", "kindly") and i + 1 < len(lows) and not lows[i + 1].isalpha():
             return None
         if lows[i] == "if" and lows[i + n - 1] == "could":
             return "if", n, None
@@ -536,15 +536,16 @@ def _is_question(lows: list[str]) -> bool:
 
 
 _SALUTATION = re.compile(
-    r"^(?:dear|hi|hello|hey|hiya|good (?:morning|afternoon|evening)|g'day|morning|afternoon|evening)\b"
+    r"^(?:dear|respected|hi|hello|hey|hiya|good (?:morning|afternoon|evening)|g'day|morning|afternoon|evening)\b"
     r"[ ,]*(?P<who>(?:(?:mr|mrs|ms|dr|prof)\.\s*)?[^,.!?]{0,40}?)\s*[,.!:]\s+(?=\S)", re.IGNORECASE)
 _SIGN_OFF = re.compile(
     r"(?<=[.!?])\s+(?P<close>(?i:(?:(?:many|kind|best|warm|warmest|with(?: kind| best| many)?)\s+)?"
     r"(?:(?:thanks|thank you)(?: (?:so much|very much|again|in advance|for (?:your|all your) (?:time|help|support|"
     r"patience|understanding)))?|regards|wishes|cheers|love|best)"
-    r"(?: so much)?))\s*[,!.]?\s*(?P<name>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)?\s*[.!]?\s*$")
+    r"(?: so much)?))(?:,?\s+(?:ma|ma'am|mam|sir|madam))?\s*[,!.]?\s*(?P<name>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)?\s*[.!]?\s*$")
 #: Greeted, not named: "Hi all!", "Dear Sir or Madam," (no helper to address).
-_GROUPS = {"all", "everyone", "everybody", "team", "guys", "folks", "sir or madam", "sir", "madam", "there",
+_GROUPS = {"all", "everyone", "everybody", "team", "guys", "folks", "sir or madam", "sir", "madam", "ma", "ma'am", "mam",
+           "there",
            "y'all", "both", "you all", "you both", "all of you", "friends", "gang", "ladies"}
 
 

@@ -17,9 +17,13 @@ _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # e.g. a.m.
     r"|(?i:dr|mr|mrs|ms|prof|st|jr|sr|vs)\.(?=\s)"
     r"|[A-Za-z]+-?\d[A-Za-z\d]*(?:-\d+)*"  # P60, A4, B12, PN-20931, LT-4471
+    r"|\d+(?:st|nd|rd|th)?(?:-(?!(?i:am|pm)\b)[A-Za-z]+)+(?:-\d+)?"  # 5-a-side, 2-for-1, 3-day
+    r"|\d+(?:st|nd|rd|th)-\d+(?:st|nd|rd|th)"  # the 14th-15th
     r"|\d+(?:[:.,-]\d+)*(?:%|(?i:am|pm|st|nd|rd|th|s|'s))?"
     r"|[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’](?=\s|$))?"
     r"|[^\s\w]", re.UNICODE)
+#: Either side of a dash that joins a range tightly: "9am-5pm", "Mon-Wed", "12-1".
+_RANGE_END = re.compile(r"^(?:\d[\w:.]*|(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*)$")
 _NO_SPACE_BEFORE = set(",.?!;:)%'’”…")
 _NO_SPACE_AFTER = set("(“$#£€¥")
 
@@ -51,7 +55,16 @@ def tokens(text: str) -> list[str]:
 def detok(toks: list[str]) -> str:
     out = ""
     open_quote = False
-    for t in toks:
+    for k, t in enumerate(toks):
+        if t == "-" and out and 0 < k < len(toks) - 1:
+            tight = bool(_RANGE_END.search(toks[k - 1]) and _RANGE_END.match(toks[k + 1]))
+            out += "-" if tight else " -"  # "9am-5pm", "Mon-Wed"; "I'm tired - can you…" keeps its spaces
+            if not tight:
+                out += "\x01"
+            continue
+        if out.endswith("\x01"):
+            out = out[:-1] + " " + t
+            continue
         if t in ("'", '"'):
             if open_quote:
                 out += t
@@ -67,7 +80,7 @@ def detok(toks: list[str]) -> str:
             out += t
         else:
             out += " " + t
-    return out.replace("\x00", "")
+    return out.replace("\x00", "").replace("\x01", "")
 
 
 def low(t: str) -> str:
