@@ -294,3 +294,8 @@ def test_kindly_asks_and_a_sign_off_to_ma_stays_last() -> None:
     assert "Kindly help me collect my uniform" in r.message, r.message
     assert r.message.rstrip().endswith("Thank you ma."), r.message
     assert "Could you give me a hand" not in r.message
+
+
+def test_sono_before_a_verb_mid_sentence_is_a_filler() -> None:
+    out = say("この 書類 の 半分 その 手伝っ て くれ ない", "ja", "polite")
+    assert "その手伝" not in out and "半分手伝って" in out, out

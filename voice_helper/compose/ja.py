@@ -81,6 +81,9 @@ def _clean(morphs: tuple[Morph, ...]) -> list[Morph]:
         if at_start and loose and (s in d["_leading"] or s.rstrip("ーぉお") in d["_leading"]) \
                 and not (s in ("その", "あの") and nxt_s in d.get("kept_after_demonstrative", [])):
             continue
+        if loose and not at_start and s in ("その", "あの") and k + 1 < len(morphs) \
+                and morphs[k + 1].pos1 in ("動詞", "助動詞", "助詞", "副詞", "形容詞", "接続詞", "感動詞"):
+            continue  # 「集計の半分 その 手伝って」: a demonstrative before no noun is a filler mid-sentence
         if at_start and m.is_("助詞", "終助詞"):
             continue  # あの|さ …: the particle left by a filler
         if s in _STOP or s in _COMMA:
