@@ -299,3 +299,9 @@ def test_kindly_asks_and_a_sign_off_to_ma_stays_last() -> None:
 def test_sono_before_a_verb_mid_sentence_is_a_filler() -> None:
     out = say("この 書類 の 半分 その 手伝っ て くれ ない", "ja", "polite")
     assert "その手伝" not in out and "半分手伝って" in out, out
+
+
+def test_kansai_sentence_ends_are_said_politely_when_polite() -> None:
+    out = say("この 表 の 入力 手伝っ て くれ へん か な 明日 まで な ん や", "ja", "polite")
+    assert out.endswith("明日までなんです。"), out
+    assert say("明日 病院 行く ん や", "ja", "casual").endswith("行くんや。")
