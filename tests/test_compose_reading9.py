@@ -305,3 +305,13 @@ def test_kansai_sentence_ends_are_said_politely_when_polite() -> None:
     out = say("この 表 の 入力 手伝っ て くれ へん か な 明日 まで な ん や", "ja", "polite")
     assert out.endswith("明日までなんです。"), out
     assert say("明日 病院 行く ん や", "ja", "casual").endswith("行くんや。")
+
+
+def test_someone_to_talk_to_is_asked_as_talk_to_me() -> None:
+    assert "Could you talk to me for a bit" in say("i just need someone to talk to for a bit tonight", "en")
+    assert "sit with me" in say("i need somebody to sit with tonight", "en")
+
+
+def test_what_a_person_is_told_stays_in_the_sentence() -> None:
+    out = say("i just want someone to tell me im not being silly", "en")
+    assert "tell me I'm not being silly" in out, out

@@ -396,6 +396,7 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
         elif not boundary and len(words) >= 3 and prev.isalpha() and (_wh_question_at(lows, i) or _is_that_at(lows, i)):
             boundary = True  # "…the science project | what pages do we need to read"
         elif not boundary and len(words) >= 4 and prev not in d["clause_glue"] and prev.isalpha() \
+                and not (i >= 2 and lows[i - 2] in _TELL and prev in ("me", "him", "her", "them", "us", "you")) \
                 and len([w for w in lows[i:] if w.isalpha()]) >= 3 and _clause_start(lows, i):
             boundary = True  # "…up to the third floor | I have six bags"
         if boundary and cur and te.low(cur[0]) in _LEADING_SUBORDINATORS and "," not in cur and len(words) <= 8:
@@ -708,7 +709,7 @@ def _ask_sentence(kind: str, s: list[str], lows: list[str], n: int, named: str |
             return _finish(_modal(register, "") + ["help", "me"] + body, True, names)
         if kind in ("modal", "need_someone", "ask_name") or (kind == "open" and lows[0] == "help"):
             modal = said_modal if own and said_modal in d["modal_ok"][register] else ""
-            body = (["help", "me"] if kind == "open" else []) + rest
+            body = (["help", "me"] if kind == "open" else []) + (_with_me(rest) if kind == "need_someone" else rest)
             words = _modal(register, modal) + (["please"] if please and register != "honorific" else []) + body
             return _finish(words, True, names)
         if kind == "rewrite":
@@ -736,6 +737,23 @@ def _ask_sentence(kind: str, s: list[str], lows: list[str], n: int, named: str |
 
         sent.render_addressed = render_addressed
     return sent
+
+
+#: "tell me | I'm not crazy", "remind me | I'm seeing the dentist": what they are told, one sentence.
+_TELL = {"tell", "told", "remind", "promise", "assure", "show", "convince"}
+_KEEP_COMPANY = {"talk", "chat", "sit", "stay", "be", "come", "speak", "go", "hang", "walk", "wait"}
+_NOT_OBJECTS = {"for", "tonight", "today", "tomorrow", "now", "later", "this", "when", "while", "after", "until",
+                "at", "on", "in", "maybe", "please", "just", "for", "till", "over", "there", "here", "about"}
+
+
+def _with_me(rest: list[str]) -> list[str]:
+    """"(I need someone) to talk to for a bit" asked of the helper: "talk to me for a bit", not
+    "Could you talk to for a bit?"."""
+    lows = [te.low(t) for t in rest]
+    for k in range(1, len(rest)):
+        if lows[k] in ("to", "with") and lows[k - 1] in _KEEP_COMPANY and (k + 1 == len(rest) or lows[k + 1] in _NOT_OBJECTS):
+            return rest[:k + 1] + ["me"] + rest[k + 1:]
+    return rest
 
 
 def _with_lead(sent: Sentence, lead: list[str], names: frozenset[str]) -> Sentence:

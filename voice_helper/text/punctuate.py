@@ -230,6 +230,9 @@ def tail_fragment(tail: list[str]) -> bool:
 
 def possible_end(words: list[str], i: int) -> bool:
     """Whether a sentence may end before ``words[i]`` at all (the model decides whether it does)."""
+    if words[i - 2] in ("tell", "told", "remind", "promise", "assure", "show", "convince") \
+            and words[i - 1] in ("me", "him", "her", "them", "us", "you") and words[i] in _SPLICE_SUBJECTS | {"you're"}:
+        return False  # "…someone to tell me | I'm not crazy": what they are told
     if words[i - 1] in _NO_END_AFTER or words[i - 2:i] == ["the", "way"] or tail_fragment(words[i:]):
         return False  # ("with my knee the way | it is" is one sentence)
     if words[i - 1] in _DAY_TIMES and words[i + 1:i + 2] in (["ish"], ["o'clock"], ["am"], ["pm"], ["thirty"],
