@@ -315,3 +315,30 @@ def test_someone_to_talk_to_is_asked_as_talk_to_me() -> None:
 def test_what_a_person_is_told_stays_in_the_sentence() -> None:
     out = say("i just want someone to tell me im not being silly", "en")
     assert "tell me I'm not being silly" in out, out
+
+
+def test_a_long_first_clause_after_hello_is_not_taken_for_a_name() -> None:
+    r = compose("Hello, I cannot open the council website on my phone, it says error. Can someone help?", "en")
+    assert "I can't open the council website" in r.message or "I cannot open the council website" in r.message, r.message
+
+
+def test_grateful_if_someone_could_keeps_someone() -> None:
+    out = say("Good morning, I would be grateful if someone from IT could reset my password today.", "en")
+    assert "if someone from it could reset my password" in out.lower() and "you could someone" not in out, out
+
+
+def test_not_what_it_was_is_one_sentence() -> None:
+    assert "not what it was" in say("My hearing is not what it was. Could someone ring the surgery for me?", "en")
+
+
+def test_the_short_style_keeps_what_it_refers_to() -> None:
+    r = compose_text("the printer upstairs is broken again it keeps jamming could you look at it before ten", lang="en",
+                     style="short", settings=Settings(), now=NOW)
+    assert "printer" in r.message.lower(), r.message
+
+
+@pytest.mark.parametrize("said", ["vikram bhai can you drop me at the station tomorrow",
+                                  "sanjay hello can you check the fridge light"])
+def test_bhai_and_hello_after_a_name_go_with_the_greeting(said: str) -> None:
+    out = say(said, "en")
+    assert out.split(",")[0] in ("Vikram", "Sanjay") and "bhai." not in out.lower() and "hello." not in out.lower(), out

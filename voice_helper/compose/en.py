@@ -550,11 +550,18 @@ _GROUPS = {"all", "everyone", "everybody", "team", "guys", "folks", "sir or mada
            "y'all", "both", "you all", "you both", "all of you", "friends", "gang", "ladies"}
 
 
+_NOT_A_NAME = {"i", "i'm", "im", "we", "my", "it", "it's", "this", "the", "can", "could", "please", "is", "are", "do",
+               "you", "your", "there", "so", "just", "sorry", "a", "an", "our", "how", "what", "when", "where"}
+
+
 def _letter_parts(text: str) -> tuple[str | None, str, str]:
     """A typed letter's greeting and sign-off ("Dear Dr Mensah, … Many thanks, Ama"): whom it
     greets, the body, and the sign-off kept for the end (not a thank-you moved to the front)."""
     helper: str | None = None
     m = _SALUTATION.match(text)
+    who_words = m.group("who").lower().split() if m else []
+    if m and (len(who_words) > 3 or who_words[:1] and who_words[0] in _NOT_A_NAME):
+        m = None  # "Hello, I cannot log in to the app, …": the first clause, not whom it greets
     if m and re.search(r"[.!?]", text[m.end():]):
         who = m.group("who").strip()
         if who and who.lower() not in _GROUPS and len(who.split()) <= 3:
@@ -718,7 +725,9 @@ def _ask_sentence(kind: str, s: list[str], lows: list[str], n: int, named: str |
         if kind == "if":
             body = rest[1:] if rest_low[:1] == ["could"] else rest[2:] if rest_low[:2] in (
                 ["you", "could"], ["you", "would"], ["you", "can"]) else rest  # "…grateful if you could review"
-            words = ["if", "you", "could"] + body
+            someone = rest_low[:1] and rest_low[0] in d["_someone"] and rest_low[0] != "you" and any(
+                w in ("could", "can", "would") for w in rest_low[1:6])
+            words = ["if"] + rest if someone else ["if", "you", "could"] + body  # "if someone from the team could…"
             text = te.detok(words)
             if not re.search(r"\b(great|help|amazing|appreciate|wonderful|lifesaver|lovely|mean)\b", text):
                 text += ", that would really help"

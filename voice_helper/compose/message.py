@@ -92,6 +92,8 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
         if timed and (not any(_has_time(c, lang) for c in core) or len(timed[0]) <= (30 if lang == "ja" else 60)):
             core = core + timed  # "…my school play on Thursday? It's at seven."
         core = list(dict.fromkeys(core))  # a need said once is said once
+        while core and core[0] in statements and statements.index(core[0]) > 0 and _refers_back(core[0], lang):
+            core = [statements[statements.index(core[0]) - 1]] + core  # "It is not connecting…": what "it" is
         # the offer comes along: "…the school run on Wednesday? I'll do Friday for you." (two readers
         # in a row graded a short message that dropped it as wrong)
         return _clean(_address(name, [_join(core[:6] + offers[:1] + closing, lang)], data, lang)[0])
@@ -284,6 +286,12 @@ def _leans(ask: str, lang: str) -> bool:
         if w not in data["lean_words"] and not w.isdigit():
             content.append(w)
     return not content
+
+
+def _refers_back(sentence: str, lang: str) -> bool:
+    """A sentence that opens with a pronoun needs the one before it ("I have a problem with the
+    laptop. It is not connecting…")."""
+    return lang == "en" and re.match(r"(?i)(?:it|it's|they|they're|this|that|he|she|he's|she's)\b", sentence) is not None
 
 
 def _has_time(sentence: str, lang: str) -> bool:
