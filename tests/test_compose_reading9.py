@@ -342,3 +342,17 @@ def test_the_short_style_keeps_what_it_refers_to() -> None:
 def test_bhai_and_hello_after_a_name_go_with_the_greeting(said: str) -> None:
     out = say(said, "en")
     assert out.split(",")[0] in ("Vikram", "Sanjay") and "bhai." not in out.lower() and "hello." not in out.lower(), out
+
+
+# --- false emergencies the eleventh reading found, as general exceptions (sentences written anew) ---
+
+@pytest.mark.parametrize("said, lang, crisis", [
+    ("管理人さん、強風で飛んできたトタンがベランダに落ちてきました。けがはありません。重くて運べないので手伝ってもらえますか。", "ja", False),
+    ("もう 締め切り に 殺さ れる 殺さ れ そう 誰 か この 資料 見 て くれ ない", "ja", False),
+    ("ベランダ から 飛び降り たい もう 無理", "ja", True),
+    ("祖母 が ベッド から 落ち て 起き上がれ ない", "ja", True),
+    ("radio not working cannot hear news help fix", "en", False),
+    ("my husband cannot breathe help", "en", True),
+])
+def test_things_that_fall_and_broken_things_are_not_emergencies(said: str, lang: str, crisis: bool) -> None:
+    assert compose(said, lang).crisis is crisis
