@@ -356,3 +356,17 @@ def test_bhai_and_hello_after_a_name_go_with_the_greeting(said: str) -> None:
 ])
 def test_things_that_fall_and_broken_things_are_not_emergencies(said: str, lang: str, crisis: bool) -> None:
     assert compose(said, lang).crisis is crisis
+
+
+def test_good_morning_after_the_name_greets_and_the_short_style_keeps_the_order() -> None:
+    said = "doctor patel good morning it is mr hughes i wanted to ask whether i should still take the iron tablets in the evening"
+    r = compose_text(said, lang="en", style="short", settings=Settings(), now=NOW)
+    assert r.slots.recipient == "Dr. Patel"
+    assert r.message.index("Mr Hughes") < r.message.index("I wanted to ask"), r.message
+    assert "good morning" not in r.message.lower().split(".", 1)[1], r.message
+    assert "Tom, good news" in say("tom good news i got the job", "en")
+
+
+def test_a_repeated_five_word_ask_is_said_once_and_i_was_wondering_leads_it() -> None:
+    out = say("i was wondering would you be able to would you be able to post this letter for me", "en")
+    assert "I was wondering, would you be able to post this letter for me?" in out, out

@@ -378,7 +378,10 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
             weak = ask is not None and lows[i] in ("help", "please", "need") and prev not in (",", "and", "so") \
                 or ask is not None and prev == "," and len(words) <= 3 and not _ask_at(cur, [te.low(c) for c in cur], 0)
             # ("In particular, please check…": a short lead stays with its ask)
-            if ask and not weak and not (ask[0] == "if" and prev not in (",",)) \
+            if ask and prev in ("wondering", "hoping") and len(words) <= 4 and ask[0] == "modal":
+                cur.append(",")  # "I was wondering, would you be able to…?": a lead, not a sentence
+                asked = True
+            elif ask and not weak and not (ask[0] == "if" and prev not in (",",)) \
                     and not (_ask_at(cur, [te.low(c) for c in cur], 0) and len(words) <= 3):
                 boundary = True
                 asked = True
@@ -592,9 +595,16 @@ def analyse(said: str) -> Draft:
     h = _helper_word(toks, lows, 0) if len(toks) > 2 and helper is None else None
     if h and h[0] and lows[0] not in ("my", "the", "our"):
         k = h[1]  # "jamal bro i would…", "paddy listen i don't…": the particle goes with the greeting
-        while k < len(lows) - 2 and (lows[k] in _d()["address_particles"] or lows[k] in (",", ".")):
-            k += 1
-        if any(w in _d()["address_particles"] for w in lows[h[1]:k]) and te.is_word(toks[k]):
+        greeted = False
+        while k < len(lows) - 2:
+            if lows[k] in _d()["address_particles"] or lows[k] in (",", "."):
+                greeted = greeted or lows[k] not in (",", ".")
+                k += 1
+            elif lows[k] == "good" and lows[k + 1] in ("morning", "afternoon", "evening", "day"):
+                greeted, k = True, k + 2  # "doctor osei good morning it is mrs adjei…"
+            else:
+                break
+        if greeted and te.is_word(toks[k]):
             h = (h[0], k)
     appositive = h is not None and lows[h[1]:h[1] + 1] in (["the"], ["our"], ["my"]) \
         and lows[h[1] + 1:h[1] + 2] and lows[h[1] + 1] in _d()["third_parties"]

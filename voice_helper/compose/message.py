@@ -76,7 +76,7 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
         lead = statements[-1] if statements else ""
         leans = bool(asks) and (not said_asks or any(_leans(a, lang) for a in said_asks))
         brief = bool(said_asks) and all(_brief(a, lang) for a in said_asks)
-        if lead and (leans or (_has_time(lead, lang) or brief) and _short_enough(lead, lang)):
+        if lead and lead not in core and (leans or (_has_time(lead, lang) or brief) and _short_enough(lead, lang)):
             core = [lead] + core
             if (leans or brief) and len(statements) > 1 and _short_enough(statements[-2] + " " + lead, lang):
                 core = [statements[-2]] + core  # "The label printer prints blank labels. We have 200 parcels at 3."

@@ -231,11 +231,11 @@ def _opens(word: str) -> bool:
 
 
 def collapse_repeats(toks: list[str]) -> list[str]:
-    """"help me help me" → "help me"; "can someone can someone" → "can someone"."""
+    """"help me help me" → "help me"; "would you be able to would you be able to" → once."""
     out = list(toks)
     i = 0
     while i < len(out):
-        for n in (4, 3, 2, 1):
+        for n in (6, 5, 4, 3, 2, 1):
             a = [low(t) for t in out[i:i + n]]
             b = [low(t) for t in out[i + n:i + 2 * n]]
             if len(a) == n and a == b and any(is_word(t) for t in a):
