@@ -762,7 +762,7 @@ def _ask_sentence(kind: str, s: list[str], lows: list[str], n: int, named: str |
 _TELL = {"tell", "told", "remind", "promise", "assure", "show", "convince"}
 _KEEP_COMPANY = {"talk", "chat", "sit", "stay", "be", "come", "speak", "go", "hang", "walk", "wait"}
 _NOT_OBJECTS = {"for", "tonight", "today", "tomorrow", "now", "later", "this", "when", "while", "after", "until",
-                "at", "on", "in", "maybe", "please", "just", "for", "till", "over", "there", "here", "about"}
+                "at", "on", "in", "maybe", "please", "just", "till", "over", "there", "here", "about"}
 
 
 def _with_me(rest: list[str]) -> list[str]:

@@ -295,7 +295,9 @@ def _strip_end(ms: list[Morph]) -> tuple[list[Morph], list[Morph], bool]:
 def _someone_in_last_clause(body: list[Morph]) -> bool:
     """誰か is the subject of the last clause (「誰か分かる」), not of one before it (「誰かコンビニ行くなら…
     お金あとで払う」 tells)."""
-    k = max(i for i, m in enumerate(body) if m.surface in ("誰", "だれ", "どなた"))
+    k = max((i for i, m in enumerate(body) if m.surface.startswith(("誰", "だれ", "どなた"))), default=-1)
+    if k < 0:
+        return True  # (誰か read as one word: said in the last clause as far as we can tell)
     return not any(m.is_("助詞", "接続助詞") or m.surface in ("なら", "たら") for m in body[k + 1:])
 
 
