@@ -86,6 +86,16 @@ def _clean(morphs: tuple[Morph, ...]) -> list[Morph]:
             continue  # 「集計の半分 その 手伝って」: a demonstrative before no noun is a filler mid-sentence
         if at_start and m.is_("助詞", "終助詞"):
             continue  # あの|さ …: the particle left by a filler
+        if s in ("ね", "ねえ", "ねー", "さ", "さあ", "な", "なあ", "よ") and out and k + 1 < len(morphs) \
+                and (m.pos1 == "助詞" or out[-1].surface in ("て", "で") and out[-1].pos1 == "助詞") \
+                and not (out[-1].surface in ("て", "で") and len(out) > 1 and out[-2].pos1 == "動詞"
+                         and (out[-2].base in d["_reqv"] or out[-2].norm in d["_reqv"])) \
+                and (out[-1].pos1 in ("名詞", "代名詞") and out[-1].pos[1] != "数詞"
+                     or out[-1].surface in ("けど", "けれど", "けども", "から", "ので", "し", "て", "で") and out[-1].pos1 == "助詞") \
+                and morphs[k + 1].pos1 in ("名詞", "代名詞", "動詞", "副詞", "形容詞", "接頭辞", "連体詞"):
+            if out[-1].pos1 == "助詞" and out[-1].surface not in ("て", "で"):
+                out.append(Morph("、", ("補助記号", "読点", "*", "*", "*", "*"), "、", "、"))
+            continue  # 明日ね 病院に / ないんですけどね、ネジを: a breath, not the end of a sentence
         if s in _STOP or s in _COMMA:
             at_start = s in _STOP
             if out and (out[-1].surface in _COMMA or out[-1].surface in _STOP):
@@ -110,6 +120,10 @@ def _collapse_repeats(ms: list[Morph]) -> list[Morph]:
             a = [m.surface for m in out[i:i + n]]
             b = [m.surface for m in out[i + n:i + 2 * n]]
             if len(a) == n and a == b and not all(x in _COMMA or x in _STOP for x in a):
+                if n == 1 and out[i].pos1 == "助動詞" and out[i + 1].pos1 == "助詞":
+                    continue  # 食べ|て|て: the ている of 食べてて, then its て
+                if "".join(a + b) in ("日に日に", "次から次", "一つ一つ", "一人一人", "ひとつひとつ", "ひとりひとり"):
+                    continue
                 if n == 1 and a[0] in ("ズキ", "ガン", "ドキ", "もう", "とても", "すごく", "いっぱい", "まだ", "ぎりぎり",
                                        "ギリギリ", "どんどん", "だんだん", "いろいろ"):
                     continue
@@ -117,6 +131,55 @@ def _collapse_repeats(ms: list[Morph]) -> list[Morph]:
                 break
         else:
             i += 1
+    return _restarts(out)
+
+
+def _noun_run(ms: list[Morph], i: int) -> int:
+    """How many morphemes from ``i`` make one noun phrase without particles (二|階, 在留カード)."""
+    n = 0
+    while i + n < len(ms) and n < 4 and ms[i + n].pos1 in ("名詞", "接頭辞", "接尾辞") \
+            and (n > 0 or ms[i].pos1 != "接尾辞"):
+        n += 1
+    return n
+
+
+def _restarts(ms: list[Morph]) -> list[Morph]:
+    """A false start said again in a fuller form keeps only the second: 「二階に二階まで」, 「本部に本部の
+    番号」, 「持つ持って」, 「住所変える変えたい」, 「薬 あの 薬」, 「薬 昼の薬」."""
+    out = list(ms)
+    i = 0
+    while i < len(out):
+        m = out[i]
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if nxt is not None and m.pos1 == "動詞" and nxt.pos1 == "動詞" and nxt.base == m.base \
+                and m.pos[1] != "非自立可能" and m.cform.startswith(("終止形", "連体形", "連用形")):
+            del out[i]  # 持つ 持って: the verb begun, then said in the form meant
+            continue
+        if m.pos1 == "名詞" and m.pos[1] not in ("数詞", "代名詞") and i + 2 < len(out) \
+                and out[i + 1].surface in ("あの", "その", "この") and out[i + 2].surface == m.surface:
+            del out[i:i + 2]  # 薬 あの 薬
+            continue
+        n = _noun_run(out, i)
+        if n:
+            p = out[i + n] if i + n < len(out) else None
+            span = [x.surface for x in out[i:i + n]]
+            again = [x.surface for x in out[i + n + 1:i + 2 * n + 1]]
+            after = out[i + 2 * n + 1] if i + 2 * n + 1 < len(out) else None
+            if p is not None and p.pos1 == "助詞" and p.surface in ("に", "まで", "へ", "で", "を", "が", "の") \
+                    and again == span and after is not None and after.pos1 == "助詞" and after.surface != p.surface \
+                    and out[i].surface not in ("自分", "私", "僕", "俺"):
+                del out[i:i + n + 1]  # 二階に 二階まで / 本部に 本部の番号
+                continue
+            if m.pos1 == "名詞" and m.pos[1] not in ("数詞", "固有名詞") and nxt is not None and nxt.pos1 == "名詞":
+                for k in range(i + 2, min(i + 5, len(out))):
+                    if out[k].surface == m.surface and out[k - 1].surface == "の" \
+                            and all(x.pos1 == "名詞" or x.surface == "の" for x in out[i + 1:k]):
+                        del out[i]  # 薬 昼の薬: the thing, then which one
+                        break
+                else:
+                    i += 1
+                continue
+        i += 1
     return out
 
 
@@ -162,7 +225,7 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
         elif m.surface == "の" and i > 0 and ms[i - 1].pos1 in ("助動詞", "動詞", "形容詞") \
                 and ms[i - 1].cform.startswith(("終止形", "連体形")) \
                 and (_is_time_start(nxt) or re.match(r"[0-9０-９一二三四五六七八九十]", nxt.surface)) \
-                and not _copula_soon(ms, i + 1):
+                and not _copula_soon(ms, i + 1) and not _people(ms, i + 1):
             end = True  # 寝てないの | 1時間だけ…  (塾終わるの九時半なんだ: one sentence, の is its subject)
         elif m.pos1 == "形容詞" and m.cform.startswith("連体形") and nxt.pos1 == "副詞" and nxt.surface in (
                 "ちょっと", "少し", "今度", "今日", "明日", "誰か"):
@@ -182,12 +245,28 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
         elif m.base == "た" and m.pos1 == "助動詞" and i > 0 and ms[i - 1].base in ("ます", "です") \
                 and nxt.pos1 in ("名詞", "代名詞", "副詞", "接頭辞"):
             end = True  # ありがとうございました | テスト10点中9点でした
+        elif m.pos1 in ("動詞", "形容詞", "助動詞") and m.cform.startswith(("終止形", "連体形")) \
+                and nxt.surface in ("私", "僕", "俺", "わし", "あたし", "うち", "自分") and i + 2 < len(ms) \
+                and (ms[i + 2].pos1 in ("名詞", "副詞") or ms[i + 2].surface in ("は", "も")):
+            end = True  # 箱とれない | 私背が低いから
+        elif m.base in ("いる", "居る", "おる") and m.cform.startswith(("終止形", "連体形")) and i > 1 \
+                and ms[i - 1].surface in ("人", "方") and follows_new \
+                and (any(x.surface in ("誰", "だれ", "誰か", "だれか", "どなた", "どなたか") for x in cur)
+                     or ms[i - 2].pos1 in ("動詞", "助動詞")):
+            end = True  # 誰か車出せる人いる | 下北沢にいるんだけど; 手伝える人いる | 美術室にいるから
+        elif m.surface in ("か", "かな", "かね", "かのう") and m.pos1 == "助詞" and i > 0 \
+                and ms[i - 1].cform.startswith("意志推量形") and ms[i - 1].pos1 == "助動詞" \
+                and ms[i - 1].base in ("だ", "や", "じゃ", "です") and follows_new:
+            end = True  # もらわれへんやろか | 足が悪いもんで
         elif m.pos1 == "助動詞" and m.cform.startswith("意志推量形") and follows_new:
             end = True  # 何ゴミなんでしょう | 新しいお隣さんに…
-        elif m.pos1 == "助動詞" and m.base in ("です", "ます") and nxt.pos1 in ("名詞", "代名詞", "副詞"):
+        elif m.pos1 == "助動詞" and m.base in ("です", "ます") and nxt.pos1 in ("名詞", "代名詞", "副詞", "動詞"):
             end = True  # 間違えるんです | コーヒーいれますので
         elif m.surface == "の" and m.pos[1] in ("準体助詞", "終助詞") and (_is_time_start(nxt) or nxt.pos1 == "代名詞") \
-                and nxt.pos1 != "副詞" and nxt.surface not in ("ずっと", "もう", "まだ") and not _copula_soon(ms, i + 1):
+                and nxt.pos1 != "副詞" and nxt.surface not in ("ずっと", "もう", "まだ") and not _copula_soon(ms, i + 1) \
+                and not _people(ms, i + 1) \
+                and not any(x.base in ("手伝う", "手伝える") for x in ms[i + 1:i + 8]):
+            # (ネジを付け直すの 誰か手伝って: the の-clause is what to help with)
             end = True  # どうすればいいの | 今夜…
         elif m.pos1 == "感動詞" and m.base in ("ありがとう", "有り難う") and follows_new \
                 and nxt.surface not in d["_final"] and nxt.surface not in ("ね", "ねえ", "ねー", "な", "なあ"):
@@ -213,11 +292,18 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
 def _copula_soon(ms: list[Morph], j: int) -> bool:
     """A time or number then だ/です before any verb: 「…の九時半なんだ」 says when the の-thing is."""
     for m in ms[j:j + 5]:
-        if m.pos1 == "助動詞" and m.base in ("だ", "です"):
-            return True
+        if m.pos1 == "助動詞" and m.base in ("だ", "です") \
+                or m.pos1 == "動詞" and m.base in ("すぎる", "過ぎる", "越える", "超える", "回る"):
+            return True  # 部活おわるの19時すぎる: the time is what the の-thing does
         if not (m.pos1 in ("名詞", "接尾辞") and (m.pos[1] in ("数詞", "助数詞") or m.surface in ("時", "半", "分", "頃", "ごろ"))):
             return False  # only a time between: 「の九時半なんだ」, not 「の明日の朝収集だから」
     return False
+
+
+def _people(ms: list[Morph], j: int) -> bool:
+    """「一人だと」「二人で」 after 〜の: a count of people goes on the sentence (父を移すの 一人だと…)."""
+    return ms[j].surface in ("一人", "二人", "ひとり", "ふたり", "独り") \
+        or j + 1 < len(ms) and ms[j].pos[1] == "数詞" and ms[j + 1].surface in ("人", "人で")
 
 
 def _after_nouns(ms: list[Morph], j: int) -> str:
@@ -332,7 +418,11 @@ def _request_at(body: list[Morph], question: bool = False) -> tuple[int, str] | 
         verb = body[-2]
         noun_suru = verb.base == "する" and len(body) > 2 and body[-3].pos1 == "名詞" \
             and body[-3].surface + "する" in d["_reqv"]  # 電話|し|て
-        if verb.base in d["_reqv"] or verb.norm in d["_reqv"] or verb.base in ("とく", "どく", "おく") or noun_suru \
+        waiting = verb.base in ("てる", "でる") and len(body) > 2 and body[-3].pos1 == "動詞" \
+            and not any(m.surface == "が" for m in body) \
+            and (any(m.surface in ("先に", "先") for m in body) or body[-3].base in d["_reqv"] or body[-3].base == "待つ")
+        # (「晩ごはん先に食べてて」 asks them to go ahead; 「電車が遅れてて」 tells)
+        if verb.base in d["_reqv"] or verb.norm in d["_reqv"] or verb.base in ("とく", "どく", "おく") or noun_suru or waiting \
                 or any(m.surface in d["someone"] for m in body) \
                 or re.search(r"(?:誰|だれ|どなた)か", jt.join(body)):
             return len(body), "bare"
@@ -646,6 +736,8 @@ def polite_end(body: list[Morph]) -> str:
     last = ms[-1]
     head = jt.join(ms[:-1])
     prev = ms[-2] if len(ms) > 1 else None
+    if jt.join(ms) in _d()["closings"]:
+        return jt.join(ms)  # 「かしこ」「敬具」 close a letter; never 「かしこです」
     if last.pos1 == "助動詞" and last.base in ("ます", "です"):
         return jt.join(ms)
     if last.surface == "ん" and prev is not None and prev.base == "ます":
@@ -675,7 +767,12 @@ def polite_end(body: list[Morph]) -> str:
             return jt.join(ms[:-2]) + "ないんです"
         if prev.base in ("ちゃう", "じゃう"):
             return jt.join(ms[:-2]) + ("で" if prev.base == "じゃう" else "て") + "しまったんです"
-        asking = prev.base in ("せる", "させる") or prev.base in _d()["_reqv"] or prev.norm in _d()["_reqv"]
+        if prev.base == "たい" and prev.surface == "たく":
+            return jt.join(ms[:-2]) + "たいんです"  # 仮眠取りたくて → 取りたいんです (never 取りたくたんです)
+        if prev.base in ("てる", "でる") and prev.pos1 == "助動詞":
+            return jt.join(ms[:-2]) + prev.base[0] + "いるんです"  # 電車が遅れてて → 遅れているんです
+        asking = prev.base in ("せる", "させる") or prev.base in _d()["_reqv"] or prev.norm in _d()["_reqv"] \
+            or prev.pos1 == "動詞" and prev.base.endswith(("かせる", "ませる", "させる"))  # 寝かせて, 休ませて
         if asking:
             return jt.join(ms) + "ください"  # 今度お礼させて → させてください
         if prev.pos1 in ("動詞", "助動詞") and prev.cform.startswith("連用形") and prev.base not in ("だ", "です", "ます") \
@@ -717,6 +814,9 @@ def polite_end(body: list[Morph]) -> str:
         return head + last.base[:-1] + "ます"
     if last.pos1 == "形容詞" or (last.pos1 == "助動詞" and last.base in ("らしい", "ない")):
         return jt.join(ms) + "です"
+    if last.pos1 == "助動詞" and last.base == "だ" and last.surface == "で" and prev is not None \
+            and prev.surface in ("もん", "もの"):
+        return jt.join(ms[:-2]) + "もので"  # 「足が悪いもんで」 hangs on a reason: never 「もんです」
     if last.pos1 == "助動詞" and last.base == "だ":
         return head + "です"
     if last.pos1 in ("名詞", "形状詞", "代名詞", "接尾辞", "副詞") or (last.pos1 == "助詞" and last.pos[1] == "準体助詞"):
@@ -756,6 +856,10 @@ def plain_end(body: list[Morph]) -> str:
             return text
         if ms[i].pos1 != "助動詞":
             break
+    if re.search(r"[のん]でしょう$", text):
+        return text[:-5] + "の"  # どうしたらよいのでしょうか → どうしたらよいの？ (never よいのだ？)
+    if text.endswith("でしょう") and n > 2:
+        return text[:-4] + "かな"  # 雨でしょうか → 雨かな？
     last = ms[-1]
     if last.pos1 == "助動詞" and last.base == "です":
         prev = ms[-2] if n > 1 else None
@@ -852,31 +956,56 @@ def _soften_rules(polite: bool) -> tuple[tuple[re.Pattern[str], str, tuple[str, 
 # --- the analysis -------------------------------------------------------------------------------
 
 
+_ADDRESS_LINE = re.compile(r"^\s*([^。、！？!?\s]{1,15}?(?:さん|様|さま|先生|の方|殿|くん|ちゃん|長|係|部|課|御中))"
+                           r"(?:へ(?:[。、]|(?=[ \t　]))|(?=[ \t　]))[ \t　]*")
+
+
 @lru_cache(maxsize=1024)
 def analyse(said: str) -> Draft:
     """The person's Japanese utterance as sentences with roles (cached: the UI re-renders often)."""
     said = clean_utterance(said)
+    # 「思った笑 送ってくれて」「まじかw」: a laugh typed after a sentence ends it
+    said = re.sub(r"(?<=[ぁ-んー])(?:\(笑\)|（笑）|笑|[wｗ]+)(?=\s|[。！!？?]|$)", "。", said)
+    runs = said.split(" ")
+    if len(runs) > 2 and sum(map(len, runs)) > 5 * len(runs) and not re.search(r"[。、！？!?]", said):
+        # Typed with spaces, not punctuation, between sentences (「…でしょうか　教えてください　ばあばより」):
+        # each space ends one (not after a particle: 「明日の 会議」 goes on).
+        said = re.sub(r"(?<=[ぁ-んァ-ヶー一-龥])(?<![がをにはのとでもへや]) (?=[ぁ-んァ-ヶ一-龥])", "。", said)
+        said = re.sub(r"^([^。]{1,15}?(?:さん|様|さま|先生|くん|ちゃん))へ。", r"\1、", said)
+    if re.search(r"[。、！？]", said) or sum(map(len, runs)) > 5 * len(runs):
+        # Typed (punctuated, or long runs between spaces): the line break became a space.
+        # A letter's address line (「山本様⏎」「ヘルパーさんへ。」「ゆうとくんへ　」) calls the helper: 「山本様、」.
+        said = _ADDRESS_LINE.sub(r"\1、", said, count=1)
     if re.search(r"[ぁ-んァ-ヶ一-龥] [ぁ-んァ-ヶ一-龥]", said):
         # Recognizer output: a filler stands alone between spaces (…今日 あの 資料 を…).
         words: list[str] = []
         dropped = False
-        for w in said.split(" "):
-            if w in _d()["spaced_fillers"] or w == "さ" or dropped and w in ("な", "ね", "ねえ", "なあ", "よ"):
-                dropped = True  # 「あの な」「なんか さ」: the particle goes with its filler
+        spaced = said.split(" ")
+        for n, w in enumerate(spaced):
+            after = spaced[n + 1] if n + 1 < len(spaced) else ""
+            if w in _d()["spaced_fillers"] or w == "さ" and not after.startswith(("せ", "れ")) \
+                    or dropped and w in ("な", "ね", "ねえ", "なあ", "よ"):
+                dropped = True  # 「あの な」「なんか さ」: the particle goes with its filler (not ご馳走 さ せて)
                 continue
             dropped = False
-            if words and w == words[-1] and len(w) > 1:
+            if w in ("じゃけえ", "じゃけん", "だけん", "ほんで", "ほいで") and len(words) <= 1:
+                continue  # 「店長 じゃけえ その…」: a dialect "so" that opens, not a reason
+            if words and w == words[-1] and (len(w) > 1 or re.fullmatch(r"[一-龥]", w)):
                 continue  # 「ふた ふた」 said twice is said once
             words.append(w)
-        spoken_to = _called_first(words)
-        if spoken_to:
-            words = words[1:]  # 「ママ なんか パソコン に…」: joined, ママパソコン would be one word
+        if len(words) > 3 and words[0] in ("すみません", "すいません", "すんません", "ごめん", "ごめんなさい") \
+                and words[2] in _d()["honorific_suffixes"] and jt.analyse(words[1])[:1] \
+                and jt.analyse(words[1])[0].pos1 == "名詞":
+            spoken_to: str | None = words[1] + words[2]  # すみません 大家 さん …: calls them
+            words = [words[0] + "。"] + words[3:]
+        else:
+            spoken_to = _called_first(words)
+            if spoken_to:
+                words = words[1:]  # 「ママ なんか パソコン に…」: joined, ママパソコン would be one word
         said = " ".join(words)
     else:
         spoken_to = None
     text = join_cjk(said).replace("...", "…").replace("..", "…")
-    # 「ヘルパーさんへ。」「担任の先生へ、」: a letter's address line calls the helper (「ヘルパーさん、」)
-    text = re.sub(r"^([^。、！？!?\s]{1,15}?(?:さん|様|さま|先生|の方|殿|くん|ちゃん|長|係|部|課|御中))へ[。、]\s*", r"\1、", text)
     for rule in _d().get("dialect_requests", []):
         text = re.sub(rule["from"], rule["to"], text)
     text = re.sub(r"(?<=[ぁ-んァ-ヶ一-龥])\.(?=\s|$)", "。", text)
@@ -907,7 +1036,7 @@ def analyse(said: str) -> Draft:
     for sm in _split(morphs):
         words = [m for m in sm if m.surface not in _STOP and m.surface not in _COMMA]
         if split and len(words) == 1 and re.fullmatch(r"[ぁ-ん]{1,3}", words[0].surface) \
-                and words[0].pos1 != "感動詞":
+                and words[0].pos1 != "感動詞" and words[0].surface not in _d()["closings"]:
             split[-1] = split[-1] + sm  # 「手ぶらでええ|けん」: a particle the cut left alone goes back
         else:
             split.append(sm)
@@ -924,6 +1053,10 @@ def analyse(said: str) -> Draft:
                 and body[-1].base not in ("くださる", "下さる", "ください") \
                 and re.search(r"(?:誰|だれ|どなた)か", jt.join(body)) and _someone_in_last_clause(body):
             question = True  # 「誰か分かる」 spoken: a question, not "someone knows"
+        if not question and not had_punct and len(body) > 2 and body[-1].base in ("いる", "居る", "おる") \
+                and body[-2].surface in ("人", "方") and (body[-3].pos1 in ("動詞", "助動詞")
+                                                        or re.search(r"(?:誰|だれ|どなた)か", jt.join(body))):
+            question = True  # 「手伝える人いる」 spoken: asks whether anyone can
         while body and body[0].pos1 in ("接続詞", "助詞") and body[0].surface in ("で", "それで", "あと", "だから", "でも",
                                                                             "けど", "けれど", "だけど", "が"):
             body = body[2:] if body[0].surface == "で" and body[1:2] and body[1].surface == "も" else body[1:]
@@ -940,8 +1073,11 @@ def analyse(said: str) -> Draft:
                 break
     # the register said most; a tie goes to the one said last (not to set order, which changes
     # from run to run)
-    source = max(registers, key=lambda r: (registers.count(r), len(registers) - registers[::-1].index(r))) \
-        if registers else "polite"
+    voting = [r for r, (body, *_rest) in zip(registers, parts)
+              if any(m.pos1 in ("動詞", "形容詞", "助動詞") for m in body)] or registers
+    # (a sign-off 「ばあちゃんより」 or a bare noun says nothing of how the person speaks)
+    source = max(voting, key=lambda r: (voting.count(r), len(voting) - voting[::-1].index(r))) \
+        if voting else "polite"
     seen_ask = False
     kept: list[Morph] | None = None
     for body, tail, question, own in parts:
