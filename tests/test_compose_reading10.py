@@ -1,9 +1,12 @@
-"""What the tenth and eleventh blind readings found in Japanese, fixed as general mechanisms and
+"""What the tenth and eleventh blind readings found, fixed as general mechanisms and
 checked on sentences written for these tests (not the graded ones): a false start said again
 keeps only the second try (「三階に三階まで」「運ぶ運んで」), a letter's address line and closing word
 stay what they are (「高橋様⏎」, 「敬具」), 〜の before a count or a time is not a sentence end, a
 breath particle (「来週ね」「けどね」) does not cut a sentence, dialect endings are re-said in
-です・ます or left whole (never 「もんです」「でまってです」), and 〜てて asks or tells as it should.
+です・ます or left whole (never 「もんです」「でまってです」), and 〜てて asks or tells as it should. In
+English: a subject begun again ("I just I keep…") keeps the second start, a time ("at six ten"), a
+comparison ("like we used to") and "anyone from the bank who could…" are not cut, a blessing ends
+its sentence, and an offer without an opener ("I pay the pizza") is kept.
 """
 
 from __future__ import annotations
@@ -161,3 +164,56 @@ def test_a_first_person_pronoun_starts_a_sentence() -> None:
 def test_a_volitional_with_ka_is_not_cut() -> None:
     message = say("仕事を辞めようか本気で迷ってる。今度の休みに相談に乗ってくれない？")
     assert "辞めようか本気で" in message, message
+
+
+# --- English: what the same readings found ---------------------------------------------------------
+
+
+def say_en(text: str, *, style: str | None = None, to: str | None = None) -> str:
+    r = compose_text(text, lang="en", settings=Settings(), style=style, to=to, now=NOW)
+    return r.message.replace("\n", " ")
+
+
+@pytest.mark.parametrize("said, kept, gone", [
+    ("i just um i keep forgetting my pin number could you help me reset it", "I keep forgetting", "I just I"),
+    ("i just need to i need to sit down for a minute can you watch the till", "I need to sit down", "just need to I"),
+])
+def test_a_subject_begun_again_keeps_the_second_start(said: str, kept: str, gone: str) -> None:
+    message = say_en(said)
+    assert kept in message and gone not in message, message
+
+
+def test_a_sentence_inside_a_sentence_is_not_a_restart() -> None:
+    assert "I think I can manage" in say_en("I think I can manage but could you check the stairs with me")
+
+
+@pytest.mark.parametrize("said, kept", [
+    ("i have had the worst week ever you fancy a coffee after work", "You fancy a coffee after work?"),
+    ("can we go fishing on saturday like we used to", "on Saturday like we used to?"),
+    ("the train gets in at seven twenty can you pick me up from the station", "at seven twenty."),
+    ("femi my brother thank you for fixing my gate god bless you i will bring your tools back on friday",
+     "Femi, thank you for fixing my gate. God bless you. I will bring"),
+    ("is there anyone from the council who could come and look at the damp in the bedroom",
+     "Is there anyone from the council who could come"),
+    ("i am behind on the rota if anyone can cover my saturday shift i will buy them lunch",
+     "I am behind on the rota. If you could cover my Saturday shift"),
+    ("I would be very grateful if somebody could explain the new parking permit to me.",
+     "I would be very grateful if somebody could explain"),
+])
+def test_speech_is_cut_where_a_sentence_ends(said: str, kept: str) -> None:
+    message = say_en(said)
+    assert kept in message, message
+
+
+def test_an_offer_without_an_opener_stays_in_the_short_message() -> None:
+    message = say_en("Can you help me carry the boxes on Friday? I pay the taxi.", style="short", to="Jo")
+    assert message.endswith("I pay the taxi."), message
+
+
+@pytest.mark.parametrize("said, starts, gone", [
+    ("Awright Jamie, any chance ye could help us shift the wardrobe Saturday?", "Jamie, any chance", "wright"),
+    ("hello mister patel i am sorry i will be late on monday my bus is cancelled", "Mr. Patel, I am sorry", "ister"),
+])
+def test_a_greeting_word_is_not_left_behind(said: str, starts: str, gone: str) -> None:
+    message = say_en(said)
+    assert message.startswith(starts) and gone not in message, message

@@ -214,7 +214,7 @@ def _ask_at(toks: list[str], lows: list[str], i: int) -> tuple[str, int, str | N
     if n:
         if lows[i] in ("please", "kindly") and i + 1 < len(lows) and not lows[i + 1].isalpha():
             return None
-        if lows[i] == "if" and lows[i + n - 1] == "could":
+        if lows[i] == "if" and lows[i + n - 1] in ("could", "can"):
             return "if", n, None
         return "open", n, None
     if w in d["_modals"]:
@@ -356,6 +356,11 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
     asked = False
     for i, t in enumerate(toks):
         if t in _END:
+            cur_low = [te.low(c) for c in cur]
+            if t == "." and cur_low[:1] == ["if"] and "," not in cur and _offer_at(lows, i + 1) \
+                    and any(w in ("could", "can") for w in cur_low[1:5]):
+                cur.append(",")  # "if anyone can do the tables, I will buy lunch": the offer answers the if
+                continue
             if cur:
                 out.append(cur + ([t] if t in ("?", "!") else []))
             cur = []
@@ -381,13 +386,18 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
             if ask and prev in ("wondering", "hoping") and len(words) <= 4 and ask[0] == "modal":
                 cur.append(",")  # "I was wondering, would you be able to…?": a lead, not a sentence
                 asked = True
-            elif ask and not weak and not (ask[0] == "if" and prev not in (",",)) \
+            elif ask and not weak and not (ask[0] == "if" and prev not in (",",) and not (
+                    i + 1 < len(lows) and lows[i + 1] in d["_someone"] and lows[i + 1] != "you"
+                    and prev not in _IF_HELD_BY)) \
                     and not (_ask_at(cur, [te.low(c) for c in cur], 0) and len(words) <= 3):
                 boundary = True
                 asked = True
             elif asked and _offer_at(lows, i) and not _offer_at([te.low(c) for c in cur], 0) and prev not in d["reporting"] \
                     and (prev not in ("so", "that") or after_object) and prev not in ("be", "am", "i'm", "really"):
-                boundary = True
+                if words and te.low(words[0]) == "if" and "," not in cur:
+                    cur.append(",")  # "if anyone can do the tables, I will buy lunch": the offer is its answer
+                else:
+                    boundary = True
             elif _thanks_at(lows, i) and prev in (",", "and"):
                 boundary = True
         if not asked and _ask_at(toks, lows, i):
@@ -436,8 +446,15 @@ def _wh_question_at(lows: list[str], i: int) -> bool:
     d = _d()
     if lows[i] not in d["wh_words"] or (i and lows[i - 1] in d["wh_held_by"]):
         return False
+    if lows[i] == "who" and any(w in ("anyone", "anybody", "someone", "somebody") for w in lows[max(0, i - 5):i]):
+        return False  # "is there anyone from the bank who could…": says who, asks nothing new
     return any(w in d["wh_aux"] for w in lows[i + 1:i + 3])
 
+
+#: "grateful | if somebody could…", "see | if anyone can…": the if-clause belongs to the word before.
+_IF_HELD_BY = {"grateful", "appreciative", "thankful", "happy", "glad", "it", "great", "helpful", "lovely", "wonderful",
+               "amazing", "appreciate", "help", "see", "know", "ask", "wonder", "wondering", "check", "asking", "find",
+               "out", "me", "us", "nice", "good", "brilliant", "fantastic", "ideal", "easier", "better", "relief"}
 
 _LEADING_SUBORDINATORS = {"since", "because", "when", "if", "after", "before", "while", "although", "though", "once",
                           "as"}
@@ -533,6 +550,8 @@ def _is_question(lows: list[str]) -> bool:
     while words and words[0] in ("please", "so", "and", "sorry", "but", "quick", "question", "one", "just", "a"):
         words = words[1:]  # "Please could you…", "So can someone…", "Quick question: is…"
     first = words[0] if words else ""
+    if words[:2] in (["you", "fancy"], ["you", "up"]) or first == "fancy":
+        return True  # "you fancy a walk later": an invitation
     return first in ("could", "can", "would", "will", "might", "do", "does", "is", "are", "any", "did", "should",
                      "anyone", "anybody", "someone", "somebody",
                      "have", "has", "what", "how", "where", "when", "who", "why", "which", "what's", "how's",
@@ -540,7 +559,8 @@ def _is_question(lows: list[str]) -> bool:
 
 
 _SALUTATION = re.compile(
-    r"^(?:dear|respected|hi|hello|hey|hiya|good (?:morning|afternoon|evening)|g'day|morning|afternoon|evening)\b"
+    r"^(?:dear|respected|hi|hello|hey|hiya|awright|oi|yo|howdy|good (?:morning|afternoon|evening)|g'day|morning|"
+    r"afternoon|evening)\b"
     r"[ ,]*(?P<who>(?:(?:mr|mrs|ms|dr|prof)\.\s*)?[^,.!?]{0,40}?)\s*[,.!:]\s+(?=\S)", re.IGNORECASE)
 _SIGN_OFF = re.compile(
     r"(?<=[.!?])\s+(?P<close>(?i:(?:(?:many|kind|best|warm|warmest|with(?: kind| best| many)?)\s+)?"
@@ -602,6 +622,9 @@ def analyse(said: str) -> Draft:
                 k += 1
             elif lows[k] == "good" and lows[k + 1] in ("morning", "afternoon", "evening", "day"):
                 greeted, k = True, k + 2  # "doctor osei good morning it is mrs adjei…"
+            elif lows[k] == "my" and lows[k + 1] in ("brother", "sister", "friend", "dear", "love", "darling", "man",
+                                                     "boy", "girl", "guy", "son", "daughter", "child"):
+                greeted, k = True, k + 2  # "kwame my brother thank you…": said to him, no part of the message
             else:
                 break
         if greeted and te.is_word(toks[k]):
@@ -739,7 +762,9 @@ def _ask_sentence(kind: str, s: list[str], lows: list[str], n: int, named: str |
                 w in ("could", "can", "would") for w in rest_low[1:6])
             words = ["if"] + rest if someone else ["if", "you", "could"] + body  # "if someone from the team could…"
             text = te.detok(words)
-            if not re.search(r"\b(great|help|amazing|appreciate|wonderful|lifesaver|lovely|mean)\b", text):
+            if not re.search(r"\b(great|amazing|appreciate|wonderful|lifesaver|lovely|mean)\b|\b(?:would|will|'d)\b.*\bhelp\b",
+                             text) \
+                    and not re.search(r", (?:i will|i'll|i can|i'd|drinks|lunch|dinner|coffee)\b", text, re.IGNORECASE):
                 text += ", that would really help"
             return _finish(te.tokens(text), False, names)
         asks_you = bool(re.search(r"\b(?:could|can|would|will) (?:you|someone|somebody|anyone|anybody)\b", " ".join(lows)))

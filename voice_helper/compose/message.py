@@ -91,7 +91,8 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
         timed = [d for d in details if _has_time(d, lang) and _short_enough(d, lang)][:1]
         if timed and (not any(_has_time(c, lang) for c in core) or len(timed[0]) <= (30 if lang == "ja" else 60)):
             core = core + timed  # "…my school play on Thursday? It's at seven."
-        if thanks and not any(t in core for t in thanks) and _short_enough(thanks[0], lang):
+        if thanks and not any(t in core for t in thanks) and _short_enough(thanks[0], lang) \
+                and len(thanks[0].split()) > (3 if lang == "en" else 0) and len(thanks[0]) > (0 if lang == "en" else 8):
             core = thanks[:1] + core  # a thank-you is never cut: often it is the point (「先日はありがとう…」)
         core = list(dict.fromkeys(core))  # a need said once is said once
         while core and core[0] in statements and statements.index(core[0]) > 0 and _refers_back(core[0], lang):

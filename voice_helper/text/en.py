@@ -132,7 +132,32 @@ def clean_tokens(toks: list[str]) -> list[str]:
                                                         low(out[k - 1]) in ("could", "can", "would", "will")))]
     out = _restore(out)
     out = _drop_leading(_drop_stutter(out))
-    return collapse_repeats(out)
+    return _drop_restarts(collapse_repeats(out))
+
+
+_RESTART_FILL = frozenset({"just", "really", "kind", "sort", "of", "also", "still", "actually", "only", "even",
+                           "literally", "honestly", "basically", "mean", "um", "uh"})
+_RESTART_VERBS = frozenset({"need", "want", "have", "got", "wanted", "needed", "going", "gotta", "wanna"})
+
+
+def _drop_restarts(toks: list[str]) -> list[str]:
+    """"I just I keep lying awake", "I just need to I need to get out": a subject begun and begun
+    again keeps the second start (not "I think I can": that is a sentence inside a sentence)."""
+    out = list(toks)
+    k = 0
+    while k < len(out):
+        subj = low(out[k])
+        if subj in ("i", "we", "they", "he", "she", "you"):
+            j = k + 1
+            while j < len(out) and j - k <= 3 and low(out[j]) in _RESTART_FILL:
+                j += 1
+            if j < len(out) and low(out[j]) in _RESTART_VERBS and j + 1 < len(out) and low(out[j + 1]) == "to":
+                j += 2
+            if j > k + 1 and j < len(out) and (low(out[j]) == subj or low(out[j]).startswith(subj + "'")):
+                del out[k:j]
+                continue
+        k += 1
+    return out
 
 
 def _filler_like(out: list[str], lows: list[str], i: int) -> bool:
@@ -146,6 +171,9 @@ def _filler_like(out: list[str], lows: list[str], i: int) -> bool:
         return nxt in verbs() or nxt in d["_fillers"] or nxt in ("just", "really", "kinda", "maybe")
     if prev in d["like_kept_after"] or nxt in d["like_kept_before"]:
         return False
+    if nxt in ("we", "i", "they", "he", "she") and any(
+            w in ("used", "did", "said", "always", "usually", "normally") for w in lows[i + 2:i + 4]):
+        return False  # "video call on sunday like we used to": a comparison
     return True
 
 

@@ -192,6 +192,16 @@ _CONJUNCTIONS = frozenset({"and", "but", "or", "so", "because", "cos", "cause"})
 _SELF_INTRO = frozenset({"is", "am", "it's", "its", "i'm", "im", "called", "named", "name's"})
 
 
+_TIME_PREPS = frozenset({"at", "by", "around", "about", "from", "till", "until", "before", "after", "since", "past"})
+_MINUTES = frozenset({"oh", "o", "five", "ten", "fifteen", "twenty", "twenty-five", "thirty", "thirty-five", "forty",
+                      "forty-five", "fifty", "fifty-five", "o'clock"})
+_CLOCK = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"})
+
+
+def _number(word: str) -> bool:
+    return word in _CLOCK or word.isdigit()
+
+
 def _question_without_verb(words: list[str], i: int) -> bool:
     """"could someone from the office | reset it": a question opened ("could someone", "is there")
     whose verb has not come yet cannot end."""
@@ -238,6 +248,13 @@ def possible_end(words: list[str], i: int) -> bool:
     if words[i - 1] in _DAY_TIMES and words[i + 1:i + 2] in (["ish"], ["o'clock"], ["am"], ["pm"], ["thirty"],
                                                             ["fifteen"], ["forty-five"], ["or"]):
         return False  # "…on thursday morning | nine ish": the time of the day just said
+    if words[i - 2] in _TIME_PREPS and _number(words[i - 1]) and words[i] in _MINUTES:
+        return False  # "…arrived this morning at six | ten": one time, 6:10
+    if words[i - 1] == "like" and words[i] in ("we", "i", "they", "he", "she", "you") and any(
+            w in ("used", "did", "said", "always", "usually", "normally") for w in words[i + 1:i + 3]):
+        return False  # "…on sunday like | we used to"
+    if words[i] == "who" and any(w in ("anyone", "anybody", "someone", "somebody") for w in words[max(0, i - 5):i]):
+        return False  # "is there anyone from the bank | who could come in": who they are
     if words[i] in ("he", "she", "it", "they") and _subject_said_twice(words, i):
         return False  # "…since monday and my husband | he cannot…": the subject said twice, one clause
     if _question_without_verb(words, i) or words[0] in _LEADING and i <= 8:
@@ -299,6 +316,10 @@ def find_ends(words: list[str]) -> dict[int, str]:
             i -= 1  # "…for march daniel | could you…": the name calls the helper, so it opens the ask
         if all(abs(i - j) >= MIN_WORDS for j in ends):
             ends[i] = mark
+    for i in range(3, len(words)):
+        if words[i - 3:i] == ["god", "bless", "you"] and words[i] in _SPLICE_SUBJECTS and i not in ends:
+            ends = {j: mk for j, mk in ends.items() if abs(j - i) >= 2}
+            ends[i] = "."  # "…god bless you | I will pay back…": a blessing closes its sentence
     for i in sorted(ends):
         following = min([j for j in ends if j > i], default=len(words))
         if tail_fragment(words[i:following]):
