@@ -217,3 +217,31 @@ def test_an_offer_without_an_opener_stays_in_the_short_message() -> None:
 def test_a_greeting_word_is_not_left_behind(said: str, starts: str, gone: str) -> None:
     message = say_en(said)
     assert message.startswith(starts) and gone not in message, message
+
+
+@pytest.mark.parametrize("said, kept", [
+    ("Could anyone tell me if the pool is open on Boxing Day? Lane swim I mean.", "Boxing Day? Lane swim."),
+    ("hi love the telly has gone all fuzzy and i cannot get the news could you pop over when you have a sec",
+     "fuzzy and I can't get the news. Could you pop over"),
+])
+def test_the_short_style_keeps_what_the_ask_needs(said: str, kept: str) -> None:
+    assert kept in say_en(said, style="short"), say_en(said, style="short")
+
+
+def test_the_short_style_does_not_keep_a_cut_off_piece() -> None:
+    message = say_en("sam can you help me get the fridge through the door the delivery men just left it in the hall",
+                     style="short", to="Sam")
+    assert message.endswith("through the door?"), message
+
+
+@pytest.mark.parametrize("said, kept", [
+    ("jo could you bring your drill round sunday ill have the kettle on", "Sunday? I'll have the kettle on."),
+    ("i passed my theory test first time i am so relieved", "I passed my theory test first time."),
+    ("the mirror fell off the wall last night nobody was hurt just the frame could you help me put it back",
+     "Nobody was hurt just the frame."),
+    ("aye hello the boiler is making a banging noise again could you have a look", "The boiler is making"),
+    ("you are picking me up at eight right", "You are picking me up at eight right?"),
+])
+def test_more_speech_read_as_said(said: str, kept: str) -> None:
+    message = say_en(said)
+    assert kept in message, message

@@ -536,7 +536,6 @@ def _finish(toks: list[str], question: bool, names: frozenset[str]) -> str:
     text = te.capitalise(te.detok(cased))
     if not text:
         return ""
-    if text[-1] in ".?!":
         if question and text[-1] == ".":
             text = text[:-1] + "?"
         return text
@@ -552,6 +551,10 @@ def _is_question(lows: list[str]) -> bool:
     first = words[0] if words else ""
     if words[:2] in (["you", "fancy"], ["you", "up"]) or first == "fancy":
         return True  # "you fancy a walk later": an invitation
+    if len(words) > 3 and words[-1] == "right" and words[-2] not in (
+            "all", "turn", "the", "is", "was", "that's", "exactly", "go", "left", "your", "my", "on", "to", "feel",
+            "feels", "felt", "looks", "look", "quite", "just", "not", "it", "me", "him", "her", "them", "alright"):
+        return True  # "this is the front desk right": a tag question
     return first in ("could", "can", "would", "will", "might", "do", "does", "is", "are", "any", "did", "should",
                      "anyone", "anybody", "someone", "somebody",
                      "have", "has", "what", "how", "where", "when", "who", "why", "which", "what's", "how's",

@@ -89,6 +89,8 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
             said = [x for x in statements + details if _short_enough(x, lang)][:1]
             core = said + core
         timed = [d for d in details if _has_time(d, lang) and _short_enough(d, lang)][:1]
+        if not timed and lang == "en":
+            timed = [d for d in details[:1] if _short_detail(d)]  # "Ramipril I think.", "It folds."
         if timed and (not any(_has_time(c, lang) for c in core) or len(timed[0]) <= (30 if lang == "ja" else 60)):
             core = core + timed  # "…my school play on Thursday? It's at seven."
         if thanks and not any(t in core for t in thanks) and _short_enough(thanks[0], lang) \
@@ -289,6 +291,15 @@ def _leans(ask: str, lang: str) -> bool:
         if w not in data["lean_words"] and not w.isdigit():
             content.append(w)
     return not content
+
+
+def _short_detail(sentence: str) -> bool:
+    """A detail said after the ask in a few words ("It folds.", "Brown case.", "Ramipril I think."),
+    not a piece the cut left behind ("The delivery men.", "I need?", "You're in?")."""
+    words = re.findall(r"[a-z0-9']+", sentence.lower())
+    return 2 <= len(words) <= 4 and not sentence.endswith("?") \
+        and words[-1] not in ("need", "in", "them", "it", "to", "for", "with", "the", "a", "on", "at", "of", "and") \
+        and not (words[0] in ("the", "a", "an") and len(words) <= 3)
 
 
 def _refers_back(sentence: str, lang: str) -> bool:

@@ -250,6 +250,12 @@ def possible_end(words: list[str], i: int) -> bool:
         return False  # "…on thursday morning | nine ish": the time of the day just said
     if words[i - 2] in _TIME_PREPS and _number(words[i - 1]) and words[i] in _MINUTES:
         return False  # "…arrived this morning at six | ten": one time, 6:10
+    if words[i] in ("just", "only") and words[i + 1:i + 2] in (["the"], ["a"], ["my"], ["some"], ["one"], ["two"]) \
+            and words[i - 1] in ("hurt", "injured", "damaged", "broken", "fine", "okay", "ok", "alright", "lost", "missing"):
+        return False  # "nobody was hurt | just the plates": what was, said after
+    if words[i] in ("first", "second", "third") and words[i + 1:i + 2] == ["time"] and i >= 2 \
+            and words[i - 1] not in _CONJUNCTIONS:
+        return False  # "I passed my driving test | first time": how, not a new sentence
     if words[i - 1] == "like" and words[i] in ("we", "i", "they", "he", "she", "you") and any(
             w in ("used", "did", "said", "always", "usually", "normally") for w in words[i + 1:i + 3]):
         return False  # "…on sunday like | we used to"
