@@ -245,3 +245,45 @@ def test_the_short_style_does_not_keep_a_cut_off_piece() -> None:
 def test_more_speech_read_as_said(said: str, kept: str) -> None:
     message = say_en(said)
     assert kept in message, message
+
+
+@pytest.mark.parametrize("said, kept, gone", [
+    ("あの 祖母 が その えっと 昨日 から 咳 が 止まら なく て 薬局 で 咳止め 買っ て き て もらえ ます か", "祖母が昨日から", "その"),
+    ("あの 会議 室 の その プロジェクター が 映ら ない ん です けど 見 て もらえ ます か", "会議室のプロジェクター", "その"),
+])
+def test_a_spoken_sono_mid_sentence_is_a_filler(said: str, kept: str, gone: str) -> None:
+    message = say(said)
+    assert kept in message and gone not in message, message
+
+
+@pytest.mark.parametrize("said, kept", [
+    ("その 日 は 仕事 が ある ので 代わり に 行っ て ほしい", "その日は"),
+    ("来週 出す ので その 前 に 見 て もらえ ます か", "その前に"),
+])
+def test_an_anaphoric_sono_stays(said: str, kept: str) -> None:
+    assert kept in say(said)
+
+
+def test_each_clause_that_runs_on_gets_a_comma() -> None:
+    message = say("看護師 さん 母 が 昨日 から ご飯 を あんまり 食べ なく て 水分 も 少ない ん です けど 先生 に 伝え て もらえ ます か")
+    assert "食べなくて、水分も少ないんですけど、先生に" in message, message
+
+
+@pytest.mark.parametrize("said, ending", [
+    ("お父さん あの 今日 ちょっと 嫌 な こと あっ て 夜 話 し て も いい", "話してもいい？"),
+    ("お母さん あの 進路 の こと で 話し たい ん だ けど 今度 の 土曜 時間 ある", "時間ある？"),
+    ("最近 眠れ なく て 週末 電話 でき たり する", "できたりしますか。"),
+])
+def test_a_spoken_yes_no_question_asks(said: str, ending: str) -> None:
+    message = say(said)
+    assert message.endswith(ending), message
+
+
+def test_a_plain_taritari_tells() -> None:
+    assert say("毎朝 犬 の 散歩 に 行っ たり する").endswith("行ったりします。")
+
+
+def test_an_emoji_stays_with_its_own_sentence() -> None:
+    message = say("プリンターが動かなくなった…😭 誰か直し方分かる人、見てもらえませんか?")
+    assert "😭" not in message.split("。", 1)[-1][:3], message
+    assert not say("明日の朝、駅まで送ってもらえる?電車だと間に合わなくて😢").endswith("😢。")

@@ -909,21 +909,30 @@ def _ask_text(body: list[Morph], tail: list[Morph], at: tuple[int, str], registe
 
 
 def _with_commas(text: str, had_punct: bool) -> str:
-    """One 、 after the first clause link of a long unpunctuated sentence (…なくて、手伝って…)."""
-    if had_punct or "、" in text or len(text) < 14:
+    """A 、 after the clause links of a long unpunctuated sentence (…なくて、手伝って…), at most one
+    every six characters."""
+    if had_punct or len(text) < 14:
         return text
     ms = jt.analyse(text)
     pos = 0
+    cuts: list[int] = []
+    last = -1
     for i, m in enumerate(ms[:-1]):
         pos += len(m.surface)
         nxt = ms[i + 1]
+        if m.surface == "、":
+            last = pos
+            continue
         link = (m.is_("助詞", "接続助詞") and m.surface in ("て", "で", "から", "ので", "けど", "けれど", "が", "し")) \
             or (m.surface == "で" and m.pos1 == "助動詞" and i > 0 and ms[i - 1].surface in ("の", "ん"))
         if link and i > 1 and ms[i - 2].surface == "どう":
             link = False  # どうやって: one question word, no comma inside
         if link and nxt.base not in _AUX_AFTER_TE and nxt.pos1 not in ("助詞", "助動詞", "補助記号") \
-                and 5 <= pos <= len(text) - 5:
-            return text[:pos] + "、" + text[pos:]
+                and pos - max(last, 0) >= (5 if last < 0 else 6) and pos <= len(text) - 5:
+            cuts.append(pos)  # …なくて、水分も少ないんですけど、先生に…: one 、 after each clause that runs on
+            last = pos
+    for pos in reversed(cuts):
+        text = text[:pos] + "、" + text[pos:]
     return text
 
 
@@ -931,9 +940,12 @@ def _finish(text: str) -> str:
     text = text.strip("、 .")
     if not text:
         return ""
-    if text[-1] not in "。？！?!…":
-        text += "。"
+    if text[-1] not in "。？！?!…" and not _EMOJI.match(text[-1]):
+        text += "。"  # (never 「間に合わなくて😢。」: the emoji ends it)
     return text.replace("?", "？")
+
+
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]")
 
 
 def soften(text: str, register: str) -> str:
@@ -966,6 +978,8 @@ def analyse(said: str) -> Draft:
     said = clean_utterance(said)
     # 「思った笑 送ってくれて」「まじかw」: a laugh typed after a sentence ends it
     said = re.sub(r"(?<=[ぁ-んー])(?:\(笑\)|（笑）|笑|[wｗ]+)(?=\s|[。！!？?]|$)", "。", said)
+    # an emoji typed after a sentence's end mark is that sentence's (「止まらなくなった…😇 誰か」), not the next one's
+    said = re.sub("(?<=[。！？!?….])\\s*[\U0001F000-\U0001FAFF\u2600-\u27BF]+\\s*(?=\\S)", "", said)
     runs = said.split(" ")
     if len(runs) > 2 and sum(map(len, runs)) > 5 * len(runs) and not re.search(r"[。、！？!?]", said):
         # Typed with spaces, not punctuation, between sentences (「…でしょうか　教えてください　ばあばより」):
@@ -988,6 +1002,8 @@ def analyse(said: str) -> Draft:
                 dropped = True  # 「あの な」「なんか さ」: the particle goes with its filler (not ご馳走 さ せて)
                 continue
             dropped = False
+            if w == "その" and words and after not in _d()["kept_after_demonstrative"]:
+                continue  # 「母 が その 朝 から」「件数 が その…」: a spoken その mid-sentence is a filler
             if w in ("じゃけえ", "じゃけん", "だけん", "ほんで", "ほいで") and len(words) <= 1:
                 continue  # 「店長 じゃけえ その…」: a dialect "so" that opens, not a reason
             if words and w == words[-1] and (len(w) > 1 or re.fullmatch(r"[一-龥]", w)):
@@ -1057,6 +1073,12 @@ def analyse(said: str) -> Draft:
                 and body[-2].surface in ("人", "方") and (body[-3].pos1 in ("動詞", "助動詞")
                                                         or re.search(r"(?:誰|だれ|どなた)か", jt.join(body))):
             question = True  # 「手伝える人いる」 spoken: asks whether anyone can
+        if not question and not had_punct and len(body) > 2 and (
+                body[-1].base == "する" and body[-2].surface == "たり"
+                and body[-3].base in ("できる", "出来る", "もらえる", "くれる", "いただける")
+                or body[-1].base in ("いい", "良い") and body[-2].surface == "も" and body[-3].surface in ("て", "で")
+                or body[-1].base in ("ある", "有る") and body[-2].surface in ("時間", "暇", "ひま", "予定", "空き")):
+            question = True  # 「週末電話できたりする」「話してもいい」「日曜時間ある」 spoken: they ask
         while body and body[0].pos1 in ("接続詞", "助詞") and body[0].surface in ("で", "それで", "あと", "だから", "でも",
                                                                             "けど", "けれど", "だけど", "が"):
             body = body[2:] if body[0].surface == "で" and body[1:2] and body[1].surface == "も" else body[1:]
