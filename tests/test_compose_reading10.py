@@ -287,3 +287,38 @@ def test_an_emoji_stays_with_its_own_sentence() -> None:
     message = say("プリンターが動かなくなった…😭 誰か直し方分かる人、見てもらえませんか?")
     assert "😭" not in message.split("。", 1)[-1][:3], message
     assert not say("明日の朝、駅まで送ってもらえる?電車だと間に合わなくて😢").endswith("😢。")
+
+
+@pytest.mark.parametrize("said, to, starts", [
+    ("Pls Femi, my whatsapp keeps logging me out. Can you look at it on Saturday?", "Femi", "Femi, my WhatsApp keeps"),
+    ("Salaam Auntie, can you please show me how to pay the bill online?", "Auntie", "Auntie, could you please show"),
+    ("thank you so much kuya ben for fixing the sink i will bring you lunch tomorrow", "Kuya Ben",
+     "Kuya Ben, thank you so much for fixing the sink."),
+    ("hello priya madam good morning kindly approve my leave for friday", "Priya madam", "Priya madam, kindly approve"),
+    ("Hi Dr Shah, Mrs Green in room 4 is asking about her tablets. Could you pop by?", "Dr Shah", "Dr Shah, Mrs Green"),
+])
+def test_the_helper_is_called_once(said: str, to: str, starts: str) -> None:
+    message = say_en(said, to=to)
+    assert message.startswith(starts), message
+    assert message.lower().count(to.lower().split()[-1]) == 1, message
+
+
+@pytest.mark.parametrize("said, kept, gone", [
+    ("can someone cover my break at 2? need the bank before it shuts. will cover yours on friday",
+     "Will cover yours on Friday.", "Friday?"),
+    ("can u check my cover letter tmrw idk if it sounds ok", "tomorrow? I don't know", "tmrw"),
+    ("can u help me w my essay 2nite its due 2moro", "tonight", "2 nite"),
+    ("Reception - late checkout tomorrow? Room 12", "Reception, late checkout", ", -"),
+    ("everythings packed but the van is late", "Everything's packed", "everythings"),
+])
+def test_typed_shorthand_is_read_as_meant(said: str, kept: str, gone: str) -> None:
+    message = say_en(said, to="Reception" if said.startswith("Reception") else None)
+    assert kept in message and gone not in message, message
+
+
+@pytest.mark.parametrize("said, kept", [
+    ("my new iphone will not show my whatsapp photos", "iPhone"),
+    ("my sister lives in leeds and i need a lift to the station", "in Leeds"),
+])
+def test_brands_and_places_are_written_as_they_write_themselves(said: str, kept: str) -> None:
+    assert kept in say_en(said)

@@ -549,6 +549,12 @@ def _is_question(lows: list[str]) -> bool:
     while words and words[0] in ("please", "so", "and", "sorry", "but", "quick", "question", "one", "just", "a"):
         words = words[1:]  # "Please could you…", "So can someone…", "Quick question: is…"
     first = words[0] if words else ""
+    if first in ("will", "can") and len(words) > 1 and words[1] not in (
+            "you", "u", "ya", "someone", "somebody", "anyone", "anybody", "it", "they", "he", "she", "we", "i", "the",
+            "this", "that", "there", "my", "your", "our", "his", "her", "their", "one", "any", "a", "an", "someone's",
+            "people", "everyone", "mum", "dad", "not") and not words[1].endswith("'s") \
+            and (words[1] in _verbs() or words[1] in te.verbs()):
+        return False  # "Will cover yours tomorrow", "Can do Friday": I will / I can, said short
     if words[:2] in (["you", "fancy"], ["you", "up"]) or first == "fancy":
         return True  # "you fancy a walk later": an invitation
     if len(words) > 3 and words[-1] == "right" and words[-2] not in (

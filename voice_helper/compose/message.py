@@ -339,11 +339,12 @@ def _address(name: str, lines: list[str], data: dict[str, Any], lang: str) -> li
     if lang == "ja" and not re.search(r"(?:彼|彼女)(?:は|が)", "".join(lines)):
         # 「彼の休憩は私が代わります」 said of the helper, to the helper: their name, not 彼.
         lines = [re.sub(r"(?:彼女|彼)(?=の|に|を)", name, ln) for ln in lines]
-    first = lines[0]
+    first = re.sub(r"^[-–—]\s*", "", lines[0])  # "Reception, - checkout time…": the dash went with the greeting
     if lang == "en":
         m = re.match(r"([A-Za-z']+)", first)
         word = m.group(1) if m else ""
-        keep = word in ("I", "I'm", "I've", "I'll", "I'd") or _is_proper(word) or _is_kin_name(word)
+        keep = word in ("I", "I'm", "I've", "I'll", "I'd") or _is_proper(word) or _is_kin_name(word) \
+            or word.lower() in ("mr", "mrs", "ms", "dr", "prof", "professor", "doctor", "nurse", "sister")
         if not keep:
             first = first[:1].lower() + first[1:]
     lines = [data["greeting"].format(name=name) + first] + lines[1:]
@@ -355,12 +356,16 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
     says it once, so the name is not said twice."""
     bare = re.sub(r"(?:さん|様|さま|くん|ちゃん)$", "", name) if lang == "ja" else name
     role = re.search(r"(?:先生|部長|課長|係長|店長|主任|社長|先輩)$", name) if lang == "ja" else None
-    variants = sorted({name, bare} | ({role.group(0)} if role else set()), key=len, reverse=True)
+    variants = sorted({name, bare, name.replace("'", "")} | ({role.group(0)} if role else set()), key=len, reverse=True)
     alt = "|".join(re.escape(v) for v in variants if v)
     if not alt:
         return lines
-    first = re.sub(rf"^(?:(?:hi|hey|hello|dear|excuse me|sorry|please)[,\s]+)?(?:{alt})(?:さん|様)?\s*[,、.。!]?\s*", "", lines[0], count=1,
-                   flags=re.IGNORECASE)
+    first = re.sub(rf"^(?:(?:hi|hey|hello|dear|excuse me|sorry|please|pls|plz|salaam|salam|namaste|hiya|oi|yo)[,\s]+)?"
+                   rf"(?:{alt})(?:さん|様)?\s*[,、.。!]?\s*", "", lines[0], count=1, flags=re.IGNORECASE)
+    if lang == "en":  # "thank you so much Ate Joy for covering…": the greeting already calls her
+        first = re.sub(rf"^((?:thank you|thanks)(?: so much| very much| again)?|good (?:morning|afternoon|evening)|"
+                       rf"salaam|hello|hi)\s*,?\s+(?:{alt})\b\s*,?\s*", r"\1 ", first, count=1, flags=re.IGNORECASE).rstrip()
+        first = re.sub(r"\s+(?=[.,!?])", "", first)
     if first and first != lines[0] and lang == "en":
         first = first[:1].upper() + first[1:]
     if first and not re.sub(r"[\W_]", "", first):

@@ -190,7 +190,11 @@ def _restore(toks: list[str]) -> list[str]:
     for k, t in enumerate(toks):
         lt = low(t)
         nxt = low(toks[k + 1]) if k + 1 < len(toks) else ""
-        if lt == "i":
+        if lt == "2" and nxt in _TEXT_DAYS and t == toks[k]:
+            continue  # "2 nite", "2 moro" typed for tonight, tomorrow: the next word says which
+        if k > 0 and toks[k - 1] == "2" and lt in _TEXT_DAYS:
+            out.append(_TEXT_DAYS[lt])
+        elif lt == "i":
             out.append("I")
         elif lt == "ill" and (nxt in d["ill_before"] or nxt in verbs() and nxt not in ("feel", "be", "look", "get")) \
                 and (k == 0 or low(toks[k - 1]) not in ("feel", "felt", "feeling", "feels", "was", "am", "is", "are",
@@ -224,6 +228,9 @@ def _restore(toks: list[str]) -> list[str]:
         else:
             out.append(t)
     return out
+
+
+_TEXT_DAYS = {"nite": "tonight", "moro": "tomorrow", "morrow": "tomorrow", "morro": "tomorrow"}
 
 
 def _drop_stutter(toks: list[str]) -> list[str]:
@@ -358,6 +365,8 @@ def case_word(t: str, names: set[str] | frozenset[str] = frozenset(), prev: str 
             return t.upper()
     if lt.endswith("s") and lt[:-1] in d["_proper"] and lt[:-1].endswith("day"):
         return t[:1].upper() + t[1:]  # mondays
+    if lt in d.get("proper_forms", {}):
+        return d["proper_forms"][lt]
     if lt in d["_proper"]:
         if lt in d["proper_ambiguous"] and not (re.fullmatch(r"\d+\w*", nxt or "") or re.fullmatch(r"\d+\w*", prev or "")
                                                 or prev in ("in", "on", "of", "by") and lt in ("march", "may")):
