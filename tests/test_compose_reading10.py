@@ -322,3 +322,26 @@ def test_typed_shorthand_is_read_as_meant(said: str, kept: str, gone: str) -> No
 ])
 def test_brands_and_places_are_written_as_they_write_themselves(said: str, kept: str) -> None:
     assert kept in say_en(said)
+
+
+@pytest.mark.parametrize("said, politeness, kept, gone", [
+    ("佐藤さん、足痛いけん今日の見回り、代わってもらえん？", "polite", "足痛いので、今日の見回り", "けん今日"),
+    ("雪 で 車庫 の 戸 が 開か ねえ ん だ 誰 か 手伝っ て けろ", "polite", "開かないんです", "ねえ"),
+    ("この 間 は 引っ越し 手伝う て もろ て ありがとう ござい まし た", "polite", "手伝ってもらって", "もろて"),
+])
+def test_more_dialect_in_a_polite_message(said: str, politeness: str, kept: str, gone: str) -> None:
+    message = say(said, politeness=politeness, to="佐藤さん" if said.startswith("佐藤") else None)
+    assert kept in message and gone not in message, message
+
+
+def test_a_wave_between_two_sentences_ends_the_first() -> None:
+    message = say("のど渇いた〜帰りにお茶買ってきて！")
+    assert message.startswith("のど渇きました。") and "帰りにお茶" in message and "〜" not in message, message
+
+
+@pytest.mark.parametrize("said, kept", [
+    ("9時〜10時に来てほしい", "9時〜10時"),
+    ("月曜〜水曜の夕方に手伝ってほしい", "月曜〜水曜"),
+])
+def test_a_range_keeps_its_wave(said: str, kept: str) -> None:
+    assert kept in say(said)

@@ -69,7 +69,9 @@ def _clean(morphs: tuple[Morph, ...]) -> list[Morph]:
             skip = 1  # 入れなあかん: Sudachi cuts あ|かん; the word is one
             at_start = False
             continue
-        inside = s.strip("〜~") == "ー" and out and re.search(r"[ぁ-んァ-ヶ]$", out[-1].surface) is not None
+        inside = s.strip("〜~") == "ー" and out and re.search(r"[ぁ-んァ-ヶ]$", out[-1].surface) is not None \
+            or s in ("〜", "~", "～") and out and re.search(r"[0-9０-９時分日月曜]$", out[-1].surface) is not None \
+            and re.match(r"[0-9０-９一二三四五六七八九十月火水木金土日]", nxt_m) is not None  # 9時〜10時: a range
         if m.pos[:2] == ("感動詞", "フィラー") or (loose and s in d["_fillers"]) or s in d["_drop"] \
                 or s.strip("ー〜") == "" and not inside:
             continue
@@ -978,6 +980,8 @@ def analyse(said: str) -> Draft:
     said = clean_utterance(said)
     # 「思った笑 送ってくれて」「まじかw」: a laugh typed after a sentence ends it
     said = re.sub(r"(?<=[ぁ-んー])(?:\(笑\)|（笑）|笑|[wｗ]+)(?=\s|[。！!？?]|$)", "。", said)
+    # 「お腹ぺこぺこ〜帰りに…」: a wave typed between two sentences ends the first (not 9時〜10時, not すご〜い)
+    said = re.sub("(?<=[ぁ-んァ-ヶー])[〜~]+(?=[一-龥ァ-ヶ])", "。", said)
     # an emoji typed after a sentence's end mark is that sentence's (「止まらなくなった…😇 誰か」), not the next one's
     said = re.sub("(?<=[。！？!?….])\\s*[\U0001F000-\U0001FAFF\u2600-\u27BF]+\\s*(?=\\S)", "", said)
     runs = said.split(" ")
