@@ -345,3 +345,87 @@ def test_a_wave_between_two_sentences_ends_the_first() -> None:
 ])
 def test_a_range_keeps_its_wave(said: str, kept: str) -> None:
     assert kept in say(said)
+
+
+# --- round 12 (blind reading 12, read after it was spent) -----------------------------------------
+
+
+@pytest.mark.parametrize("said, to, kept, gone", [
+    ("鈴木部長 お疲れ様です。経理の田中です。請求書の確認が遅れておりまして、明日までお待ちいただけますでしょうか。何卒よろしくお願いいたします。",
+     "鈴木部長", "何卒よろしくお願いいたします。", "お願いできませんか"),
+    ("中村先生 お世話になっております。3年の佐藤です。レポートを添付しましたので、ご確認いただけますと幸いです。よろしくお願いいたします。",
+     "中村先生", "ご確認いただけますと幸いです。よろしくお願いいたします。", "手伝って"),
+])
+def test_a_letters_closing_formula_is_kept_as_written(said: str, to: str, kept: str, gone: str) -> None:
+    message = say(said, to=to)
+    assert kept in message and gone not in message, message
+
+
+def test_a_closing_formula_said_alone_is_the_message() -> None:
+    assert say("よろしくお願いします") == "よろしくお願いします。"
+
+
+def test_set_phrases_stay_in_a_casual_message() -> None:
+    message = say("中村先生 お世話になっております。レポートをご確認いただけますでしょうか。", politeness="casual", to="中村先生")
+    assert "お世話になっております" in message and "確認してもらえないかな" in message, message
+
+
+@pytest.mark.parametrize("said, politeness, kept, gone", [
+    ("プリントはこちらで準備いたします。資料の確認をお願いできますか。", "honorific", "準備いたします", "いたいた"),
+    ("じいちゃん あの のう 畑 の 水 やり 今度 の 日曜 頼める か の", "polite", "畑の水やり", "のう"),
+    ("もう 一杯 一杯 で 誰 か 手伝っ て", None, "一杯一杯", "もう一杯で"),
+    ("誰か駐車場の雪かきしといて。やってくれたらお菓子あげる", None, "お菓子あげます", "やっていただけませんか"),
+    ("今日 子犬 が 生まれ た と 三 匹 やっ た", None, "三匹でした", "やりました"),
+    ("西田さん、会議って何時からやったっけ?", "polite", "何時からでしたか", "やりました"),
+    ("町内会 の 集まり は 何 時 から じゃっ た かい のう", "polite", "何時からでしたか", "のう"),
+])
+def test_more_japanese_said_as_meant(said: str, politeness: str | None, kept: str, gone: str) -> None:
+    message = say(said, politeness=politeness)
+    assert kept in message and gone not in message, message
+
+
+def test_the_first_word_of_a_spaced_note_calls_the_helper() -> None:
+    message = say("ゆうた げんきですか ばあばです しゃしんのおくりかたをおしえてください", to="ゆうた")
+    assert message.startswith("ゆうたさん、げんきですか。"), message
+
+
+def test_no_before_a_feeling_goes_on() -> None:
+    message = say("明日の検査、一人で行くの不安で。付き添ってもらえないかな")
+    assert "一人で行くの不安です" in message and "行きます" not in message, message
+
+
+@pytest.mark.parametrize("said, kept, gone", [
+    ("dad can you pick me up from the station at half seven no eight the train is late", "at eight", "half seven"),
+    ("is the meeting on tuesday no wednesday", "on Wednesday", "Tuesday"),
+    ("the pain in my knee no my ankle is worse today", "my ankle", "my knee"),
+    ("can you call me before the before lunch", "before lunch", "before the before"),
+    ("jo the printer is jammed again n the toner is low", "again and the toner", " n "),
+    ("can you make the chin chin for the party", "chin chin", "the chin for"),
+    ("i had a horrible day and i just need someone to talk to could you ring me tonight", "Could you ring me tonight",
+     "talk to could"),
+    ("i can't see it move on the screen anymore", "see it move", "see. It"),
+])
+def test_english_corrections_and_run_ons(said: str, kept: str, gone: str) -> None:
+    message = say_en(said)
+    assert kept in message and gone not in message, message
+
+
+@pytest.mark.parametrize("said, to, ends", [
+    ("hi coach is the match still on if it rains? thanks, Leo's dad", "Coach", "Thanks, Leo's dad."),
+    ("Hi Mrs Patel, could you water my tomatoes while I'm away? Thanks a lot, Maureen", "Mrs Patel", "Thanks a lot, Maureen."),
+    ("Hi Sam, could you feed the cat on Friday? Sorry again, and thank you. Edith", "Sam", "Thank you. Edith."),
+])
+def test_a_sign_off_stays_last(said: str, to: str, ends: str) -> None:
+    message = say_en(said, to=to)
+    assert message.endswith(ends), message
+
+
+def test_the_surname_and_sir_call_the_helper_once() -> None:
+    message = say_en("good morning patel sir this is anil i am sick today can you kindly give my orders to ravi",
+                     to="Mr Patel")
+    assert message.lower().count("patel") == 1, message
+
+
+def test_drowning_in_work_this_week_is_not_an_emergency() -> None:
+    r = compose_text("I'm drowning this week, could someone take two of my calls?", lang="en", settings=Settings(), now=NOW)
+    assert not r.crisis, r.message

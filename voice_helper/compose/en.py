@@ -369,8 +369,9 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
         prev = te.low(cur[-1]) if cur else ""
         boundary = False
         after_object = prev in ("that", "this", "it") and len(cur) > 1 and te.low(cur[-2]) in _verbs()
+        to_done = prev == "to" and len(cur) > 1 and te.low(cur[-2]) in ("talk", "listen", "speak", "chat", "turn", "rely")
         if len(words) >= 2 and (prev not in d["subordinators"] or after_object) \
-                and prev not in ("to", "i", "you", "we", "and", "or") \
+                and (prev not in ("to", "i", "you", "we", "and", "or") or to_done) \
                 or len(words) >= 2 and prev in ("and", "or") and len(words) >= 3:
             lead_clause = prev == "," and te.low(cur[0]) in ("before", "after", "when", "once", "while", "if", "since")
             ask = _ask_at(toks, lows, i) if not lead_clause else None
@@ -400,6 +401,9 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
                     boundary = True
             elif _thanks_at(lows, i) and prev in (",", "and"):
                 boundary = True
+            elif lows[i:i + 2] in (["my", "name's"], ["my", "name"]) and lows[i + 1:i + 3] != ["name", "on"] \
+                    and len(words) >= 3 and prev not in ("is", "and", "that", "what", "with"):
+                boundary = True  # "…is that the surgery | my name's Fiona…": the speaker says who they are
         if not asked and _ask_at(toks, lows, i):
             asked = True
         if i in veto:  # the model is sure speech did not end a sentence here: only an ask may cut
@@ -467,6 +471,7 @@ def _pronoun_clause_at(lows: list[str], i: int, cur: list[str]) -> bool:
     w, prev = lows[i], lows[i - 1] if i else ""
     nxt = lows[i + 1] if i + 1 < len(lows) else ""
     if prev in d["clause_glue"] or prev in _verbs() or prev in d["reporting"] or prev in d["wh_held_by"] \
+            or prev in ("hear", "see", "feel", "watch", "let", "make", "heard", "saw", "felt", "watched", "help") \
             or prev in ("if", "when", "because", "so", "and", "but", "or", "than", "as", "until", "before", "after"):
         return False
     if w in ("he", "she", "it", "they") and (lows[i - 2:i - 1] in (["and"], ["but"]) or i >= 3 and lows[i - 3] in (
@@ -573,9 +578,15 @@ _SALUTATION = re.compile(
     r"[ ,]*(?P<who>(?:(?:mr|mrs|ms|dr|prof)\.\s*)?[^,.!?]{0,40}?)\s*[,.!:]\s+(?=\S)", re.IGNORECASE)
 _SIGN_OFF = re.compile(
     r"(?<=[.!?])\s+(?P<close>(?i:(?:(?:many|kind|best|warm|warmest|with(?: kind| best| many)?)\s+)?"
-    r"(?:(?:thanks|thank you)(?: (?:so much|very much|again|in advance|for (?:your|all your) (?:time|help|support|"
-    r"patience|understanding)))?|regards|wishes|cheers|love|best)"
-    r"(?: so much)?))(?:,?\s+(?:ma|ma'am|mam|sir|madam))?\s*[,!.]?\s*(?P<name>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)?\s*[.!]?\s*$")
+    r"(?:(?:thanks|thank you)(?: (?:so much|very much|a million|a lot|loads|again|in advance|for (?:your|all your) "
+    r"(?:time|help|support|patience|understanding)))?|regards|wishes|cheers|love|best)"
+    r"(?: so much)?))(?:,?\s+(?:ma|ma'am|mam|sir|madam))?\s*[,!.]?\s*"
+    r"(?P<name>[A-Z][\w'-]+(?: (?:[A-Z][\w'-]+|mum|dad|mom|mam|at|from|in|No\.? ?\d+[a-z]?|\d+[a-z]?)){0,4})?\s*[.!]?\s*$")
+_NOT_SIGNATURES = {"thanks", "bye", "cheers", "sorry", "please", "regards", "love", "best", "ta", "xx", "x", "thx", "urgent",
+                   "asap", "help", "tomorrow", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+                   "saturday", "sunday", "yes", "no", "ok", "okay", "thank", "hi", "hello", "again", "soon", "now", "done"}
+#: A name alone after the last sentence signs a typed note ("…Sorry again, and thank you. Edna").
+_SIGNED = re.compile(r"(?<=[.!?])\s+(?P<name>[A-Z][a-z'-]+)\s*[.!]?\s*$")
 #: Greeted, not named: "Hi all!", "Dear Sir or Madam," (no helper to address).
 _GROUPS = {"all", "everyone", "everybody", "team", "guys", "folks", "sir or madam", "sir", "madam", "ma", "ma'am", "mam",
            "there",
@@ -605,6 +616,12 @@ def _letter_parts(text: str) -> tuple[str | None, str, str]:
         closing = text[s.start("close"):].strip()
         closing = re.sub(r"\s*[,!.]?\s*$", "", closing)
         text = text[:s.start()].rstrip()
+    else:
+        n = _SIGNED.search(text)
+        if n and (n.group("name").lower() in te.lex()["_names"] or n.group("name").lower() not in _NOT_SIGNATURES
+                  and n.group("name").lower() not in te.verbs()):
+            closing = n.group("name")
+            text = text[:n.start()].rstrip()
     return helper, text, closing
 
 
@@ -716,11 +733,14 @@ def analyse(said: str) -> Draft:
             asked = True
         elif _thanks_at(lows, 0):
             text = _finish(s, False, names)
-            sentences.append(Sentence("thanks", text, render=lambda reg, _t=text: _t))
+            short_close = asked and len([w for w in lows if w.isalpha()]) <= 4 and "for" not in lows
+            # ("…Sorry again, and thank you.": said after the ask, a short thanks closes the note)
+            sentences.append(Sentence("closing" if short_close else "thanks", text, render=lambda reg, _t=text: _t))
         else:
             text = _finish(s, question, names)
             sentences.append(Sentence("statement", text, render=lambda reg, _t=text: _t))
     if closing:
+        closing = closing[:1].upper() + closing[1:]  # "thanks, Kai's mum" typed in lower case
         sentences.append(Sentence("closing", closing, render=lambda reg, _t=closing: _t if _t[-1:] in ".!" else _t + "."))
     words = {te.low(t) for t in toks}
     hard_words = set(_d()["difficulty"])

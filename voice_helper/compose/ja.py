@@ -126,7 +126,7 @@ def _collapse_repeats(ms: list[Morph]) -> list[Morph]:
                     continue  # 食べ|て|て: the ている of 食べてて, then its て
                 if "".join(a + b) in ("日に日に", "次から次", "一つ一つ", "一人一人", "ひとつひとつ", "ひとりひとり"):
                     continue
-                if n == 1 and a[0] in ("ズキ", "ガン", "ドキ", "もう", "とても", "すごく", "いっぱい", "まだ", "ぎりぎり",
+                if n == 1 and a[0] in ("ズキ", "ガン", "ドキ", "もう", "とても", "すごく", "いっぱい", "一杯", "まだ", "ぎりぎり",
                                        "ギリギリ", "どんどん", "だんだん", "いろいろ"):
                     continue
                 del out[i + n:i + 2 * n]
@@ -212,6 +212,7 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
         follows_new = nxt.pos1 not in ("助詞", "助動詞", "接尾辞", "補助記号") and nxt.pos[1] not in ("非自立可能", "助動詞語幹")
         end = False
         if m.is_("助詞", "終助詞") and (follows_new or nxt.pos1 == "動詞") and nxt.surface not in d["_final"] \
+                and not (m.surface == "の" and nxt.base in d["feeling_after_no"]) \
                 and nxt.surface not in ("けど", "けれど", "けども", "が", "し") \
                 and not (m.surface == "の" and nxt.pos1 == "副詞"):  # 病院行くのずっと先延ばし: の names the act
             end = True  # 詐欺かな | 見てもらえない
@@ -244,7 +245,7 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
         elif m.base == "た" and m.pos1 == "助動詞" and i > 0 and ms[i - 1].base in ("しまう", "ちゃう", "じゃう") \
                 and nxt.pos1 == "名詞" and _after_nouns(ms, i + 1) in ("の", "が", "は", "に"):
             end = True  # 腰いわしてしまった | 救護の人…
-        elif m.base == "た" and m.pos1 == "助動詞" and i > 0 and ms[i - 1].base in ("ます", "です") \
+        elif m.surface == "た" and m.pos1 == "助動詞" and i > 0 and ms[i - 1].base in ("ます", "です") \
                 and nxt.pos1 in ("名詞", "代名詞", "副詞", "接頭辞"):
             end = True  # ありがとうございました | テスト10点中9点でした
         elif m.pos1 in ("動詞", "形容詞", "助動詞") and m.cform.startswith(("終止形", "連体形")) \
@@ -256,6 +257,9 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
                 and (any(x.surface in ("誰", "だれ", "誰か", "だれか", "どなた", "どなたか") for x in cur)
                      or ms[i - 2].pos1 in ("動詞", "助動詞")):
             end = True  # 誰か車出せる人いる | 下北沢にいるんだけど; 手伝える人いる | 美術室にいるから
+        elif m.surface in ("じゃ", "や") and m.pos1 == "助動詞" and i > 0 and ms[i - 1].surface in ("ん", "の") \
+                and nxt.pos1 in ("名詞", "代名詞", "副詞") and nxt.surface not in ("ない", "なく"):
+            end = True  # 消えてしもうたんじゃ | 今度の日曜…: the western だ ends the sentence
         elif m.surface in ("か", "かな", "かね", "かのう") and m.pos1 == "助詞" and i > 0 \
                 and ms[i - 1].cform.startswith("意志推量形") and ms[i - 1].pos1 == "助動詞" \
                 and ms[i - 1].base in ("だ", "や", "じゃ", "です") and follows_new:
@@ -430,6 +434,10 @@ def _request_at(body: list[Morph], question: bool = False) -> tuple[int, str] | 
             return len(body), "bare"
     if body and body[-1].surface in ("ください", "下さい", "ちょうだい", "頂戴") and len(body) > 1:
         return len(body) - 1, "kudasai"
+    for i, m in enumerate(body[2:], 2):
+        if m.base in ("いただける", "頂ける", "いただく", "頂く") and body[i - 1].pos1 == "名詞" \
+                and body[i - 2].surface in ("ご", "お") and _wish_after(body, i + 1):
+            return i - 2, "honor"  # ご指摘いただけますと幸いです: asked in the honorific form
     for i, m in enumerate(body):
         if i > 0 and body[i - 1].surface in ("を", "が") and m.base in ("もらえる", "いただける", "くれる", "くださる", "もらう",
                                                                        "いただく") and question:
@@ -479,6 +487,8 @@ def _is_offer(body: list[Morph], after_ask: bool) -> bool:
 def _role(body: list[Morph], question: bool, after_ask: bool) -> str:
     d = _d()
     bases = {m.base for m in body} | {m.surface for m in body} | {m.norm for m in body}
+    if re.fullmatch(_d()["closing_formula"], jt.join(body)):
+        return "closing"  # 「ご検討のほどよろしくお願いいたします」 closes a letter: never 「お願いできませんか」
     if _request_at(body, question):
         return "ask"
     if bases & set(d["thanks_words"]) or any(len(w) > 3 and w in jt.join(body) for w in d["thanks_words"]):
@@ -752,8 +762,10 @@ def polite_end(body: list[Morph]) -> str:
             stem = _verb_stem(ms[-3])
             if stem is not None:
                 return jt.join(ms[:-3]) + stem + "ませんでした"
-        if prev.base == "だ":
-            return pre + "でした"
+        if prev.base == "だ" or prev.base == "やる" and prev.surface == "やっ" and len(ms) > 2 \
+                and (ms[-3].pos1 in ("名詞", "接尾辞") and ms[-3].base not in ("こと", "の")
+                     or ms[-3].surface in ("から", "まで")):
+            return pre + "でした"  # 三千グラムやった (西の「だった」) → 三千グラムでした
         if prev.pos1 == "形容詞" or prev.base in ("たい", "ない"):
             return jt.join(ms) + "です"
         if prev.base in ("ちゃう", "じゃう") and len(ms) > 2:
@@ -769,6 +781,8 @@ def polite_end(body: list[Morph]) -> str:
             return jt.join(ms[:-2]) + "ないんです"
         if prev.base in ("ちゃう", "じゃう"):
             return jt.join(ms[:-2]) + ("で" if prev.base == "じゃう" else "て") + "しまったんです"
+        if any(m.surface in ("迷惑", "心配", "手間", "面倒") for m in ms[-4:-1]) and prev.base in ("かける", "掛ける"):
+            return jt.join(ms) + "すみません"  # 迷惑かけて: an apology's reason, said with it
         if prev.base == "たい" and prev.surface == "たく":
             return jt.join(ms[:-2]) + "たいんです"  # 仮眠取りたくて → 取りたいんです (never 取りたくたんです)
         if prev.base in ("てる", "でる") and prev.pos1 == "助動詞":
@@ -780,6 +794,10 @@ def polite_end(body: list[Morph]) -> str:
         if prev.pos1 in ("動詞", "助動詞") and prev.cform.startswith("連用形") and prev.base not in ("だ", "です", "ます") \
                 and not asking:  # お礼させて / 手伝って ask; 熱が出て tells
             return jt.join(ms[:-1]) + ("た" if last.surface == "て" else "だ") + "んです"
+    if last.surface == "と" and last.pos1 == "助詞" and prev is not None and _is_past(prev) and len(ms) > 2:
+        return jt.join(ms[:-1]) + "んです"  # 生まれたと (九州) → 生まれたんです
+    if last.base in ("頼む", "たのむ") and last.pos1 == "動詞" and last.cform.startswith("終止形"):
+        return head + "お願いします"  # 「…できない たのむ」: asked, in a word
     if last.base in ("ない", "無い") and prev is not None and prev.surface == "に":
         return head + "ありません"  # 間に合いそうにない → 間に合いそうにありません
     if last.base in ("ない", "無い") and prev is not None and prev.surface in ("て", "で"):
@@ -832,6 +850,8 @@ def plain_end(body: list[Morph]) -> str:
     if not ms:
         return ""
     text = jt.join(ms)
+    if text.endswith(tuple(_d()["set_phrases"])) or re.search(r"(?:と申します|でございます)$", text):
+        return text  # 「お世話になっております」「川口と申します」: said so to anyone, never 「お世話になっている」
     n = len(ms)
     for i in range(n - 1, -1, -1):
         if ms[i].pos1 == "助動詞" and ms[i].base == "ます":
@@ -893,6 +913,10 @@ def _ask_text(body: list[Morph], tail: list[Morph], at: tuple[int, str], registe
             asking = question or bool(re.search(r"(?:ない|へん|ひん|くれん|もらえん|る|える|れる|か|かな)$", said + jt.join(tail)))
             return said + jt.join(tail) + ("？" if asking else "。")
         return said + ("か。" if question and not said.endswith("か") else "。")
+    if kind == "honor":
+        if register == "casual":
+            return lead + ending[1].surface + "してもらえると助かる。"  # ご確認いただけると幸い → 確認してもらえると助かる
+        return jt.join(body) + "。"
     if kind == "onegai":
         if ending_text.startswith("お願いします") and register == "polite":
             return jt.join(body) + "。"
@@ -906,6 +930,8 @@ def _ask_text(body: list[Morph], tail: list[Morph], at: tuple[int, str], registe
         said = lead + d["ask_te_wish"][register]
         if re.search(r"嬉し|うれし", ending_text):  # the person's own word for it: 嬉しい, not 助かる
             said = said.replace("助かります", "嬉しいです").replace("助かる", "嬉しい")
+        elif "幸い" in ending_text and register != "casual":
+            said = said.replace("助かります", "幸いです")  # 見ていただけると幸いです stays so
         return said
     return lead + d["ask_te"][register]
 
@@ -980,6 +1006,8 @@ def analyse(said: str) -> Draft:
     said = clean_utterance(said)
     # 「思った笑 送ってくれて」「まじかw」: a laugh typed after a sentence ends it
     said = re.sub(r"(?<=[ぁ-んー])(?:\(笑\)|（笑）|笑|[wｗ]+)(?=\s|[。！!？?]|$)", "。", said)
+    # 「けいすけー！土曜ひま？」: the name called with a long vowel is the name
+    said = re.sub(r"^([ぁ-ん]{2,5})ー+(?=[！!])", r"\1", said)  # (not プリンター、アトピー)
     # 「お腹ぺこぺこ〜帰りに…」: a wave typed between two sentences ends the first (not 9時〜10時, not すご〜い)
     said = re.sub("(?<=[ぁ-んァ-ヶー])[〜~]+(?=[一-龥ァ-ヶ])", "。", said)
     # an emoji typed after a sentence's end mark is that sentence's (「止まらなくなった…😇 誰か」), not the next one's
@@ -988,7 +1016,11 @@ def analyse(said: str) -> Draft:
     if len(runs) > 2 and sum(map(len, runs)) > 5 * len(runs) and not re.search(r"[。、！？!?]", said):
         # Typed with spaces, not punctuation, between sentences (「…でしょうか　教えてください　ばあばより」):
         # each space ends one (not after a particle: 「明日の 会議」 goes on).
+        first_run = runs[0]
         said = re.sub(r"(?<=[ぁ-んァ-ヶー一-龥])(?<![がをにはのとでもへや]) (?=[ぁ-んァ-ヶ一-龥])", "。", said)
+        if len(first_run) <= 3 or len(first_run) <= 5 and not first_run.endswith(("です", "ます", "た", "い")) or first_run.endswith(
+                ("さん", "くん", "ちゃん", "様", "先生")):
+            said = first_run + "、" + said[len(first_run) + 1:]  # 「ゆうた げんきですか…」: the first word calls him
         said = re.sub(r"^([^。]{1,15}?(?:さん|様|さま|先生|くん|ちゃん))へ。", r"\1、", said)
     if re.search(r"[。、！？]", said) or sum(map(len, runs)) > 5 * len(runs):
         # Typed (punctuated, or long runs between spaces): the line break became a space.
@@ -1002,7 +1034,7 @@ def analyse(said: str) -> Draft:
         for n, w in enumerate(spaced):
             after = spaced[n + 1] if n + 1 < len(spaced) else ""
             if w in _d()["spaced_fillers"] or w == "さ" and not after.startswith(("せ", "れ")) \
-                    or dropped and w in ("な", "ね", "ねえ", "なあ", "よ"):
+                    or dropped and w in ("な", "ね", "ねえ", "なあ", "よ", "のう", "のぉ", "の", "さ"):
                 dropped = True  # 「あの な」「なんか さ」: the particle goes with its filler (not ご馳走 さ せて)
                 continue
             dropped = False
@@ -1010,7 +1042,8 @@ def analyse(said: str) -> Draft:
                 continue  # 「母 が その 朝 から」「件数 が その…」: a spoken その mid-sentence is a filler
             if w in ("じゃけえ", "じゃけん", "だけん", "ほんで", "ほいで") and len(words) <= 1:
                 continue  # 「店長 じゃけえ その…」: a dialect "so" that opens, not a reason
-            if words and w == words[-1] and (len(w) > 1 or re.fullmatch(r"[一-龥]", w)):
+            if words and w == words[-1] and (len(w) > 1 or re.fullmatch(r"[一-龥]", w)) \
+                    and w not in ("一杯", "いっぱい", "ぎりぎり", "どんどん", "だんだん", "いろいろ"):
                 continue  # 「ふた ふた」 said twice is said once
             words.append(w)
         if len(words) > 3 and words[0] in ("すみません", "すいません", "すんません", "ごめん", "ごめんなさい") \
@@ -1060,6 +1093,10 @@ def analyse(said: str) -> Draft:
             split[-1] = split[-1] + sm  # 「手ぶらでええ|けん」: a particle the cut left alone goes back
         else:
             split.append(sm)
+    # 「やってくれたら 小遣いやる」: a pro-verb たら-clause only leads into the offer after the ask
+    split = [sm for k, sm in enumerate(split) if not (
+        k > 0 and len([m for m in sm if m.surface not in _COMMA]) <= 5 and sm[0].base in ("やる", "する", "そう")
+        and any(m.surface in ("たら", "れば") for m in sm[-2:]) and k + 1 < len(split))]
     _last_part = split[-1] if split else None
     for sm in split:
         while sm and sm[0].surface in _COMMA:
@@ -1106,8 +1143,11 @@ def analyse(said: str) -> Draft:
         if voting else "polite"
     seen_ask = False
     kept: list[Morph] | None = None
+    lone_closing = len(parts) == 1  # 「よろしくお願いします」 said alone is the whole message, not its close
     for body, tail, question, own in parts:
         role = _role(body, question, seen_ask)
+        if role == "closing" and lone_closing:
+            role = "statement"
         if role == "ask" and seen_ask and _wish_after(body, _request_at(body, question)[0] + 1):
             role = "statement"  # …行ってもらえないかな。誰かいてくれたら心強いから: the why, not a second ask
         if role == "ask":
@@ -1193,6 +1233,8 @@ def _make(role: str, body: list[Morph], tail: list[Morph], question: bool, had_p
     ms = list(body)
 
     def render(register: str) -> str:
+        if role == "closing":
+            return _finish(jt.join(ms))  # a letter's closing formula, as written
         if role == "ask":
             at = _request_at(ms, question)
             if at is not None:
@@ -1213,7 +1255,7 @@ def _make(role: str, body: list[Morph], tail: list[Morph], question: bool, had_p
         else:
             said = _polite_clauses(ms)
             if register == "honorific" and role == "offer":
-                said = re.sub(r"(?<=[^い])します$", "いたします", said)
+                said = re.sub(r"(?<!いた)(?<=[^い])します$", "いたします", said)  # never 準備いたいたします
         said = _with_commas(said, had_punct)
         said = _apology(said, register)
         if register == "casual":

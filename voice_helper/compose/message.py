@@ -356,7 +356,10 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
     says it once, so the name is not said twice."""
     bare = re.sub(r"(?:さん|様|さま|くん|ちゃん)$", "", name) if lang == "ja" else name
     role = re.search(r"(?:先生|部長|課長|係長|店長|主任|社長|先輩)$", name) if lang == "ja" else None
-    variants = sorted({name, bare, name.replace("'", "")} | ({role.group(0)} if role else set()), key=len, reverse=True)
+    titled = re.match(r"(?i)(?:mr|mrs|ms|dr|prof|professor|doctor)\.?\s+(\S+)$", name) if lang == "en" else None
+    variants = sorted({name, bare, name.replace("'", "")} | ({role.group(0)} if role else set())
+                      | ({titled.group(1) + " sir", titled.group(1) + " madam", titled.group(1) + " ji"} if titled else set()),
+                      key=len, reverse=True)  # "good morning kapoor sir" calls Mr Kapoor
     alt = "|".join(re.escape(v) for v in variants if v)
     if not alt:
         return lines

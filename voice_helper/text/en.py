@@ -132,7 +132,44 @@ def clean_tokens(toks: list[str]) -> list[str]:
                                                         low(out[k - 1]) in ("could", "can", "would", "will")))]
     out = _restore(out)
     out = _drop_leading(_drop_stutter(out))
-    return _drop_restarts(collapse_repeats(out))
+    return _drop_corrections(_drop_restarts(collapse_repeats(out)))
+
+
+_TIMEISH = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                      "half", "quarter", "thirty", "fifteen", "forty", "forty-five", "twenty", "o'clock", "am", "pm",
+                      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "today",
+                      "tonight", "morning", "afternoon", "evening"})
+_PREPS = frozenset({"before", "after", "on", "at", "in", "by", "until", "till", "for", "to", "with", "from", "about"})
+
+
+def _drop_corrections(toks: list[str]) -> list[str]:
+    """"at half eight no nine", "on tuesday no wednesday", "my ear no my jaw": said, then put right —
+    the message keeps what was meant."""
+    out = list(toks)
+    k = 1
+    while k < len(out) - 1:
+        if low(out[k]) == "no" and (out[k + 1] == "," or True):
+            j = k + 1 if out[k + 1] != "," else k + 2
+            nxt = low(out[j]) if j < len(out) else ""
+            prev = low(out[k - 1])
+            if (prev.isdigit() or prev in _TIMEISH) and (nxt.isdigit() or nxt in _TIMEISH):
+                start = k - 1
+                while start > 0 and (low(out[start - 1]) in _TIMEISH or low(out[start - 1]).isdigit()):
+                    start -= 1
+                del out[start:j]  # "half eight no nine" → "nine"
+                continue
+            if nxt in ("my", "the", "his", "her") and k >= 2 and low(out[k - 2]) == nxt:
+                del out[k - 2:j]  # "my ear no my jaw" → "my jaw"
+                continue
+        k += 1
+    # "before the before sunday": a preposition begun, then said again
+    k = 0
+    while k + 2 < len(out):
+        if low(out[k]) in _PREPS and low(out[k + 1]) in ("the", "a", "my") and low(out[k + 2]) == low(out[k]):
+            del out[k:k + 2]
+            continue
+        k += 1
+    return out
 
 
 _RESTART_FILL = frozenset({"just", "really", "kind", "sort", "of", "also", "still", "actually", "only", "even",
@@ -275,7 +312,8 @@ def collapse_repeats(toks: list[str]) -> list[str]:
             b = [low(t) for t in out[i + n:i + 2 * n]]
             if len(a) == n and a == b and any(is_word(t) for t in a):
                 if n == 1 and a[0] in ("very", "really", "so", "bye", "had", "that", "no", "zero", "oh", "one", "two",
-                                       "three", "four", "five", "six", "seven", "eight", "nine"):
+                                       "three", "four", "five", "six", "seven", "eight", "nine", "puff", "chin", "choo",
+                                       "tut", "pom", "hush", "knock", "yum", "night", "ha", "boo", "pee", "tuk"):
                     continue  # "nine one one", "nine nine nine": numbers said digit by digit
                 del out[i + n:i + 2 * n]
                 break

@@ -250,6 +250,12 @@ def possible_end(words: list[str], i: int) -> bool:
         return False  # "…on thursday morning | nine ish": the time of the day just said
     if words[i - 2] in _TIME_PREPS and _number(words[i - 1]) and words[i] in _MINUTES:
         return False  # "…arrived this morning at six | ten": one time, 6:10
+    if words[i:i + 2] in (["if", "possible"], ["if", "poss"], ["if", "you", "can"]) and i + 2 < len(words) \
+            and words[i + 2] in ("my", "thanks", "thank", "please", "i", "it's", "this"):
+        return False  # "…for next week | if possible | my name's…": the if-phrase closes the ask before it
+    if words[i - 1] in ("hear", "see", "feel", "watch", "let", "make", "heard", "saw", "felt", "watched", "notice",
+                        "noticed", "help") and words[i] in ("it", "him", "her", "them", "me", "us"):
+        return False  # "I can't hear | it ring": what is heard, not a new sentence
     if words[i] in ("just", "only") and words[i + 1:i + 2] in (["the"], ["a"], ["my"], ["some"], ["one"], ["two"]) \
             and words[i - 1] in ("hurt", "injured", "damaged", "broken", "fine", "okay", "ok", "alright", "lost", "missing"):
         return False  # "nobody was hurt | just the plates": what was, said after
