@@ -429,3 +429,55 @@ def test_the_surname_and_sir_call_the_helper_once() -> None:
 def test_drowning_in_work_this_week_is_not_an_emergency() -> None:
     r = compose_text("I'm drowning this week, could someone take two of my calls?", lang="en", settings=Settings(), now=NOW)
     assert not r.crisis, r.message
+
+
+# --- round 13 (blind reading 13, read after it was spent) -----------------------------------------
+
+
+@pytest.mark.parametrize("said, to, kept", [
+    ("hiya tom it is sandra um are you still okay to walk the dog on friday thanks bye now", "Tom",
+     "Tom, it is Sandra. Are you still okay to walk the dog on Friday?"),
+    ("hello maggie it is only me um thank you for the cake and i was wondering could you feed the cat tomorrow", "Maggie",
+     "Maggie, it is only me. Thank you for the cake."),
+    ("hello rita it is ken next door um i wondered could you take my bins out on thursday", "Rita",
+     "I wondered, could you take my bins out on Thursday?"),
+    ("hi priya this is omar um regarding the rota can you send it to me by friday", "Priya",
+     "Regarding the rota, could you send it to me by Friday?"),
+    ("hello uncle namaste um actually i wanted to ask can you please look at my car tomorrow", "Uncle",
+     "I wanted to ask, can you please look at my car tomorrow?"),
+])
+def test_a_self_introduction_and_a_lead_are_said_apart(said: str, to: str, kept: str) -> None:
+    message = say_en(said, to=to)
+    assert kept in message.replace(" / ", " "), message
+
+
+@pytest.mark.parametrize("said, kept, gone", [
+    ("can you take me to the dentist at ten no wait half ten", "at half ten", "at ten?"),
+    ("hi doctor sorry nurse kim can i book a blood test for monday", "can I book a blood test", "Doctor, sorry"),
+    ("please send the report by noon otherwise we will miss the deadline", "Otherwise we will miss", "noon otherwise"),
+    ("it's only ten minutes and i keep going over could you listen to my talk", "only ten minutes and I keep", "minutes."),
+])
+def test_more_english_read_as_said(said: str, kept: str, gone: str) -> None:
+    message = say_en(said)
+    assert kept in message and gone not in message, message
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("hi it desk my excel keeps keeps crashing when i open the big file can someone remote in", "en"),
+    ("can you help me lift the patient in bed four i do not want to hurt my back", "en"),
+    ("hi it is sam your carer i am running late could you take your evening tablets with your tea", "en"),
+])
+def test_an_ordinary_request_is_not_an_emergency(text: str, lang: str) -> None:
+    r = compose_text(text, lang=lang, settings=Settings(), now=NOW)
+    assert not r.crisis, r.message
+
+
+@pytest.mark.parametrize("said, politeness, kept, gone", [
+    ("おとん とん ちょっと こっち 来い 重い 荷物 持っ て こい", "polite", "こっち来てください", "とんちょっと"),
+    ("渋谷 あ いや 原宿 の 駅 まで 迎え に 来 て", "polite", "原宿の駅まで", "渋谷"),
+    ("まじ助かった！今度ラーメンおごるわ", "polite", "本当に助かりました", "まじ"),
+    ("約束を忘れていて本当にごめんなさい。明日もう一度時間をもらえますか", "polite", "ごめんなさい。", "なさって"),
+])
+def test_more_japanese_round_13(said: str, politeness: str, kept: str, gone: str) -> None:
+    message = say(said, politeness=politeness)
+    assert kept in message and gone not in message, message

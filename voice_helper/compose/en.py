@@ -357,6 +357,18 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
     for i, t in enumerate(toks):
         if t in _END:
             cur_low = [te.low(c) for c in cur]
+            nxt_ask = t == "." and i + 1 < len(toks) and _ask_at(toks, lows, i + 1)
+            lead_at = _lead_start(cur) if nxt_ask and nxt_ask[0] == "modal" else -1
+            if lead_at == 0 or nxt_ask and cur_low[:1] in (["regarding"], ["re"]) and len(cur) <= 7:
+                cur.append(",")  # "I wondered, could you…", "Regarding the report, could you…"
+                continue
+            if lead_at > 0:
+                head = cur[:lead_at]
+                while head and te.low(head[-1]) in ("and", ",", "so", "but"):
+                    head = head[:-1]
+                out.append(head)
+                cur = cur[lead_at:] + [","]
+                continue
             if t == "." and cur_low[:1] == ["if"] and "," not in cur and _offer_at(lows, i + 1) \
                     and any(w in ("could", "can") for w in cur_low[1:5]):
                 cur.append(",")  # "if anyone can do the tables, I will buy lunch": the offer answers the if
@@ -382,10 +394,22 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
                         or prev in ("do", "does", "did") and ask[0].startswith("need")):
                 ask = None  # "is there | any chance…", "do | I need…": one question
             weak = ask is not None and lows[i] in ("help", "please", "need") and prev not in (",", "and", "so") \
-                or ask is not None and prev == "," and len(words) <= 3 and not _ask_at(cur, [te.low(c) for c in cur], 0)
+                or ask is not None and prev == "," and len(words) <= 3 and not _ask_at(cur, [te.low(c) for c in cur], 0) \
+                or ask is not None and prev == "," and _lead_start(cur[:-1]) == 0  # "I wanted to ask, can you…"
             # ("In particular, please check…": a short lead stays with its ask)
-            if ask and prev in ("wondering", "hoping") and len(words) <= 4 and ask[0] == "modal":
+            lead_at = _lead_start(cur) if ask and ask[0] == "modal" and prev in _LEAD_ENDS else -1
+            if ask and prev in _LEAD_ENDS and len(words) <= 4 and ask[0] == "modal":
                 cur.append(",")  # "I was wondering, would you be able to…?": a lead, not a sentence
+                asked = True
+            elif lead_at > 0:
+                head = cur[:lead_at]
+                while head and te.low(head[-1]) in ("and", ",", "so", "but"):
+                    head = head[:-1]
+                out.append(head)  # "thank you for the soup | and I was wondering, could you…"
+                cur = cur[lead_at:] + [","]
+                asked = True
+            elif ask and cur and te.low(cur[0]) in ("regarding", "re") and len(words) <= 6 and cur[-1] != ",":
+                cur.append(",")  # "Regarding the quarterly report, could you…"
                 asked = True
             elif ask and not weak and not (ask[0] == "if" and prev not in (",",) and not (
                     i + 1 < len(lows) and lows[i + 1] in d["_someone"] and lows[i + 1] != "you"
@@ -401,6 +425,13 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
                     boundary = True
             elif _thanks_at(lows, i) and prev in (",", "and"):
                 boundary = True
+            elif lows[i] == "otherwise" and len(words) >= 4 and i + 1 < len(lows) \
+                    and lows[i + 1] in ("we", "i", "it", "they", "you", "he", "she", "the", "i'll", "we'll"):
+                boundary = True  # "…by end of day | otherwise we will miss the deadline"
+            elif _self_intro_done(cur) and lows[i] in ("are", "can", "could", "would", "will", "i", "i'm", "the", "my",
+                                                        "regarding", "is", "thank", "thanks", "just", "sorry", "please",
+                                                        "do", "did", "have", "we", "our", "about", "so"):
+                boundary = True  # "…it is Gareth | are you still okay…": the speaker has said who they are
             elif lows[i:i + 2] in (["my", "name's"], ["my", "name"]) and lows[i + 1:i + 3] != ["name", "on"] \
                     and len(words) >= 3 and prev not in ("is", "and", "that", "what", "with"):
                 boundary = True  # "…is that the surgery | my name's Fiona…": the speaker says who they are
@@ -455,6 +486,33 @@ def _wh_question_at(lows: list[str], i: int) -> bool:
     return any(w in d["wh_aux"] for w in lows[i + 1:i + 3])
 
 
+_LEAD_ENDS = frozenset({"wondering", "hoping", "wondered", "ask"})
+
+
+def _lead_start(cur: list[str]) -> int:
+    """Where "I was wondering" / "I wanted to ask" begins at the end of ``cur`` (-1 if it does not)."""
+    lows = [te.low(c) for c in cur]
+    for start in range(len(lows) - 1, max(-1, len(lows) - 6), -1):
+        if lows[start] == "i" and " ".join(lows[start:]) in (
+                "i was wondering", "i wondered", "i wanted to ask", "i was hoping", "i just wanted to ask",
+                "i was just wondering", "i want to ask", "i would like to ask"):
+            return start
+    return -1
+
+
+def _self_intro_done(cur: list[str]) -> bool:
+    """"it is Gareth", "this is Anjali", "it is bill next door", "it is Chloe your carer": a short
+    sentence that says who is speaking, complete once its name (and a few words of who) is said."""
+    words = [t for t in cur if te.is_word(t)]
+    w = [te.low(t) for t in words]
+    if w[:2] in (["it", "is"], ["this", "is"]) or w[:1] in (["it's"], ["its"]):
+        n = 2 if w[:2] in (["it", "is"], ["this", "is"]) else 1
+        rest, said = w[n:], words[n:]
+        return 1 <= len(rest) <= 5 and (rest[0] in te.lex()["_names"] or rest[0] in ("me", "your") or rest[:2] == ["only", "me"]
+                                         or said[0][:1].isupper() and said[0].lower() not in ("i", "i'm"))
+    return False
+
+
 #: "grateful | if somebody could…", "see | if anyone can…": the if-clause belongs to the word before.
 _IF_HELD_BY = {"grateful", "appreciative", "thankful", "happy", "glad", "it", "great", "helpful", "lovely", "wonderful",
                "amazing", "appreciate", "help", "see", "know", "ask", "wonder", "wondering", "check", "asking", "find",
@@ -471,7 +529,8 @@ def _pronoun_clause_at(lows: list[str], i: int, cur: list[str]) -> bool:
     w, prev = lows[i], lows[i - 1] if i else ""
     nxt = lows[i + 1] if i + 1 < len(lows) else ""
     if prev in d["clause_glue"] or prev in _verbs() or prev in d["reporting"] or prev in d["wh_held_by"] \
-            or prev in ("hear", "see", "feel", "watch", "let", "make", "heard", "saw", "felt", "watched", "help") \
+            or prev in ("hear", "see", "feel", "watch", "let", "make", "heard", "saw", "felt", "watched", "help",
+                        "otherwise") \
             or prev in ("if", "when", "because", "so", "and", "but", "or", "than", "as", "until", "before", "after"):
         return False
     if w in ("he", "she", "it", "they") and (lows[i - 2:i - 1] in (["and"], ["but"]) or i >= 3 and lows[i - 3] in (
@@ -551,6 +610,8 @@ def _is_question(lows: list[str]) -> bool:
     words = [w for w in lows if w.isalpha() or "'" in w]
     if words[:1] == ["please"] and words[1:2] and words[1] not in ("could", "can", "would", "will", "may"):
         return False  # "Please do the needful…": an imperative, not a question
+    if "," in lows and (words[:1] in (["regarding"], ["re"]) or _lead_start(lows[:lows.index(",")]) == 0):
+        words = [w for w in lows[lows.index(",") + 1:] if w.isalpha() or "'" in w]  # "Regarding the report, can you…"
     while words and words[0] in ("please", "so", "and", "sorry", "but", "quick", "question", "one", "just", "a"):
         words = words[1:]  # "Please could you…", "So can someone…", "Quick question: is…"
     first = words[0] if words else ""
@@ -679,7 +740,9 @@ def analyse(said: str) -> Draft:
             spoken_of = True
     other_people = bool({re.sub(r"'s$", "", te.low(t)) for t in toks} & set(_d()["people_words"]))
     spoken = not any(t in _END for t in raw)  # no stops said: the model placed them, and may veto
-    for k, s in enumerate(_split(toks, unlikely_ends(toks) if spoken else frozenset())):
+    parts_all = _split(toks, unlikely_ends(toks) if spoken else frozenset())
+    n_sentences = len(parts_all)
+    for k, s in enumerate(parts_all):
         s = te.collapse_repeats(te.clean_tokens(s) if k else s)
         lows = [te.low(t) for t in s]
         question = "?" in s or (not typed or not _ended_by_stop(s, raw)) and _is_question(lows)
@@ -733,7 +796,8 @@ def analyse(said: str) -> Draft:
             asked = True
         elif _thanks_at(lows, 0):
             text = _finish(s, False, names)
-            short_close = asked and len([w for w in lows if w.isalpha()]) <= 4 and "for" not in lows
+            short_close = (asked or k == n_sentences - 1) and len([w for w in lows if w.isalpha()]) <= 4 \
+                and "for" not in lows
             # ("…Sorry again, and thank you.": said after the ask, a short thanks closes the note)
             sentences.append(Sentence("closing" if short_close else "thanks", text, render=lambda reg, _t=text: _t))
         else:

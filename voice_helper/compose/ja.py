@@ -157,6 +157,14 @@ def _restarts(ms: list[Morph]) -> list[Morph]:
                 and m.pos[1] != "非自立可能" and m.cform.startswith(("終止形", "連体形", "連用形")):
             del out[i]  # 持つ 持って: the verb begun, then said in the form meant
             continue
+        if m.surface == "いや" and 0 < i < len(out) - 1 and out[i + 1].pos1 == "名詞" \
+                and (out[i - 1].pos1 == "名詞" or out[i - 1].surface in ("あ", "あっ") and i > 1 and out[i - 2].pos1 == "名詞"):
+            start = i - 1 if out[i - 1].pos1 == "名詞" else i - 2
+            while start > 0 and out[start - 1].pos1 in ("名詞", "接頭辞"):
+                start -= 1
+            del out[start:i + 1]  # 「新宿 あ いや 新大久保」: the place meant is the second
+            i = start
+            continue
         if m.pos1 == "名詞" and m.pos[1] not in ("数詞", "代名詞") and i + 2 < len(out) \
                 and out[i + 1].surface in ("あの", "その", "この") and out[i + 2].surface == m.surface:
             del out[i:i + 2]  # 薬 あの 薬
@@ -796,6 +804,11 @@ def polite_end(body: list[Morph]) -> str:
             return jt.join(ms[:-1]) + ("た" if last.surface == "て" else "だ") + "んです"
     if last.surface == "と" and last.pos1 == "助詞" and prev is not None and _is_past(prev) and len(ms) > 2:
         return jt.join(ms[:-1]) + "んです"  # 生まれたと (九州) → 生まれたんです
+    if last.pos1 == "動詞" and last.cform.startswith("命令形") and last.base not in ("くださる", "下さる", "なさる") \
+            and not last.surface.endswith("さい") and not (prev is not None and prev.surface == "ごめん"):
+        te = "きて" if last.surface == "こい" else "来て" if last.surface == "来い" else jt.te_form(last.base, last.ctype)
+        if te:
+            return head + te + "ください"  # 「ちょっと来い」「持ってこい」 in a polite message: 来てください
     if last.base in ("頼む", "たのむ") and last.pos1 == "動詞" and last.cform.startswith("終止形"):
         return head + "お願いします"  # 「…できない たのむ」: asked, in a word
     if last.base in ("ない", "無い") and prev is not None and prev.surface == "に":
@@ -1042,6 +1055,15 @@ def analyse(said: str) -> Draft:
                 continue  # 「母 が その 朝 から」「件数 が その…」: a spoken その mid-sentence is a filler
             if w in ("じゃけえ", "じゃけん", "だけん", "ほんで", "ほいで") and len(words) <= 1:
                 continue  # 「店長 じゃけえ その…」: a dialect "so" that opens, not a reason
+            if w in ("いや", "いえ") and words and after and re.match(r"[一-龥ァ-ヶ]", after):
+                if words[-1] in ("あ", "あっ") and len(words) >= 2 and re.fullmatch(r"[一-龥ァ-ヶー]+", words[-2]):
+                    del words[-2:]  # 「新宿 あ いや 新大久保」: the second place is the one meant
+                    continue
+                if re.fullmatch(r"[一-龥ァ-ヶー]+", words[-1]):
+                    del words[-1]
+                    continue
+            if words and len(w) >= 2 and len(words[-1]) > len(w) and words[-1].endswith(w) and re.fullmatch(r"[ぁ-ん]+", w):
+                continue  # 「おかん かん」: the recognizer heard the end of the word twice
             if words and w == words[-1] and (len(w) > 1 or re.fullmatch(r"[一-龥]", w)) \
                     and w not in ("一杯", "いっぱい", "ぎりぎり", "どんどん", "だんだん", "いろいろ"):
                 continue  # 「ふた ふた」 said twice is said once

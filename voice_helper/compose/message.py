@@ -32,6 +32,9 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
     first_ask = next((i for i, s in enumerate(draft.sentences) if s.role in ("ask", "need", "question")),
                      len(draft.sentences))
     statements = [s.say(register) for s in draft.sentences[:first_ask] if s.role == "statement"]
+    # what was said before the ask, thank-yous included, in the order it was said ("it is only me,
+    # thank you for the soup…" — a thank-you moved to the front reads oddly to the one thanked)
+    said_first = [s.say(register) for s in draft.sentences[:first_ask] if s.role in ("statement", "thanks")]
     details = [s.say(register) for s in draft.sentences[first_ask:] if s.role == "statement"]
     # Asks, questions and what follows them keep the order they were said in.
     # to one named person outside the family: "Chef, could somebody…" stays as said (to Dad,
@@ -108,7 +111,9 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
     later = [i > first_ask and after_ask for i, s in enumerate(draft.sentences) if s.role == "need"]
     needs_first = [n for n, late in zip(needs, later) if not late]
     needs_after = [n for n, late in zip(needs, later) if late and n not in asks]
-    lines = [_join(thanks + statements, lang), _join(needs_first + asks + needs_after, lang), _join(offers, lang)]
+    later_thanks = [t for t in thanks if t not in said_first]
+    lines = [_join(later_thanks + said_first, lang),
+             _join(needs_first + asks + needs_after, lang), _join(offers, lang)]
     if boundary and (asks or needs):
         lines[2] = _join([lines[2], data["boundary"][register]] if lines[2] else [data["boundary"][register]], lang)
     lines = [ln for ln in lines if ln]

@@ -148,8 +148,10 @@ def _drop_corrections(toks: list[str]) -> list[str]:
     out = list(toks)
     k = 1
     while k < len(out) - 1:
-        if low(out[k]) == "no" and (out[k + 1] == "," or True):
-            j = k + 1 if out[k + 1] != "," else k + 2
+        wait = low(out[k]) == "no" and k + 1 < len(out) and low(out[k + 1]) == "wait"
+        if low(out[k]) in ("no", "sorry") or wait:
+            j = k + (2 if wait else 1)
+            j = j + 1 if j < len(out) and out[j] == "," else j
             nxt = low(out[j]) if j < len(out) else ""
             prev = low(out[k - 1])
             if (prev.isdigit() or prev in _TIMEISH) and (nxt.isdigit() or nxt in _TIMEISH):
@@ -160,6 +162,10 @@ def _drop_corrections(toks: list[str]) -> list[str]:
                 continue
             if nxt in ("my", "the", "his", "her") and k >= 2 and low(out[k - 2]) == nxt:
                 del out[k - 2:j]  # "my ear no my jaw" → "my jaw"
+                continue
+            titles = lex()["titles"]
+            if prev.rstrip(".") in titles and nxt.rstrip(".") in titles:
+                del out[k - 1:j]  # "doctor sorry nurse shirin" → "nurse shirin"
                 continue
         k += 1
     # "before the before sunday": a preposition begun, then said again
@@ -289,7 +295,7 @@ def _drop_leading(toks: list[str]) -> list[str]:
         if low(toks[k]) in ("so", "just", "like") and not _opens(low(toks[k + 1])) \
                 and low(toks[k + 1]) not in lex()["_leading"]:
             break  # "so tired" stays; "so so the…", "so okay the…" are hesitations
-        if low(toks[k]) in ("hi", "hey", "hello") and k + 1 < len(toks) and low(toks[k + 1]) in d["_names"]:
+        if low(toks[k]) in ("hi", "hey", "hello", "hiya") and k + 1 < len(toks) and low(toks[k + 1]) in d["_names"]:
             k += 1
             break
         k += 1

@@ -253,6 +253,8 @@ def possible_end(words: list[str], i: int) -> bool:
     if words[i:i + 2] in (["if", "possible"], ["if", "poss"], ["if", "you", "can"]) and i + 2 < len(words) \
             and words[i + 2] in ("my", "thanks", "thank", "please", "i", "it's", "this"):
         return False  # "…for next week | if possible | my name's…": the if-phrase closes the ask before it
+    if words[i - 1] == "otherwise":
+        return False  # "…today itself | otherwise | we will miss…": otherwise opens what follows
     if words[i - 1] in ("hear", "see", "feel", "watch", "let", "make", "heard", "saw", "felt", "watched", "notice",
                         "noticed", "help") and words[i] in ("it", "him", "her", "them", "me", "us"):
         return False  # "I can't hear | it ring": what is heard, not a new sentence
