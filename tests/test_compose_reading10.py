@@ -481,3 +481,39 @@ def test_an_ordinary_request_is_not_an_emergency(text: str, lang: str) -> None:
 def test_more_japanese_round_13(said: str, politeness: str, kept: str, gone: str) -> None:
     message = say(said, politeness=politeness)
     assert kept in message and gone not in message, message
+
+
+# --- round 14 (blind reading 14, read after it was spent) -----------------------------------------
+
+
+@pytest.mark.parametrize("said, kept, gone", [
+    ("sorry to bother you it's mary from bed no from room six my drip is beeping", "Mary from room six", "from bed"),
+    ("my member number is three three eight one two and i cannot book a class", "three three eight one two", "three. Eight"),
+    ("i feel daft but since the divorce i've barely left the house could we get a coffee", "since the divorce I've", "divorce. I"),
+    ("since yesterday i can't log in could you reset my password", "Since yesterday I can't log in", "yesterday. I"),
+    ("Jo, @Jo are you free to help with the stall on Saturday?", "Jo, are you free", "@"),
+])
+def test_more_english_round_14(said: str, kept: str, gone: str) -> None:
+    message = say_en(said, to="Jo" if said.startswith("Jo") else None)
+    assert kept in message and gone not in message, message
+
+
+@pytest.mark.parametrize("said, to, starts, gone", [
+    ("株式会社ヒカリ\n総務部\n中島様\nいつもお世話になっております。請求書の件、ご確認をお願いできますでしょうか。",
+     "中島様", "中島様、いつもお世話になっております。", "総務部"),
+    ("翔太へ\nお元気ですか。今度帰ってきたとき、電球を替えてもらえると助かります。", "翔太", "翔太", "へお元気"),
+    ("村田さーん、ちょっといいですか？コピー機の使い方を教えてもらえませんか", "村田さん", "村田さん、ちょっといいですか", "さーん"),
+])
+def test_a_letters_head_calls_the_helper_once(said: str, to: str, starts: str, gone: str) -> None:
+    message = say(said, to=to)
+    assert message.startswith(starts) and gone not in message, message
+
+
+@pytest.mark.parametrize("said, kept, gone", [
+    ("えー 先生 あの 報告 書 の 第 二 章 いや 第 三 章 を 見 て もらえ ます か", "第三章", "第二"),
+    ("あの 母 の 薬 が あと 四 日 いや 三 日 分 しか ない", "三日分", "四"),
+    ("あの 山田 さん えー この 資料 山田 さん 会議 の 前 に 見 て もらえ ます か", "この資料会議の前に", "資料山田"),
+])
+def test_more_japanese_round_14(said: str, kept: str, gone: str) -> None:
+    message = say(said, to="山田さん" if "山田" in said else ("先生" if "先生" in said else None))
+    assert kept in message and gone not in message, message

@@ -1009,6 +1009,24 @@ def _soften_rules(polite: bool) -> tuple[tuple[re.Pattern[str], str, tuple[str, 
 # --- the analysis -------------------------------------------------------------------------------
 
 
+def _without_called_again(ms: list[Morph], helper: str) -> list[Morph]:
+    """「…佐々木さん送る前に」「美咲ずっと…」: the helper, already called, called again mid-sentence
+    (no particle after the name) is not said twice; 「佐々木さんに」 (spoken of) stays."""
+    bare = re.sub(r"(?:さん|様|くん|ちゃん)$", "", helper)
+    out = list(ms)
+    i = 1
+    while i < len(out):
+        for n in (3, 2, 1):
+            said = jt.join(out[i:i + n])
+            if said in (helper, bare) and len(said) >= 2 and out[i - 1].surface not in ("の", "に", "と", "が", "を", "は", "も") \
+                    and (i + n >= len(out) or out[i + n].pos1 not in ("助詞", "助動詞", "接尾辞")):
+                del out[i:i + n]
+                break
+        else:
+            i += 1
+    return out
+
+
 _ADDRESS_LINE = re.compile(r"^\s*([^。、！？!?\s]{1,15}?(?:さん|様|さま|先生|の方|殿|くん|ちゃん|長|係|部|課|御中))"
                            r"(?:へ(?:[。、]|(?=[ \t　]))|(?=[ \t　]))[ \t　]*")
 
@@ -1019,6 +1037,7 @@ def analyse(said: str) -> Draft:
     said = clean_utterance(said)
     # 「思った笑 送ってくれて」「まじかw」: a laugh typed after a sentence ends it
     said = re.sub(r"(?<=[ぁ-んー])(?:\(笑\)|（笑）|笑|[wｗ]+)(?=\s|[。！!？?]|$)", "。", said)
+    said = re.sub(r"(?<=[一-龥ぁ-んァ-ヶ])(さ|く|ちゃ)ー+ん", r"\1ん", said)  # 「石田さーん」「健太くーん」
     # 「けいすけー！土曜ひま？」: the name called with a long vowel is the name
     said = re.sub(r"^([ぁ-ん]{2,5})ー+(?=[！!])", r"\1", said)  # (not プリンター、アトピー)
     # 「お腹ぺこぺこ〜帰りに…」: a wave typed between two sentences ends the first (not 9時〜10時, not すご〜い)
@@ -1037,8 +1056,11 @@ def analyse(said: str) -> Draft:
         said = re.sub(r"^([^。]{1,15}?(?:さん|様|さま|先生|くん|ちゃん))へ。", r"\1、", said)
     if re.search(r"[。、！？]", said) or sum(map(len, runs)) > 5 * len(runs):
         # Typed (punctuated, or long runs between spaces): the line break became a space.
-        # A letter's address line (「山本様⏎」「ヘルパーさんへ。」「ゆうとくんへ　」) calls the helper: 「山本様、」.
+        # A letter's address line (「山本様⏎」「ヘルパーさんへ。」「ゆうとくんへ　」) calls the helper: 「山本様、」;
+        # the organisation lines before it (「株式会社ミドリ 広報部 川口様」) go with it.
+        said = re.sub(r"^(?:[^。、！？!?\s]{1,20}\s+){1,3}(?=[^。、！？!?\s]{1,15}?(?:様|さま|先生|御中|殿)(?:へ)?\s)", "", said, count=1)
         said = _ADDRESS_LINE.sub(r"\1、", said, count=1)
+        said = re.sub(r"^([一-龥ぁ-んァ-ヶ]{1,6})へ(?:[。、]\s*|\s+)(?!の)", r"\1、", said, count=1)  # 「健一へ」「孝へ　」
     if re.search(r"[ぁ-んァ-ヶ一-龥] [ぁ-んァ-ヶ一-龥]", said):
         # Recognizer output: a filler stands alone between spaces (…今日 あの 資料 を…).
         words: list[str] = []
@@ -1059,8 +1081,11 @@ def analyse(said: str) -> Draft:
                 if words[-1] in ("あ", "あっ") and len(words) >= 2 and re.fullmatch(r"[一-龥ァ-ヶー]+", words[-2]):
                     del words[-2:]  # 「新宿 あ いや 新大久保」: the second place is the one meant
                     continue
-                if re.fullmatch(r"[一-龥ァ-ヶー]+", words[-1]):
-                    del words[-1]
+                if re.fullmatch(r"[一-龥ァ-ヶー0-9０-９]+", words[-1]):
+                    k = 0
+                    while words and k < 4 and re.fullmatch(r"[一-龥ァ-ヶー0-9０-９]+", words[-1]):
+                        words.pop()  # 「第 三 章 いや 第 四 章」「三 日 いや 二 日 分」: all of the first try goes
+                        k += 1
                     continue
             if words and len(w) >= 2 and len(words[-1]) > len(w) and words[-1].endswith(w) and re.fullmatch(r"[ぁ-ん]+", w):
                 continue  # 「おかん かん」: the recognizer heard the end of the word twice
@@ -1102,6 +1127,8 @@ def analyse(said: str) -> Draft:
         if elsewhere:
             helper, rest = elsewhere
             raw = tuple(rest)
+    if helper:
+        raw = tuple(_without_called_again(list(raw), helper))
     morphs = _clean(raw)
     had_punct = any(m.surface in _STOP or m.surface in _COMMA for m in morphs)
     sentences: list[Sentence] = []

@@ -369,7 +369,8 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
     if not alt:
         return lines
     first = re.sub(rf"^(?:(?:hi|hey|hello|dear|excuse me|sorry|please|pls|plz|salaam|salam|namaste|hiya|oi|yo)[,\s]+)?"
-                   rf"(?:{alt})(?:さん|様)?\s*[,、.。!]?\s*", "", lines[0], count=1, flags=re.IGNORECASE)
+                   rf"(?:{alt})(?:さん|様)?(?!ちゃん|くん|君|の|に|が|を)\s*[,、.。!]?\s*", "", lines[0], count=1,
+                   flags=re.IGNORECASE)
     if lang == "en":  # "thank you so much Ate Joy for covering…": the greeting already calls her
         first = re.sub(rf"^((?:thank you|thanks)(?: so much| very much| again)?|good (?:morning|afternoon|evening)|"
                        rf"salaam|hello|hi)\s*,?\s+(?:{alt})\b\s*,?\s*", r"\1 ", first, count=1, flags=re.IGNORECASE).rstrip()
@@ -383,6 +384,9 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
     else:
         out = [first or lines[0]] + lines[1:]
     out = [re.sub(rf",\s*(?:{alt})(?=[.!?])", "", ln, flags=re.IGNORECASE) for ln in out]
+    if lang == "ja":  # 「…メールなんですけど、佐々木さん送る前に…」: called again mid-sentence, said once
+        out = [re.sub(rf"(?<=[ぁ-んァ-ヶ一-龥、])(?:{alt})(?!から|まで|より|って|[にをがはのとへもでやだ、。？！]|じゃ|さん|くん|ちゃん|様|さま|君)",
+                      "", ln) for ln in out]
     if lang == "en":  # "…a different way to get there Mum?" said without a comma: called, not spoken of
         out = [re.sub(rf"(\s(\w+))\s+(?:{alt})(?=[.!?]$)",
                       lambda m: m.group(1) if m.group(2).lower() not in _SPOKEN_OF else m.group(0), ln)

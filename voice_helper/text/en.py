@@ -128,6 +128,7 @@ def clean_tokens(toks: list[str]) -> list[str]:
             continue
         out.append(t)
         i += 1
+    out = [t for t in out if t != "@"]  # "@ Kev": a mention, not a word
     out = [t for k, t in enumerate(out) if not (t == "," and (k == 0 or out[k - 1] in (",",) or
                                                         low(out[k - 1]) in ("could", "can", "would", "will")))]
     out = _restore(out)
@@ -163,6 +164,11 @@ def _drop_corrections(toks: list[str]) -> list[str]:
             if nxt in ("my", "the", "his", "her") and k >= 2 and low(out[k - 2]) == nxt:
                 del out[k - 2:j]  # "my ear no my jaw" → "my jaw"
                 continue
+            if nxt in _PREPS:
+                back = [m for m in range(max(0, k - 4), k) if low(out[m]) == nxt]
+                if back:
+                    del out[back[-1]:j]  # "from bed no from room four" → "from room four"
+                    continue
             titles = lex()["titles"]
             if prev.rstrip(".") in titles and nxt.rstrip(".") in titles:
                 del out[k - 1:j]  # "doctor sorry nurse shirin" → "nurse shirin"

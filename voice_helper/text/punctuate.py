@@ -195,6 +195,7 @@ _SELF_INTRO = frozenset({"is", "am", "it's", "its", "i'm", "im", "called", "name
 _TIME_PREPS = frozenset({"at", "by", "around", "about", "from", "till", "until", "before", "after", "since", "past"})
 _MINUTES = frozenset({"oh", "o", "five", "ten", "fifteen", "twenty", "twenty-five", "thirty", "thirty-five", "forty",
                       "forty-five", "fifty", "fifty-five", "o'clock"})
+_DIGITS = frozenset({"zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "double"})
 _CLOCK = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"})
 
 
@@ -253,6 +254,13 @@ def possible_end(words: list[str], i: int) -> bool:
     if words[i:i + 2] in (["if", "possible"], ["if", "poss"], ["if", "you", "can"]) and i + 2 < len(words) \
             and words[i + 2] in ("my", "thanks", "thank", "please", "i", "it's", "this"):
         return False  # "…for next week | if possible | my name's…": the if-phrase closes the ask before it
+    if words[i - 1] in _DIGITS and words[i] in _DIGITS:
+        return False  # "account four four | seven two one": one number said digit by digit
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if words[k] in ("since", "because", "although", "while", "until", "unless") and k + 1 < i \
+                and words[k + 1] in ("the", "my", "his", "her", "our", "their", "your", "a", "an") and not any(
+                w in te.verbs() or w in _AUX or w in _NEG_AUX or w.endswith(("ed", "ing")) for w in words[k + 1:i]):
+            return False  # "…but since the redundancy | I've just been…": the clause has no verb yet
     if words[i - 1] == "otherwise":
         return False  # "…today itself | otherwise | we will miss…": otherwise opens what follows
     if words[i - 1] in ("hear", "see", "feel", "watch", "let", "make", "heard", "saw", "felt", "watched", "notice",
