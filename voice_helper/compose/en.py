@@ -363,11 +363,8 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
                 cur.append(",")  # "I wondered, could you…", "Regarding the report, could you…"
                 continue
             if lead_at > 0:
-                head = cur[:lead_at]
-                while head and te.low(head[-1]) in ("and", ",", "so", "but"):
-                    head = head[:-1]
+                head, cur = _cut_lead(cur, lead_at)
                 out.append(head)
-                cur = cur[lead_at:] + [","]
                 continue
             if t == "." and cur_low[:1] == ["if"] and "," not in cur and _offer_at(lows, i + 1) \
                     and any(w in ("could", "can") for w in cur_low[1:5]):
@@ -402,11 +399,8 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
                 cur.append(",")  # "I was wondering, would you be able to…?": a lead, not a sentence
                 asked = True
             elif lead_at > 0:
-                head = cur[:lead_at]
-                while head and te.low(head[-1]) in ("and", ",", "so", "but"):
-                    head = head[:-1]
+                head, cur = _cut_lead(cur, lead_at)
                 out.append(head)  # "thank you for the soup | and I was wondering, could you…"
-                cur = cur[lead_at:] + [","]
                 asked = True
             elif ask and cur and te.low(cur[0]) in ("regarding", "re") and len(words) <= 6 and cur[-1] != ",":
                 cur.append(",")  # "Regarding the quarterly report, could you…"
@@ -498,6 +492,15 @@ def _lead_start(cur: list[str]) -> int:
                 "i was just wondering", "i want to ask", "i would like to ask"):
             return start
     return -1
+
+
+def _cut_lead(cur: list[str], at: int) -> tuple[list[str], list[str]]:
+    """The sentence before a lead ("…the soup and | I was wondering"), without its dangling "and",
+    and the lead with the comma that joins it to the ask."""
+    head = cur[:at]
+    while head and te.low(head[-1]) in ("and", ",", "so", "but"):
+        head = head[:-1]
+    return head, cur[at:] + [","]
 
 
 def _self_intro_done(cur: list[str]) -> bool:

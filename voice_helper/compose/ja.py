@@ -1009,24 +1009,6 @@ def _soften_rules(polite: bool) -> tuple[tuple[re.Pattern[str], str, tuple[str, 
 # --- the analysis -------------------------------------------------------------------------------
 
 
-def _without_called_again(ms: list[Morph], helper: str) -> list[Morph]:
-    """「…佐々木さん送る前に」「美咲ずっと…」: the helper, already called, called again mid-sentence
-    (no particle after the name) is not said twice; 「佐々木さんに」 (spoken of) stays."""
-    bare = re.sub(r"(?:さん|様|くん|ちゃん)$", "", helper)
-    out = list(ms)
-    i = 1
-    while i < len(out):
-        for n in (3, 2, 1):
-            said = jt.join(out[i:i + n])
-            if said in (helper, bare) and len(said) >= 2 and out[i - 1].surface not in ("の", "に", "と", "が", "を", "は", "も") \
-                    and (i + n >= len(out) or out[i + n].pos1 not in ("助詞", "助動詞", "接尾辞")):
-                del out[i:i + n]
-                break
-        else:
-            i += 1
-    return out
-
-
 _ADDRESS_LINE = re.compile(r"^\s*([^。、！？!?\s]{1,15}?(?:さん|様|さま|先生|の方|殿|くん|ちゃん|長|係|部|課|御中))"
                            r"(?:へ(?:[。、]|(?=[ \t　]))|(?=[ \t　]))[ \t　]*")
 
@@ -1127,8 +1109,6 @@ def analyse(said: str) -> Draft:
         if elsewhere:
             helper, rest = elsewhere
             raw = tuple(rest)
-    if helper:
-        raw = tuple(_without_called_again(list(raw), helper))
     morphs = _clean(raw)
     had_punct = any(m.surface in _STOP or m.surface in _COMMA for m in morphs)
     sentences: list[Sentence] = []
