@@ -76,7 +76,8 @@ def compose_request(request: HelpRequest, *, style: str | None = None,
     recipient = contact.name if contact is not None else out.slots.recipient
     use_boundary = settings.compose.boundary_line if boundary is None else boundary
     familiar = (contact is not None and contact.relation in ("friend", "family")) or (
-        contact is None and relation in (None, "family") and level == "casual" and _bare_given_name(out))
+        contact is None and relation in (None, "family") and (level == "casual" or _called_bare(out))
+        and _bare_given_name(out))
     out.message = render(out, style, level, recipient=recipient or "", boundary=use_boundary, familiar=familiar)
     return out
 
@@ -96,6 +97,14 @@ def _says_only_casually(request: HelpRequest) -> bool:
         if len(polite) > 10 and not _POLITE_END.search(polite):
             return True
     return False
+
+
+def _called_bare(request: HelpRequest) -> bool:
+    """The person wrote the name first, as it is ("ゆうき へ", "ゆうき、"): that is how they call them,
+    so no さん is added (a grandmother writing to her grandson)."""
+    name = (request.slots.recipient or "").strip()
+    said = re.sub(r"\s+", "", request.said or "")
+    return bool(name) and said.startswith(name) and re.match(r"[へ、,]", said[len(name):len(name) + 1] or "x") is not None
 
 
 def _bare_given_name(request: HelpRequest) -> bool:

@@ -337,7 +337,7 @@ def _thanks_at(lows: list[str], i: int) -> bool:
         return True
     if i == 0:
         text = " ".join(lows)
-        return bool(re.search(r"\b(?:say|saying|to) (?:a )?(?:big |huge )?thank(?:s| you)\b|\bthank you (?:so|very) much\b"
+        return bool(re.search(r"\b(?:say|saying|to) (?:a )?(?:big |huge |massive |special |quick |heartfelt |great |warm |proper )?thank(?:s| you)\b|\bthank you (?:so|very) much\b"
                               r"|\bwanted to thank\b", text)) and "no thanks" not in text
     return False
 
@@ -365,6 +365,10 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
             if lead_at > 0:
                 head, cur = _cut_lead(cur, lead_at)
                 out.append(head)
+                continue
+            if t == "." and cur_low[-2:] in (["quick", "question"], ["quick", "q"]) and i + 1 < len(lows) \
+                    and (lows[i + 1] in d["wh_words"] or lows[i + 1] in _QUESTION_OPENERS):
+                cur.append(":")  # "Quick question: do they need boots?" (the model put a stop there)
                 continue
             if t == "." and cur_low[:1] == ["if"] and "," not in cur and _offer_at(lows, i + 1) \
                     and any(w in ("could", "can") for w in cur_low[1:5]):
@@ -426,6 +430,9 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
                                                         "regarding", "is", "thank", "thanks", "just", "sorry", "please",
                                                         "do", "did", "have", "we", "our", "about", "so"):
                 boundary = True  # "…it is Gareth | are you still okay…": the speaker has said who they are
+            elif lows[i:i + 2] in (["quick", "question"], ["quick", "q"], ["one", "question"]) and len(words) >= 2 \
+                    and prev not in ("a", "one", "my", "the", "another", "and", "just"):
+                boundary = True  # "…this is Dani's mom | quick question: is practice still on?"
             elif lows[i:i + 2] in (["my", "name's"], ["my", "name"]) and lows[i + 1:i + 3] != ["name", "on"] \
                     and len(words) >= 3 and prev not in ("is", "and", "that", "what", "with"):
                 boundary = True  # "…is that the surgery | my name's Fiona…": the speaker says who they are
@@ -441,10 +448,20 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
                 and not (i >= 2 and lows[i - 2] in _TELL and prev in ("me", "him", "her", "them", "us", "you")) \
                 and len([w for w in lows[i:] if w.isalpha()]) >= 3 and _clause_start(lows, i):
             boundary = True  # "…up to the third floor | I have six bags"
+        if boundary and lows[i] in ("i", "we", "you", "they", "he", "she", "it", "my", "the") and (
+                prev in ("where", "when", "why", "how", "what", "who", "whether", "which")
+                or len(cur) > 1 and [te.low(c) for c in cur[-2:]] in (
+                    ["how", "much"], ["how", "many"], ["how", "long"], ["how", "often"], ["how", "far"],
+                    ["what", "time"], ["which", "day"], ["what", "day"])) and not _ask_at(toks, lows, i):
+            boundary = False  # "tell me how much | I will receive": the question is what is asked
         if boundary and cur and te.low(cur[0]) in _LEADING_SUBORDINATORS and "," not in cur and len(words) <= 8:
             # "since Mum and Dad split up | I've been…", "if someone has the guide | could you…": the
             # clause leads the sentence, so a comma, not a full stop.
             cur.append(",")
+            boundary = False
+        if lows[i - 2:i] in (["quick", "question"], ["quick", "q"]) and i >= 2 and (
+                lows[i] in _d()["wh_words"] or lows[i] in _QUESTION_OPENERS):
+            cur.append(":")  # "Quick question: is practice still on?"
             boundary = False
         if boundary:
             while cur and (te.low(cur[-1]) in d["joiners"] or cur[-1] in (",", "-")):
@@ -461,6 +478,10 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
             out[k - 1] = out[k - 1] + [","] + out[k]  # "…the wrong strength, I think." is one sentence
             del out[k]
     return out
+
+
+_QUESTION_OPENERS = frozenset({"is", "are", "do", "does", "can", "could", "will", "did", "should", "would", "have",
+                               "has", "was", "were"})
 
 
 def _ended_by_stop(sentence: list[str], raw: list[str]) -> bool:
@@ -511,6 +532,8 @@ def _self_intro_done(cur: list[str]) -> bool:
     if w[:2] in (["it", "is"], ["this", "is"]) or w[:1] in (["it's"], ["its"]):
         n = 2 if w[:2] in (["it", "is"], ["this", "is"]) else 1
         rest, said = w[n:], words[n:]
+        if rest and rest[-1] in ("from", "at", "in", "of", "with", "for", "on", "the", "a", "and", "my", "your"):
+            return False  # "this is Amara from | the Tuesday seminar": who she is goes on
         return 1 <= len(rest) <= 5 and (rest[0] in te.lex()["_names"] or rest[0] in ("me", "your") or rest[:2] == ["only", "me"]
                                          or said[0][:1].isupper() and said[0].lower() not in ("i", "i'm"))
     return False
@@ -637,13 +660,14 @@ def _is_question(lows: list[str]) -> bool:
 
 
 _SALUTATION = re.compile(
-    r"^(?:dear|respected|hi|hello|hey|hiya|awright|oi|yo|howdy|good (?:morning|afternoon|evening)|g'day|morning|"
+    r"^(?:dear|respected|hi|hello|hey|hiya|awright|oi|yo|howdy|good (?:morning|afternoon|evening)|g'day|gday|morning|"
     r"afternoon|evening)\b"
-    r"[ ,]*(?P<who>(?:(?:mr|mrs|ms|dr|prof)\.\s*)?[^,.!?]{0,40}?)\s*[,.!:]\s+(?=\S)", re.IGNORECASE)
+    r"[ ,]*(?P<who>(?:(?:mr|mrs|ms|dr|prof)\.\s*)?[^,.!?]{0,40}?)\s*(?:[,.!:]|[\u2600-\u27bf\U0001f300-\U0001faff]+)"
+    r"\s+(?=\S)", re.IGNORECASE)
 _SIGN_OFF = re.compile(
     r"(?<=[.!?])\s+(?P<close>(?i:(?:(?:many|kind|best|warm|warmest|with(?: kind| best| many)?)\s+)?"
-    r"(?:(?:thanks|thank you)(?: (?:so much|very much|a million|a lot|loads|again|in advance|for (?:your|all your) "
-    r"(?:time|help|support|patience|understanding)))?|regards|wishes|cheers|love|best)"
+    r"(?:(?:thanks|thank you)(?: (?:so much|very much|a million|a lot|loads|again|in advance|for (?:your |all your )?"
+    r"(?:time|help|support|patience|understanding|everything)))?|regards|wishes|cheers|love|best)"
     r"(?: so much)?))(?:,?\s+(?:ma|ma'am|mam|sir|madam))?\s*[,!.]?\s*"
     r"(?P<name>[A-Z][\w'-]+(?: (?:[A-Z][\w'-]+|mum|dad|mom|mam|at|from|in|No\.? ?\d+[a-z]?|\d+[a-z]?)){0,4})?\s*[.!]?\s*$")
 _NOT_SIGNATURES = {"thanks", "bye", "cheers", "sorry", "please", "regards", "love", "best", "ta", "xx", "x", "thx", "urgent",
@@ -653,6 +677,7 @@ _NOT_SIGNATURES = {"thanks", "bye", "cheers", "sorry", "please", "regards", "lov
 _SIGNED = re.compile(r"(?<=[.!?])\s+(?P<name>[A-Z][a-z'-]+)\s*[.!]?\s*$")
 #: Greeted, not named: "Hi all!", "Dear Sir or Madam," (no helper to address).
 _GROUPS = {"all", "everyone", "everybody", "team", "guys", "folks", "sir or madam", "sir", "madam", "ma", "ma'am", "mam",
+           "sir/madam", "sir / madam", "madam/sir", "sir/ madam", "to whom it may concern", "sirs", "colleagues",
            "there",
            "y'all", "both", "you all", "you both", "all of you", "friends", "gang", "ladies"}
 
@@ -788,6 +813,9 @@ def analyse(said: str) -> Draft:
             # I'll pay him" is to the lad, who is not the one reading
             third = bool({te.low(t) for t in toks} & set(_d()["offer_third_parties"]))
             sentences.append(_offer_sentence(s, names, to_you=spoken_of or not third))
+        elif _says_any(" ".join(lows), _d()["giving_away"]):
+            text = _finish(s, question, names)  # "…a spare cot if anyone needs it, free to a good home"
+            sentences.append(Sentence("offer", text, render=lambda reg, _t=text: _t))
         elif asked and spoken_of and not other_people and _third_person_of_helper(lows):
             text = _finish(_second_person(s), question, names)  # "I know she's swamped" → "you're"
             sentences.append(Sentence("statement", text, render=lambda reg, _t=text: _t))
@@ -805,7 +833,12 @@ def analyse(said: str) -> Draft:
             sentences.append(Sentence("closing" if short_close else "thanks", text, render=lambda reg, _t=text: _t))
         else:
             text = _finish(s, question, names)
-            sentences.append(Sentence("statement", text, render=lambda reg, _t=text: _t))
+            # A question asked is what the person wants answered ("are we invoicing it in one go or
+            # two?", "I wanted to ask if I should stop them"): no ask is made up for it.
+            sent = Sentence("statement", text, render=lambda reg, _t=text: _t)
+            sent.asks_answer = question and _asks_something(lows) \
+                or _says_any(" ".join(lows), _d()["indirect_questions"])
+            sentences.append(sent)
     if closing:
         closing = closing[:1].upper() + closing[1:]  # "thanks, Kai's mum" typed in lower case
         sentences.append(Sentence("closing", closing, render=lambda reg, _t=closing: _t if _t[-1:] in ".!" else _t + "."))
@@ -876,6 +909,8 @@ def _ask_sentence(kind: str, s: list[str], lows: list[str], n: int, named: str |
             return _finish(opener + (["please"] if please and register != "honorific" else []) + rest, True, names)
 
         sent.render_addressed = render_addressed
+        if "else" in rest_low:  # "can someone do the newsletter and somebody else the stand-up": two people
+            sent.render = render_addressed
     return sent
 
 
@@ -998,6 +1033,13 @@ def _offer_sentence(s: list[str], names: frozenset[str], to_you: bool = True) ->
     sent = Sentence("offer", text, render=render)
     sent.ask_core = te.detok(s[_offer_at(lows, 0):])
     return sent
+
+
+def _asks_something(lows: list[str]) -> bool:
+    """A question that wants an answer, not one said to oneself ("why is this so hard?", "you know?")."""
+    words = [w for w in lows if w.isalpha() or "'" in w]
+    return len(words) > 2 and words[0] not in ("why", "who", "you", "know", "right", "ok", "okay") \
+        and words[-2:] not in (["you", "know"], ["know", "what"], ["ya", "know"])
 
 
 def _says_any(low: str, phrases: list[str]) -> bool:

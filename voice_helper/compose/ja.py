@@ -58,8 +58,12 @@ def _clean(morphs: tuple[Morph, ...]) -> list[Morph]:
         s = m.surface
         loose = m.pos1 in ("感動詞", "副詞", "代名詞", "連体詞", "接続詞", "記号", "補助記号") or m.pos[1] == "フィラー"
         nxt_m = morphs[k + 1].surface if k + 1 < len(morphs) else ""
-        if s == "ええ" and nxt_m in ("けえ", "けん", "から", "よ", "の", "ので", "し", "で", "わ", "やん", "じゃん", "ん"):
-            out.append(Morph("ええ", ("形容詞", "一般", "*", "*", "形容詞", "終止形-一般"), "ええ", "良い"))
+        good_before_noun = s == "ええ" and not at_start and (nxt_m in ("とこ", "ところ", "もん", "感じ", "人", "店", "こと") or (
+            k + 1 < len(morphs) and morphs[k + 1].pos1 == "名詞" and morphs[k + 1].pos[1] == "普通名詞"))
+        if s == "ええ" and nxt_m in ("けえ", "けん", "から", "よ", "の", "ので", "し", "で", "わ", "やん", "じゃん", "ん") \
+                or good_before_noun:  # 「どこかええとこ知らん」: a good place
+            form = "連体形-一般" if good_before_noun else "終止形-一般"
+            out.append(Morph("ええ", ("形容詞", "一般", "*", "*", "形容詞", form), "ええ", "良い"))
             at_start = False
             continue  # だけでええけえ: ええ is "good", not a filler
         if s.endswith("あ") and nxt_m.startswith("かん") and s in ("あ", "なあ"):
@@ -86,16 +90,19 @@ def _clean(morphs: tuple[Morph, ...]) -> list[Morph]:
         if loose and not at_start and s in ("その", "あの") and k + 1 < len(morphs) \
                 and morphs[k + 1].pos1 in ("動詞", "助動詞", "助詞", "副詞", "形容詞", "接続詞", "感動詞"):
             continue  # 「集計の半分 その 手伝って」: a demonstrative before no noun is a filler mid-sentence
-        if at_start and m.is_("助詞", "終助詞"):
-            continue  # あの|さ …: the particle left by a filler
+        if at_start and (m.is_("助詞", "終助詞") or s in ("な", "なあ") and m.pos1 == "助動詞"):
+            continue  # あの|さ …, 「健太 な 今度の…」: the particle left by a filler or by the name called
+        called = s == "な" and m.pos1 == "助動詞" and out and (out[-1].pos[1] == "固有名詞" and len(out) <= 2
+                                                          or out[-1].surface in ("が", "は", "を", "も") and out[-1].pos1 == "助詞")
         if s in ("ね", "ねえ", "ねー", "さ", "さあ", "な", "なあ", "よ") and out and k + 1 < len(morphs) \
-                and (m.pos1 == "助詞" or out[-1].surface in ("て", "で") and out[-1].pos1 == "助詞") \
+                and (m.pos1 == "助詞" or out[-1].surface in ("て", "で") and out[-1].pos1 == "助詞" or called) \
                 and not (out[-1].surface in ("て", "で") and len(out) > 1 and out[-2].pos1 == "動詞"
                          and (out[-2].base in d["_reqv"] or out[-2].norm in d["_reqv"])) \
                 and (out[-1].pos1 in ("名詞", "代名詞") and out[-1].pos[1] != "数詞"
-                     or out[-1].surface in ("けど", "けれど", "けども", "から", "ので", "し", "て", "で") and out[-1].pos1 == "助詞") \
+                     or out[-1].surface in ("けど", "けれど", "けども", "から", "ので", "し", "て", "で") and out[-1].pos1 == "助詞"
+                     or out[-1].surface in ("が", "は", "を", "も", "に") and out[-1].pos1 == "助詞" and s in ("な", "ね", "さ")) \
                 and morphs[k + 1].pos1 in ("名詞", "代名詞", "動詞", "副詞", "形容詞", "接頭辞", "連体詞"):
-            if out[-1].pos1 == "助詞" and out[-1].surface not in ("て", "で"):
+            if out[-1].pos1 == "助詞" and out[-1].surface not in ("て", "で", "が", "は", "を", "も", "に"):
                 out.append(Morph("、", ("補助記号", "読点", "*", "*", "*", "*"), "、", "、"))
             continue  # 明日ね 病院に / ないんですけどね、ネジを: a breath, not the end of a sentence
         if s in _STOP or s in _COMMA:
@@ -126,6 +133,9 @@ def _collapse_repeats(ms: list[Morph]) -> list[Morph]:
                     continue  # 食べ|て|て: the ている of 食べてて, then its て
                 if "".join(a + b) in ("日に日に", "次から次", "一つ一つ", "一人一人", "ひとつひとつ", "ひとりひとり"):
                     continue
+                if n == 1 and re.fullmatch(r"[ぁ-んァ-ヶ]{1,2}ー?", a[0]) and i == 0 \
+                        and (i + 2 >= len(out) or out[i + 2].surface in _COMMA or out[i + 2].pos1 == "接尾辞"):
+                    continue  # 「にーにー、」「ねーねー、」「じいじ、」: a name said doubled, at the start
                 if n == 1 and a[0] in ("ズキ", "ガン", "ドキ", "もう", "とても", "すごく", "いっぱい", "一杯", "まだ", "ぎりぎり",
                                        "ギリギリ", "どんどん", "だんだん", "いろいろ"):
                     continue
@@ -224,6 +234,10 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
                 and nxt.surface not in ("けど", "けれど", "けども", "が", "し") \
                 and not (m.surface == "の" and nxt.pos1 == "副詞"):  # 病院行くのずっと先延ばし: の names the act
             end = True  # 詐欺かな | 見てもらえない
+        elif m.surface == "か" and i > 1 and ms[i - 1].pos1 == "助動詞" and ms[i - 1].cform.startswith("終止形") \
+                and _asks_here(ms, i - 1) \
+                and nxt.pos1 in ("名詞", "代名詞", "副詞") and nxt.surface not in ("こと", "の", "ん", "どう", "なんか"):
+            end = True  # 来てくれへんか | 物置の棚が…: the question ends (か read as 副助詞)
         elif len(cur) == 1 and m.base in ("ごめん", "すみません", "ごめんなさい") and follows_new:
             end = True  # ごめん | 2時にダブルブッキングしちゃって
         elif _asks_here(ms, i) and nxt.pos1 in ("名詞", "代名詞", "副詞", "接頭辞") \
@@ -248,6 +262,13 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
                 and not (m.surface == "ない" and nxt.pos1 == "名詞" and nxt.pos[1] != "数詞"
                          and not _opens_clause(ms, i + 1)):
             end = True
+        elif m.pos1 == "形容詞" and m.cform.startswith(("終止形", "連体形")) and nxt.pos1 == "動詞" \
+                and i + 2 < len(ms) and ms[i + 2].surface in ("て", "で") and ms[i + 2].pos1 == "助詞":
+            end = True  # 寂しい | 来て: a feeling, then the ask (an adjective does not modify a verb)
+        elif m.surface in ("て", "で") and m.pos1 == "助詞" and i > 0 and ms[i - 1].base in ("来る", "くる") \
+                and (nxt.surface.endswith(("曜", "曜日")) or nxt.surface in (
+                    "明日", "今日", "今夜", "今度", "週末", "来週", "土日", "あさって", "明後日", "あした", "今晩")):
+            end = True  # 来て | 日曜 顔見たい: come, then when and why
         elif m.surface == "そう" and m.pos1 in ("副詞", "形状詞", "助動詞") and nxt.pos1 in ("名詞", "代名詞"):
             end = True  # 死にそう | 弁当…
         elif m.base == "た" and m.pos1 == "助動詞" and i > 0 and ms[i - 1].base in ("しまう", "ちゃう", "じゃう") \
@@ -353,11 +374,16 @@ def _stem(word: str) -> str:
 
 
 def _wish_after(ms: list[Morph], j: int) -> bool:
-    rest = [m.base for m in ms[j:j + 3]] + [m.surface for m in ms[j:j + 3]]
+    # (「…いただけますと大変ありがたく存じます」: an adverb may come between)
+    k = j + 3 + sum(1 for m in ms[j:j + 4] if m.pos1 == "副詞" or m.surface in ("大変", "非常", "誠", "本当", "とても"))
+    rest = [m.base for m in ms[j:k]] + [m.surface for m in ms[j:k]]
     return any(w in rest for w in _d()["wish_words"])
 
 
 # --- roles -------------------------------------------------------------------------------------
+
+
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D\u2640\u2642]+")
 
 
 def _strip_end(ms: list[Morph]) -> tuple[list[Morph], list[Morph], bool]:
@@ -373,6 +399,8 @@ def _strip_end(ms: list[Morph]) -> tuple[list[Morph], list[Morph], bool]:
             question = question or last.surface in ("？", "?")
             told = told or last.surface == "。"
             body.pop()
+        elif _EMOJI.fullmatch(last.surface):
+            tail.insert(0, body.pop())  # 「助かった🙏」: the emoji ends the sentence, as a full stop would
         elif (last.is_("助詞", "終助詞") or last.surface == "の" and last.pos1 == "助詞" and len(body) > 1
               and body[-2].pos1 in ("動詞", "助動詞", "形容詞")) \
                 and (last.surface in d["_final"] or last.surface in ("か", "かな", "の")):
@@ -793,6 +821,8 @@ def polite_end(body: list[Morph]) -> str:
             return jt.join(ms) + "すみません"  # 迷惑かけて: an apology's reason, said with it
         if prev.base == "たい" and prev.surface == "たく":
             return jt.join(ms[:-2]) + "たいんです"  # 仮眠取りたくて → 取りたいんです (never 取りたくたんです)
+        if prev.base in ("いる", "居る") and prev.surface == "い" and len(ms) > 3 and ms[-3].surface in ("て", "で"):
+            return jt.join(ms[:-2]) + "いるんです"  # まだ引きずってしまっていて… → 引きずってしまっているんです
         if prev.base in ("てる", "でる") and prev.pos1 == "助動詞":
             return jt.join(ms[:-2]) + prev.base[0] + "いるんです"  # 電車が遅れてて → 遅れているんです
         asking = prev.base in ("せる", "させる") or prev.base in _d()["_reqv"] or prev.norm in _d()["_reqv"] \
@@ -863,8 +893,9 @@ def plain_end(body: list[Morph]) -> str:
     if not ms:
         return ""
     text = jt.join(ms)
-    if text.endswith(tuple(_d()["set_phrases"])) or re.search(r"(?:と申します|でございます)$", text):
-        return text  # 「お世話になっております」「川口と申します」: said so to anyone, never 「お世話になっている」
+    if text.endswith(tuple(_d()["set_phrases"])) or re.search(r"(?:と申します|でございます)$", text) \
+            or re.search(r"(?:^|[をにがはもで、])(?:お|ご)[一-龥]{1,3}[ぁ-ん]?(?:し|いた|申し上げ)(?:ます|ました)$", text):
+        return text  # 「お世話になっております」「お送りしました」: humble forms are never made plain
     n = len(ms)
     for i in range(n - 1, -1, -1):
         if ms[i].pos1 == "助動詞" and ms[i].base == "ます":
@@ -1026,6 +1057,8 @@ def analyse(said: str) -> Draft:
     said = re.sub("(?<=[ぁ-んァ-ヶー])[〜~]+(?=[一-龥ァ-ヶ])", "。", said)
     # an emoji typed after a sentence's end mark is that sentence's (「止まらなくなった…😇 誰か」), not the next one's
     said = re.sub("(?<=[。！？!?….])\\s*[\U0001F000-\U0001FAFF\u2600-\u27BF]+\\s*(?=\\S)", "", said)
+    # 「迎えに来てくれて助かった🙏 今度…」: an emoji typed after a predicate ends its sentence
+    said = re.sub("(?<=[ぁ-んー])([\U0001F000-\U0001FAFF\u2600-\u27BF]+)\\s*(?=[一-龥ぁ-んァ-ヶ])", "\\1。", said)
     runs = said.split(" ")
     if len(runs) > 2 and sum(map(len, runs)) > 5 * len(runs) and not re.search(r"[。、！？!?]", said):
         # Typed with spaces, not punctuation, between sentences (「…でしょうか　教えてください　ばあばより」):
@@ -1042,7 +1075,7 @@ def analyse(said: str) -> Draft:
         # the organisation lines before it (「株式会社ミドリ 広報部 川口様」) go with it.
         said = re.sub(r"^(?:[^。、！？!?\s]{1,20}\s+){1,3}(?=[^。、！？!?\s]{1,15}?(?:様|さま|先生|御中|殿)(?:へ)?\s)", "", said, count=1)
         said = _ADDRESS_LINE.sub(r"\1、", said, count=1)
-        said = re.sub(r"^([一-龥ぁ-んァ-ヶ]{1,6})へ(?:[。、]\s*|\s+)(?!の)", r"\1、", said, count=1)  # 「健一へ」「孝へ　」
+        said = re.sub(r"^([一-龥ぁ-んァ-ヶ]{1,6})\s?へ(?:[。、]\s*|\s+)(?!の)", r"\1、", said, count=1)  # 「健一へ」「孝へ　」
     if re.search(r"[ぁ-んァ-ヶ一-龥] [ぁ-んァ-ヶ一-龥]", said):
         # Recognizer output: a filler stands alone between spaces (…今日 あの 資料 を…).
         words: list[str] = []
@@ -1055,6 +1088,13 @@ def analyse(said: str) -> Draft:
                 dropped = True  # 「あの な」「なんか さ」: the particle goes with its filler (not ご馳走 さ せて)
                 continue
             dropped = False
+            if w in ("ごめん", "ごめんね", "すまん", "すまんね", "すみません", "ごめんなさい") and len(words) > 3 \
+                    and words[-1] not in ("に", "ほんと", "本当", "マジ", "まじ", "で", "て", "迷惑", "また") \
+                    and all(x in ("ね", "な", "ねえ", "よ") for x in spaced[n + 1:]) and not words[-1].endswith("。"):
+                words[-1] += "。"  # 「…手伝って もらえ ない かな ごめん」: the apology after the ask is its own
+            if w == "ええ" and words and after.startswith("と") and not after.startswith(("と言", "とか")):
+                words.append("いい")  # 「どこか ええ とこ」: a good place (joined, ええと|こ would read as a filler)
+                continue
             if w == "その" and words and after not in _d()["kept_after_demonstrative"]:
                 continue  # 「母 が その 朝 から」「件数 が その…」: a spoken その mid-sentence is a filler
             if w in ("じゃけえ", "じゃけん", "だけん", "ほんで", "ほいで") and len(words) <= 1:
@@ -1118,7 +1158,8 @@ def analyse(said: str) -> Draft:
     for sm in _split(morphs):
         words = [m for m in sm if m.surface not in _STOP and m.surface not in _COMMA]
         if split and len(words) == 1 and re.fullmatch(r"[ぁ-ん]{1,3}", words[0].surface) \
-                and words[0].pos1 != "感動詞" and words[0].surface not in _d()["closings"]:
+                and words[0].pos1 != "感動詞" and words[0].surface not in _d()["closings"] \
+                and words[0].surface not in ("ごめん", "すまん"):
             split[-1] = split[-1] + sm  # 「手ぶらでええ|けん」: a particle the cut left alone goes back
         else:
             split.append(sm)
@@ -1149,6 +1190,13 @@ def analyse(said: str) -> Draft:
                 or body[-1].base in ("いい", "良い") and body[-2].surface == "も" and body[-3].surface in ("て", "で")
                 or body[-1].base in ("ある", "有る") and body[-2].surface in ("時間", "暇", "ひま", "予定", "空き")):
             question = True  # 「週末電話できたりする」「話してもいい」「日曜時間ある」 spoken: they ask
+        if not question and not had_punct and sm is _last_part and len(body) > 2 and (
+                body[-1].base in ("ぬ", "ない") and body[-2].base == "知る"
+                and re.search(r"(?:どこ|誰|だれ|何|なん|いつ)か|いい|ええ|良い", jt.join(body))
+                or body[-1].base == "する" and body[-2].surface == "たり" and body[-3].pos1 == "動詞"
+                and not any(m.surface in ("よく", "いつも", "時々", "たまに", "毎朝", "毎日", "毎週", "毎晩", "普段", "休日")
+                            for m in body)):
+            question = True  # 「どこかええとこ知らん」「週末会えたりする」 said last: they ask
         while body and body[0].pos1 in ("接続詞", "助詞") and body[0].surface in ("で", "それで", "あと", "だから", "でも",
                                                                             "けど", "けれど", "だけど", "が"):
             body = body[2:] if body[0].surface == "で" and body[1:2] and body[1].surface == "も" else body[1:]
@@ -1260,8 +1308,16 @@ def _drop_someone(body: list[Morph]) -> list[Morph]:
 def _make(role: str, body: list[Morph], tail: list[Morph], question: bool, had_punct: bool,
           source: str) -> Sentence:
     ms = list(body)
+    marks = "".join(m.surface for m in tail if _EMOJI.fullmatch(m.surface))
+    tail = [m for m in tail if not _EMOJI.fullmatch(m.surface)]
 
     def render(register: str) -> str:
+        said = _render(register)
+        if marks and register == "casual":  # the emoji the person typed stays where they typed it
+            said = (said[:-1] if said.endswith("。") else said) + marks
+        return said
+
+    def _render(register: str) -> str:
         if role == "closing":
             return _finish(jt.join(ms))  # a letter's closing formula, as written
         if role == "ask":

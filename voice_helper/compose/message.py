@@ -51,11 +51,16 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
     offers = _offers_with_edits(request, draft, offers, data, register)
     # An ask is added only where something is hard and nothing was asked; never to a thank-you
     # or news ("the meeting moved to Wednesday"): that would invent a plea for help.
-    if not asks and not thanks and (draft.difficulty or needs):
+    giving = not asks and bool(offers) and not needs  # "a spare cot if anyone needs it": nothing to ask
+    asked = any(s.asks_answer for s in draft.sentences)
+    if not asks and not thanks and not giving and not asked and (draft.difficulty or needs):
         if needs:
             asks = [_need_ask(draft.by_role("need")[-1], data, register)] if lang == "en" else asks
         if not asks and (statements or details or needs or request.slots.task or request.slots.feelings):
             asks = [_template_ask(request, data, register)]
+    if giving:  # nothing asked: the note as it was written
+        said = [s.say(register) for s in draft.sentences if s.role in ("statement", "offer", "thanks")]
+        return _clean(_address(name, [_join(said + closing, lang)], data, lang)[0])
     asks_only = list(asks)
     asks = _with_time(request, asks, statements + details + needs, data, lang)
     if asks_only and asks[:len(asks_only)] == asks_only and ordered:
@@ -280,6 +285,12 @@ def _leans(ask: str, lang: str) -> bool:
         return not has_object(ask)
     data = load_data("en")
     words = re.findall(r"[a-z0-9']+", ask.lower())
+    said = " " + " ".join(words) + " "
+    for p in data.get("lean_phrases", []):
+        at = said.find(f" {p} ")
+        after = said[at + len(p) + 2:].split()[:1] if at >= 0 else []
+        if at >= 0 and not (after and after[0] in ("to", "from", "at", "into", "home", "round", "over", "down", "up")):
+            return True  # "could you have a listen", "could you run me up in the car": to what, to where?
     if {"it", "them", "that", "this", "one", "those", "these", "her", "him", "there", "here"} & set(words[2:]) \
             or words[:2] in (["is", "that"], ["is", "this"], ["is", "it"], ["can", "it"]):
         return True  # "Is that OK or should I log on from home?" leans on what came before
@@ -362,15 +373,18 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
     bare = re.sub(r"(?:さん|様|さま|くん|ちゃん)$", "", name) if lang == "ja" else name
     role = re.search(r"(?:先生|部長|課長|係長|店長|主任|社長|先輩)$", name) if lang == "ja" else None
     titled = re.match(r"(?i)(?:mr|mrs|ms|dr|prof|professor|doctor)\.?\s+(\S+)$", name) if lang == "en" else None
-    variants = sorted({name, bare, name.replace("'", "")} | ({role.group(0)} if role else set())
+    variants = sorted({name, bare, name.replace("'", ""), name.replace(" ", "-")} | ({role.group(0)} if role else set())
                       | ({titled.group(1) + " sir", titled.group(1) + " madam", titled.group(1) + " ji"} if titled else set()),
                       key=len, reverse=True)  # "good morning kapoor sir" calls Mr Kapoor
     alt = "|".join(re.escape(v) for v in variants if v)
     if not alt:
         return lines
-    first = re.sub(rf"^(?:(?:hi|hey|hello|dear|excuse me|sorry|please|pls|plz|salaam|salam|namaste|hiya|oi|yo)[,\s]+)?"
+    first = re.sub(rf"^(?:(?:hi|hey|hello|dear|excuse me|sorry|please|pls|plz|salaam|salam|namaste|hiya|oi|yo|g'?day)"
+                   rf"[,\s]+)?"
                    rf"(?:{alt})(?:さん|様)?(?!ちゃん|くん|君|の|に|が|を)\s*[,、.。!]?\s*", "", lines[0], count=1,
                    flags=re.IGNORECASE)
+    if lang == "ja" and first == lines[0]:  # 「訪問看護の田村さん、いつも…」: the address line with who they are
+        first = re.sub(rf"^[^。、！？\s]{{1,12}}の(?:{alt})(?:さん|様)?\s*[、。]\s*", "", lines[0], count=1)
     if lang == "en":  # "thank you so much Ate Joy for covering…": the greeting already calls her
         first = re.sub(rf"^((?:thank you|thanks)(?: so much| very much| again)?|good (?:morning|afternoon|evening)|"
                        rf"salaam|hello|hi)\s*,?\s+(?:{alt})\b\s*,?\s*", r"\1 ", first, count=1, flags=re.IGNORECASE).rstrip()
@@ -387,6 +401,9 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
     if lang == "ja":  # 「…メールなんですけど、佐々木さん送る前に…」: called again mid-sentence, said once
         out = [re.sub(rf"(?<=[ぁ-んァ-ヶ一-龥、])(?:{alt})(?!から|まで|より|って|[にをがはのとへもでやだ、。？！]|じゃ|さん|くん|ちゃん|様|さま|君)",
                       "", ln) for ln in out]
+    if lang == "en":  # "just letting you know Rob the plumber came": called, then the news
+        out = [re.sub(rf"(?i)\b((?:let|letting|just so|so) you know),?\s+(?:{alt})\b,?\s*(?=\w)", r"\1: ", ln)
+               for ln in out]
     if lang == "en":  # "…a different way to get there Mum?" said without a comma: called, not spoken of
         out = [re.sub(rf"(\s(\w+))\s+(?:{alt})(?=[.!?]$)",
                       lambda m: m.group(1) if m.group(2).lower() not in _SPOKEN_OF else m.group(0), ln)
@@ -414,8 +431,12 @@ def _is_proper(word: str) -> bool:
     return w in lex()["_names"] or w in lex()["_proper"]
 
 
+_EMOJI_STOP = re.compile("(?<=[\U0001F000-\U0001FAFF\u2600-\u27BF])。")
+
+
 def _clean(text: str) -> str:
-    return strip_controls(text, keep_newlines=True).strip()
+    # 「助かった🙏 今度…」 was cut after its emoji: the emoji is that sentence's end mark
+    return _EMOJI_STOP.sub("", strip_controls(text, keep_newlines=True)).strip()
 
 
 # --- emergencies ------------------------------------------------------------------------------

@@ -21,6 +21,9 @@ class Sentence:
     # Filled by the editors when they find them:
     ask_core: str = ""  # the ask without its opener ("check the figures or format the tables")
     has_time: bool = False
+    #: A statement that asks a question all the same ("I wanted to ask if I should stop them"):
+    #: no ask is made up for the message.
+    asks_answer: bool = False
     #: How the ask is said when the message goes to one named person and the person asked anyone
     #: ("Chef, could somebody do my shift?"): "could you" would ask the chef to do it himself.
     render_addressed: Callable[[str], str] | None = field(repr=False, default=None)

@@ -164,6 +164,11 @@ def _drop_corrections(toks: list[str]) -> list[str]:
             if nxt in ("my", "the", "his", "her") and k >= 2 and low(out[k - 2]) == nxt:
                 del out[k - 2:j]  # "my ear no my jaw" → "my jaw"
                 continue
+            if wait and nxt:
+                back = [m for m in range(max(0, k - 8), k) if low(out[m]) == nxt]
+                if back:
+                    del out[back[-1]:j]  # "when I open the game no wait when I open chrome" → the second
+                    continue
             if nxt in _PREPS:
                 back = [m for m in range(max(0, k - 4), k) if low(out[m]) == nxt]
                 if back:
@@ -301,6 +306,11 @@ def _drop_leading(toks: list[str]) -> list[str]:
         if low(toks[k]) in ("so", "just", "like") and not _opens(low(toks[k + 1])) \
                 and low(toks[k + 1]) not in lex()["_leading"]:
             break  # "so tired" stays; "so so the…", "so okay the…" are hesitations
+        ahead = [low(t) for t in toks[k:k + 4]]
+        told = ("you", "everyone", "everybody", "we", "all")
+        if ahead[:1] == ["so"] and ahead[1:2] and ahead[1] in told and ahead[2:3] in (["know"], ["knows"]) \
+                or ahead[:2] == ["just", "so"] and ahead[2:3] and ahead[2] in told:
+            break  # "just so you know, …": what follows is news for them
         if low(toks[k]) in ("hi", "hey", "hello", "hiya") and k + 1 < len(toks) and low(toks[k + 1]) in d["_names"]:
             k += 1
             break
@@ -407,7 +417,9 @@ def case_word(t: str, names: set[str] | frozenset[str] = frozenset(), prev: str 
                          and nxt.isalpha() and nxt.lower() not in not_names and nxt.lower() not in _COMMON_AFTER_MISS):
         return "Miss"  # "ask miss patel", "miss patel"; "I miss my mum" stays
     if lt in d.get("kin_as_names", []) and prev not in ("my", "your", "his", "her", "our", "their", "a", "the", "new",
-                                                          "old", "single", "grand", "step"):
+                                                          "old", "single", "grand", "step") \
+            and not (prev.endswith("'s") and prev not in ("it's", "that's", "here's", "there's", "what's", "who's",
+                                                          "he's", "she's", "let's")):  # "Dani's mom": not a name
         return t[:1].upper() + t[1:]  # "sitting with dad" → Dad: a name here, not "my dad"
     if lt in d.get("acronyms", []):
         held = d.get("acronyms_ambiguous", {}).get(lt)

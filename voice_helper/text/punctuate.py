@@ -199,6 +199,19 @@ _DIGITS = frozenset({"zero", "oh", "one", "two", "three", "four", "five", "six",
 _CLOCK = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"})
 
 
+#: Nouns a number names ("week eight", "room twelve", "chapter five").
+_NUMBERED = frozenset({"week", "chapter", "page", "room", "floor", "flat", "number", "level", "year", "grade", "step",
+                       "unit", "bus", "platform", "gate", "table", "section", "part", "question", "exercise", "lesson",
+                       "apartment", "ward", "bed", "bay", "block", "lot", "seat", "row", "line", "route", "stage",
+                       "module", "form", "class", "house", "door", "plot", "court", "terminal", "aisle", "locker"})
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "nineteen"})
+_TEENS = frozenset({"thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "zero", "oh", "double"})
+_MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december"})
+_SIZE_WORDS = frozenset({"massive", "huge", "big", "quick", "little", "great", "special", "very", "real", "proper",
+                         "small", "short", "long", "whole", "final", "brief", "tiny", "enormous", "heartfelt", "warm"})
+
+
 def _number(word: str) -> bool:
     return word in _CLOCK or word.isdigit()
 
@@ -261,6 +274,13 @@ def possible_end(words: list[str], i: int) -> bool:
                 and words[k + 1] in ("the", "my", "his", "her", "our", "their", "your", "a", "an") and not any(
                 w in te.verbs() or w in _AUX or w in _NEG_AUX or w.endswith(("ed", "ing")) for w in words[k + 1:i]):
             return False  # "…but since the redundancy | I've just been…": the clause has no verb yet
+    if words[i - 1] in _NUMBERED and (_number(words[i]) or words[i] in _TENS or words[i] in _TEENS):
+        return False  # "the reading for week | eight", "room | twelve": the number names it
+    if words[i - 2:i - 1] == ["of"] and words[i - 1] in _MONTH_NAMES and (words[i] in _TENS or words[i] in _TEENS
+                                                                         or words[i].isdigit()):
+        return False  # "born the third of march | forty one": the year of that date
+    if words[i - 2] in ("a", "an") and words[i - 1] in _SIZE_WORDS:
+        return False  # "to say a massive | thank you": the noun comes after
     if words[i - 1] == "otherwise":
         return False  # "…today itself | otherwise | we will miss…": otherwise opens what follows
     if words[i - 1] in ("hear", "see", "feel", "watch", "let", "make", "heard", "saw", "felt", "watched", "notice",
