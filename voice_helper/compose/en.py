@@ -812,7 +812,9 @@ def analyse(said: str) -> Draft:
             # "I'll bring him coffee" is to the helper named in the ask; "could your lad saw it up…
             # I'll pay him" is to the lad, who is not the one reading
             third = bool({te.low(t) for t in toks} & set(_d()["offer_third_parties"]))
-            sentences.append(_offer_sentence(s, names, to_you=spoken_of or not third))
+            # (a helper greeted by name is "you" already: "Marites, … I'll leave food and her leash"
+            # is the dog's leash)
+            sentences.append(_offer_sentence(s, names, to_you=spoken_of or not third and helper is None))
         elif _says_any(" ".join(lows), _d()["giving_away"]):
             text = _finish(s, question, names)  # "…a spare cot if anyone needs it, free to a good home"
             sentences.append(Sentence("offer", text, render=lambda reg, _t=text: _t))
@@ -1024,6 +1026,7 @@ def _offer_sentence(s: list[str], names: frozenset[str], to_you: bool = True) ->
         toks = list(s)
         said = " ".join(lows)
         if lows[:2] in (["i", "can"], ["i", "could"]) and not any(h in said for h in d["offer_has_return"]) \
+                and not _says_any(said, d["offer_logistics"]) \
                 and len(lows) > 3 and "instead" not in lows and "after" not in lows:
             toks = toks + ["in", "return"]
         toks = [_to_you(toks, k) if k > 1 and to_you else t for k, t in enumerate(toks)]

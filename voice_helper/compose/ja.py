@@ -383,7 +383,9 @@ def _wish_after(ms: list[Morph], j: int) -> bool:
 # --- roles -------------------------------------------------------------------------------------
 
 
-_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D\u2640\u2642]+")
+#: Emoji, with their joiners and variation selectors (🙇‍♂️ is four code points).
+_EMOJI_CHARS = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D"
+_EMOJI = re.compile(f"[{_EMOJI_CHARS}]+")
 
 
 def _strip_end(ms: list[Morph]) -> tuple[list[Morph], list[Morph], bool]:
@@ -451,7 +453,8 @@ def _request_at(body: list[Morph], question: bool = False) -> tuple[int, str] | 
         if m.is_("助詞", "接続助詞") and m.surface in ("て", "で") and i + 1 < len(body) \
                 and (body[i + 1].base in d["_bene"] or body[i + 1].norm in d["_bene"]) and _final(body, i + 1):
             return i + 1, "te"
-        if (m.surface in ("お願い", "願い") or (m.surface == "お" and i + 1 < len(body) and body[i + 1].surface == "願い")) \
+        if (m.surface in ("お願い", "願い", "おねがい") or (m.surface == "お" and i + 1 < len(body)
+                                                         and body[i + 1].surface in ("願い", "ねがい"))) \
                 and not re.search(r"^(?:お)?願い?して(?:ばかりで|ばっかりで)?(?:すみません|ごめん|申し訳)", jt.join(body[i:])):
             return i, "onegai"  # not 「またお願いしてすみません」 (an apology)
         if m.base in ("頼む", "頼める") and i > 0 and not (i + 1 < len(body) and body[i + 1].base in ("れる", "られる")):
@@ -1017,9 +1020,6 @@ def _finish(text: str) -> str:
     return text.replace("?", "？")
 
 
-_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]")
-
-
 def soften(text: str, register: str) -> str:
     """Dramatic idioms said in passing (締め切りに殺される) in words fit to send, and casual
     clause links in a polite sentence (〜んだけど → 〜んですが) — both from the data file."""
@@ -1044,10 +1044,25 @@ _ADDRESS_LINE = re.compile(r"^\s*([^。、！？!?\s]{1,15}?(?:さん|様|さま
                            r"(?:へ(?:[。、]|(?=[ \t　]))|(?=[ \t　]))[ \t　]*")
 
 
+def _typed_gap(run: str, nxt: str) -> str:
+    """What a space typed between two phrases stands for: nothing after a particle (「駅から お寺まで」),
+    a pause after a noun or a て-form (「見積書の金額 あってるか」「足がいたくて あるけません」), the end
+    of a sentence after a predicate (「げんきですか 来週の…」)."""
+    if not re.match(r"[ぁ-んァ-ヶ一-龥]", nxt):
+        return " "
+    if re.search(r"(?:から|まで|より|って|[がをにはのとでもへや])$", run):
+        return ""
+    if re.search(r"[一-龥ァ-ヶー]$", run) or run.endswith(("て", "で")):
+        return "、"
+    return "。" if re.search(r"[ぁ-ん]$", run) else " "
+
+
 @lru_cache(maxsize=1024)
 def analyse(said: str) -> Draft:
     """The person's Japanese utterance as sentences with roles (cached: the UI re-renders often)."""
     said = clean_utterance(said)
+    # 「@木村さん 」「@チーム各位 」: whom it is addressed to
+    said = re.sub(r"^\s*[@＠]([^\s@＠、。]{1,20})\s+", r"\1、", said, count=1)
     # 「思った笑 送ってくれて」「まじかw」: a laugh typed after a sentence ends it
     said = re.sub(r"(?<=[ぁ-んー])(?:\(笑\)|（笑）|笑|[wｗ]+)(?=\s|[。！!？?]|$)", "。", said)
     said = re.sub(r"(?<=[一-龥ぁ-んァ-ヶ])(さ|く|ちゃ)ー+ん", r"\1ん", said)  # 「石田さーん」「健太くーん」
@@ -1056,18 +1071,25 @@ def analyse(said: str) -> Draft:
     # 「お腹ぺこぺこ〜帰りに…」: a wave typed between two sentences ends the first (not 9時〜10時, not すご〜い)
     said = re.sub("(?<=[ぁ-んァ-ヶー])[〜~]+(?=[一-龥ァ-ヶ])", "。", said)
     # an emoji typed after a sentence's end mark is that sentence's (「止まらなくなった…😇 誰か」), not the next one's
-    said = re.sub("(?<=[。！？!?….])\\s*[\U0001F000-\U0001FAFF\u2600-\u27BF]+\\s*(?=\\S)", "", said)
+    said = re.sub(f"(?<=[。！？!?….])\\s*[{_EMOJI_CHARS}]+\\s*(?=[^\\s{_EMOJI_CHARS}])", "", said)
+    said = re.sub(f"([？！?!。]+)([{_EMOJI_CHARS}]+)\\s*$", r"\2\1", said)  # 「…くれん？🙇」: the last sentence's
     # 「迎えに来てくれて助かった🙏 今度…」: an emoji typed after a predicate ends its sentence
-    said = re.sub("(?<=[ぁ-んー])([\U0001F000-\U0001FAFF\u2600-\u27BF]+)\\s*(?=[一-龥ぁ-んァ-ヶ])", "\\1。", said)
+    said = re.sub(f"(?<=[ぁ-んー])([{_EMOJI_CHARS}]+)\\s*(?=[一-龥ぁ-んァ-ヶ])", "\\1。", said)
     runs = said.split(" ")
-    if len(runs) > 2 and sum(map(len, runs)) > 5 * len(runs) and not re.search(r"[。、！？!?]", said):
-        # Typed with spaces, not punctuation, between sentences (「…でしょうか　教えてください　ばあばより」):
-        # each space ends one (not after a particle: 「明日の 会議」 goes on).
+    if len(runs) > 2 and not re.search(r"[。、！？!?]", said) and (sum(map(len, runs)) > 5 * len(runs) or (
+            sum(map(len, runs)) > 3.5 * len(runs)
+            and sum(1 for r in runs if re.search(r"[一-龥]", r) and re.search(r"[ぁ-ん]", r)) * 2 >= len(runs))):
+        # Typed with spaces, not punctuation, between phrases (「…でしょうか　教えてください　ばあばより」,
+        # 「土曜の法事 駅から お寺まで 車 おねがいします」): a space after a predicate ends a sentence, after
+        # a noun it is a pause (「見積書の金額 あってるか」), after a particle the phrase goes on (「明日の 会議」).
         first_run = runs[0]
-        said = re.sub(r"(?<=[ぁ-んァ-ヶー一-龥])(?<![がをにはのとでもへや]) (?=[ぁ-んァ-ヶ一-龥])", "。", said)
-        if len(first_run) <= 3 or len(first_run) <= 5 and not first_run.endswith(("です", "ます", "た", "い")) or first_run.endswith(
-                ("さん", "くん", "ちゃん", "様", "先生")):
-            said = first_run + "、" + said[len(first_run) + 1:]  # 「ゆうた げんきですか…」: the first word calls him
+        rest = "".join(r + _typed_gap(r, runs[k + 1]) if k + 1 < len(runs) else r for k, r in enumerate(runs) if k)
+        bare_first = re.sub(r"へ$", "", first_run)
+        if len(bare_first) <= 3 or len(bare_first) <= 5 and not bare_first.endswith(("です", "ます", "た", "い")) \
+                or bare_first.endswith(("さん", "くん", "ちゃん", "様", "先生")):
+            said = bare_first + "、" + rest  # 「ゆうた げんきですか…」「ゆうとくんへ　…」: the first word calls him
+        else:
+            said = first_run + _typed_gap(first_run, runs[1]) + rest
         said = re.sub(r"^([^。]{1,15}?(?:さん|様|さま|先生|くん|ちゃん))へ。", r"\1、", said)
     if re.search(r"[。、！？]", said) or sum(map(len, runs)) > 5 * len(runs):
         # Typed (punctuated, or long runs between spaces): the line break became a space.
@@ -1176,6 +1198,11 @@ def analyse(said: str) -> Draft:
                 and body[-2].pos1 == "動詞" and any(m.surface in _d()["invitation_words"] for m in body) \
                 and sm is _last_part:
             question = True  # 「今夜ちょっと話せない」 spoken: an invitation, not "I can't talk"
+        if not question and not had_punct and sm is _last_part and len(body) > 2 and body[-1].pos1 == "動詞" \
+                and body[-1].cform.startswith("終止形") and body[-1].surface.endswith(("れる", "える", "せる", "ける", "てる"))\
+                and body[-1].base not in ("くれる", "呉れる") \
+                and any(m.surface in ("一緒", "今日", "今夜", "今度", "週末", "明日") for m in body):
+            question = True  # 「今日の帰り一緒に帰れる」 spoken last: can we?
         if not question and not had_punct and body and body[-1].pos1 == "動詞" and body[-1].cform.startswith("終止形") \
                 and body[-1].base not in ("くださる", "下さる", "ください") \
                 and re.search(r"(?:誰|だれ|どなた)か", jt.join(body)) and _someone_in_last_clause(body):

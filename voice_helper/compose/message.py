@@ -101,8 +101,10 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
             timed = [d for d in details[:1] if _short_detail(d)]  # "Ramipril I think.", "It folds."
         if timed and (not any(_has_time(c, lang) for c in core) or len(timed[0]) <= (30 if lang == "ja" else 60)):
             core = core + timed  # "…my school play on Thursday? It's at seven."
+        said_first = bool(draft.sentences) and draft.sentences[0].role == "thanks"
         if thanks and not any(t in core for t in thanks) and _short_enough(thanks[0], lang) \
-                and len(thanks[0].split()) > (3 if lang == "en" else 0) and len(thanks[0]) > (0 if lang == "en" else 8):
+                and len(thanks[0].split()) > (3 if lang == "en" else 0) \
+                and (len(thanks[0]) > (0 if lang == "en" else 8) or lang == "ja" and said_first):
             core = thanks[:1] + core  # a thank-you is never cut: often it is the point (「先日はありがとう…」)
         core = list(dict.fromkeys(core))  # a need said once is said once
         while core and core[0] in statements and statements.index(core[0]) > 0 and _refers_back(core[0], lang):
@@ -370,7 +372,8 @@ def _address(name: str, lines: list[str], data: dict[str, Any], lang: str) -> li
 def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
     """The person already called the helper by name ("Kenji, …", "thanks, Grandma."): the greeting
     says it once, so the name is not said twice."""
-    bare = re.sub(r"(?:さん|様|さま|くん|ちゃん)$", "", name) if lang == "ja" else name
+    bare = re.sub(r"\s*(?:ご担当者様|御中|各位|の皆さん|の皆様|の皆さま|さん|様|さま|くん|ちゃん)$", "", name) \
+        if lang == "ja" else name
     role = re.search(r"(?:先生|部長|課長|係長|店長|主任|社長|先輩)$", name) if lang == "ja" else None
     titled = re.match(r"(?i)(?:mr|mrs|ms|dr|prof|professor|doctor)\.?\s+(\S+)$", name) if lang == "en" else None
     variants = sorted({name, bare, name.replace("'", ""), name.replace(" ", "-")} | ({role.group(0)} if role else set())
@@ -383,6 +386,11 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
                    rf"[,\s]+)?"
                    rf"(?:{alt})(?:さん|様)?(?!ちゃん|くん|君|の|に|が|を)\s*[,、.。!]?\s*", "", lines[0], count=1,
                    flags=re.IGNORECASE)
+    if lang == "ja":  # 「総務部 ご担当者様、」「チーム各位 」「御中」: the address line the greeting replaces
+        first = re.sub(r"^(?:[^\s。、！？]{0,20}?\s*)?(?:御中|各位|ご担当者様|ご担当者さま|ご担当の方|の皆さま|の皆様|の皆さん|"
+                       r"皆さま|皆様)[、。\s]*", "", first, count=1)
+    if lang == "ja":  # 「情報システム部さんですか。」: on the phone, checking who answered
+        first = re.sub(rf"^(?:(?:{alt})(?:さん|様)?)?(?:です|でしょう)か[。、]\s*", "", first, count=1)
     if lang == "ja" and first == lines[0]:  # 「訪問看護の田村さん、いつも…」: the address line with who they are
         first = re.sub(rf"^[^。、！？\s]{{1,12}}の(?:{alt})(?:さん|様)?\s*[、。]\s*", "", lines[0], count=1)
     if lang == "en":  # "thank you so much Ate Joy for covering…": the greeting already calls her
@@ -408,7 +416,46 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
         out = [re.sub(rf"(\s(\w+))\s+(?:{alt})(?=[.!?]$)",
                       lambda m: m.group(1) if m.group(2).lower() not in _SPOKEN_OF else m.group(0), ln)
                for ln in out]
+        out = [ln for ln in (_called_again(ln, name, variants) for ln in out) if ln]
     return out
+
+
+def _called_again(line: str, name: str, variants: list[str]) -> str:
+    """English: the helper called again inside what was said ("sorry to bother you again mrs patel
+    it's just…", "can't lift jim help please", "could you ask them pat"): the greeting already calls
+    them, so the name goes wherever it is not spoken of ("ask Mum", "Lisa's keys" stay)."""
+    titled = re.match(r"(?i)(?:mr|mrs|ms|dr|prof|professor|doctor|mister)\.?\s+(\S+)$", name)
+    forms = set(variants) | ({f"doctor {titled.group(1)}", f"mister {titled.group(1)}", f"dr. {titled.group(1)}",
+                              f"mr. {titled.group(1)}", f"mrs. {titled.group(1)}"} if titled else set())
+    alt = "|".join(re.escape(v) for v in sorted(forms, key=len, reverse=True) if v)
+    if not alt:
+        return line
+    pattern = re.compile(rf"(?i)(,\s*)?(?:\b(?:hi|hey|hello)\s+)?(?<![\w'])(?:{alt})(?![\w'])(?!'s)(\s*,)?")
+
+    def drop(m: re.Match[str]) -> str:
+        before = line[:m.start()].rstrip(" ,").split()
+        prev = before[-1].lower().strip(".,!?") if before else ""
+        after = line[m.end():].lstrip()
+        if prev in _SPOKEN_OF and not (prev == "ask" and before[-2:-1] in (["else"], ["to"], ["who"])) \
+                or not before and not after or prev.endswith(("'s", "s'")) \
+                or prev.endswith("s") and _is_kin_name(name) and prev not in ("thanks", "yes", "cheers", "is", "was"):
+            return m.group(0)  # "could you ask Mum", "tell Lisa", "jakes mom": spoken of
+        nxt = after.split(" ", 1)[0].lower().strip(".,!?") if after else ""
+        if not after or after[0] in ".?!":
+            return ""
+        if (m.group(1) or m.group(2)) and nxt in _CLAUSE_WORDS and before and not before[-1].endswith((".", "!", "?")):
+            return ", "  # "sorry to bother you again, | it's just the shopping"
+        return " "
+
+    out = pattern.sub(drop, line)
+    out = re.sub(r"([.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)  # "…marking. Could you"
+    out = re.sub(r"\s+([.,!?])", r"\1", re.sub(r"\s{2,}", " ", out)).strip()
+    out = re.sub(r"^[,\s]+", "", out)
+    return out[:1].upper() + out[1:] if out and out[:1].islower() and line[:1].isupper() else out
+
+
+_CLAUSE_WORDS = frozenset({"i", "i'm", "it's", "its", "it", "we", "you", "the", "my", "can", "could", "would", "please",
+                           "there's", "this", "that", "so", "but", "and", "since", "because", "just", "i've", "i'll"})
 
 
 #: A name after these is spoken of ("could you ask Mum?"), not called.
@@ -431,7 +478,7 @@ def _is_proper(word: str) -> bool:
     return w in lex()["_names"] or w in lex()["_proper"]
 
 
-_EMOJI_STOP = re.compile("(?<=[\U0001F000-\U0001FAFF\u2600-\u27BF])。")
+_EMOJI_STOP = re.compile("(?<=[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D])。")
 
 
 def _clean(text: str) -> str:
@@ -462,6 +509,13 @@ def crisis_message(request: HelpRequest, draft: Draft, data: dict[str, Any], nam
         first = words.split(" ", 1)[0]
         keep = first in ("I", "I'm", "I've", "I'll", "I'd") or _is_proper(re.sub(r"\W", "", first))
         body = now + " " + (words if keep else words[:1].lower() + words[1:])
+    if lang == "en":  # "I need help now: help, I've fallen" says it twice
+        body = re.sub(r"(?i)(?<=: )(?:help[,.!]?\s+)+", "", body)
+    if name and lang == "en":  # "help help gary i've fallen": Gary is called by the greeting
+        called = _without_name(name, [body], lang)
+        body = called[0] if called else body
+        body = re.sub(r":\s*[.,]\s*", ": ", body)
+        body = re.sub(r"(?i)(?<=: )(?:help[,.!]?\s+)+", "", body)
     if name:
         body = data["greeting"].format(name=name) + (body if lang == "ja" else body[:1].lower() + body[1:]
                                                      if not body.startswith("I ") else body)
