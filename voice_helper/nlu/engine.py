@@ -114,8 +114,10 @@ class IntentEngine:
         # grey zone, the intent model's "emergency") means "ask first: are you safe?".
         # A weak rule sign with the net sure is a crisis: on the training data every such line
         # ("help emergency help", "he can breathe" for can't after a sting) was an emergency.
-        crisis = (hit is not None and hit.sure) or (net == "crisis" and (hit is None or not hit.sure)
-                                                     and not safety.said_about_then(raw, language))
+        # A rule's sure sign the net finds calm ("I'm choking on this workload") asks instead.
+        sure = hit is not None and hit.sure and net != "calm"
+        crisis = sure or (net == "crisis" and (hit is None or not hit.sure)
+                          and not safety.said_about_then(raw, language))
         emergency_talk = top == "emergency" and p_top >= RAISE_CRISIS and \
             model.proba(normalize(safety.without_idioms(raw, language), language, cleaned=True)).get(
                 "emergency", 0.0) >= RAISE_CRISIS

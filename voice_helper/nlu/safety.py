@@ -36,8 +36,15 @@ _JA_NEG = {"ない", "なく", "なかっ", "ず", "ぬ", "ん", "ねえ", "へ�
 
 #: The classifier alone raises a crisis at this probability, and asks at LOW (chosen on
 #: out-of-fold predictions over the safety training data; see scripts/eval_safety.py).
-HIGH = {"en": 0.97, "ja": 0.97}  # out-of-fold: the net alone alarms ≤ 0.1 % of near-misses and ~0.3 % of ordinary requests; below, it asks
+HIGH = {"en": 0.95, "ja": 0.95}  # 0.97 → 0.95 on fresh dev set 12 (before it trained the net): recall en
+# 0.950 → 0.965, ja 0.958 → 0.965, no near-miss more alarmed (0.90 caught a little more but called
+# in for 「咳が止まらない」 and 「胸が軽く痛む」, which are asked about); below, it asks
 LOW = {"en": 0.60, "ja": 0.60}
+#: A rule's sure sign with the net this sure it is nothing ("choking on this workload", "fell off my
+#: bike yesterday, nothing broken", 「夫は警察官で強盗事件の捜査」) asks "are you safe?" instead of
+#: alarming. On fresh dev set 12 this took false alarms 15 → 4 (en) and 13 → 4 (ja) and turned
+#: no emergency into a question (the lowest net score of a real one there was 0.071).
+RULE_VETO = {"en": 0.03, "ja": 0.03}
 #: Which kind decides whom to call when several are said (a physical danger before a thought).
 PRIORITY = ["self_harm_act", "overdose", "unresponsive", "chest_pain", "breathing", "bleeding", "stroke",
             "allergy", "fire", "gas", "fall", "violence", "explicit", "medical", "self_harm"]
@@ -384,9 +391,12 @@ def said_about_then(text: str, lang: str) -> bool:
 
 
 def classifier_says(p: float, lang: str) -> str:
-    """"crisis", "check" or "" for the safety net's probability of an emergency."""
+    """"crisis", "check" or "" for the safety net's probability of an emergency ("calm": so low
+    that a rule's sure sign becomes a question)."""
     if p >= HIGH.get(lang, 0.9):
         return "crisis"
     if p >= LOW.get(lang, 0.55):
         return "check"
+    if p < RULE_VETO.get(lang, 0.0):
+        return "calm"
     return ""
