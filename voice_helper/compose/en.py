@@ -430,6 +430,13 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
                                                         "regarding", "is", "thank", "thanks", "just", "sorry", "please",
                                                         "do", "did", "have", "we", "our", "about", "so"):
                 boundary = True  # "…it is Gareth | are you still okay…": the speaker has said who they are
+            elif lows[i] in ("does", "do", "would", "will", "is") and len(words) >= 4 and prev.isalpha() \
+                    and 2 <= len(lows) - i <= 4 and lows[-1] in ("suit", "work", "sound", "okay", "ok", "alright",
+                                                                 "good", "fine", "do", "help"):
+                boundary = True  # "…I'll make you dinner Saturday | does seven suit?"
+            elif lows[i:i + 2] in (["you", "think"], ["you", "reckon"]) and len(words) >= 4 and prev.isalpha() \
+                    and prev not in ("do", "did", "if", "what", "and", "so", "that", "would", "don't", "didn't", "when"):
+                boundary = True  # "…a bit dizzy today | you think I should come earlier?"
             elif lows[i:i + 2] in (["quick", "question"], ["quick", "q"], ["one", "question"]) and len(words) >= 2 \
                     and prev not in ("a", "one", "my", "the", "another", "and", "just"):
                 boundary = True  # "…this is Dani's mom | quick question: is practice still on?"
@@ -445,6 +452,7 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
         elif not boundary and len(words) >= 3 and prev.isalpha() and (_wh_question_at(lows, i) or _is_that_at(lows, i)):
             boundary = True  # "…the science project | what pages do we need to read"
         elif not boundary and len(words) >= 4 and prev not in d["clause_glue"] and prev.isalpha() \
+                and prev not in d["reporting"] \
                 and not (i >= 2 and lows[i - 2] in _TELL and prev in ("me", "him", "her", "them", "us", "you")) \
                 and len([w for w in lows[i:] if w.isalpha()]) >= 3 and _clause_start(lows, i):
             boundary = True  # "…up to the third floor | I have six bags"
@@ -606,7 +614,7 @@ def _is_that_at(lows: list[str], i: int) -> bool:
         return True  # "…by six am | is there any way you could…"
     return lows[i:i + 1] in (["is"], ["was"]) and lows[i + 1:i + 2] in (["that"], ["this"], ["it"]) \
         and lows[i + 2:i + 3] in (["a"], ["an"], ["real"], ["safe"], ["okay"], ["ok"], ["normal"], ["legit"], ["true"],
-                                  ["right"], ["allowed"], ["enough"]) \
+                                  ["right"], ["allowed"], ["enough"], ["one"], ["some"], ["genuine"], ["dangerous"]) \
         and i > 0 and lows[i - 1].isalpha() and lows[i - 1] not in _verbs() and lows[i - 1] not in _d()["clause_glue"]
 
 
@@ -619,7 +627,7 @@ def _finish(toks: list[str], question: bool, names: frozenset[str]) -> str:
     for k in range(1, len(cased)):
         if cased[k - 1] == "Miss" and cased[k].isalpha() and cased[k].islower():
             cased[k] = cased[k][:1].upper() + cased[k][1:]  # "Miss" was cased as a title: its name too
-    while cased and cased[-1] in (",", "-", "…", ":", ";"):
+    while cased and cased[-1] in (",", "-", "…", ":", ";", "—", "–"):
         cased.pop()
     while cased and cased[0] in (",", "-"):
         cased.pop(0)
@@ -640,6 +648,14 @@ def _is_question(lows: list[str]) -> bool:
         words = [w for w in lows[lows.index(",") + 1:] if w.isalpha() or "'" in w]  # "Regarding the report, can you…"
     while words and words[0] in ("please", "so", "and", "sorry", "but", "quick", "question", "one", "just", "a"):
         words = words[1:]  # "Please could you…", "So can someone…", "Quick question: is…"
+    if words[:2] == ["excuse", "me"]:
+        words = words[2:]  # "Excuse me, what time does the pool open?"
+    if len(words) > 2 and words[1] in ("could", "can", "would", "will", "do", "does", "is", "are") \
+            and words[2] in ("you", "u", "ya", "someone", "somebody", "anyone", "anybody", "we") \
+            and words[0] not in _verbs() and words[0] not in te.verbs() and words[0] not in ("i", "it", "that", "this", "what", "how"):
+        words = words[1:]  # "bron could you lend us fifty": the name said first calls the helper
+    if words[:2] in (["you", "think"], ["you", "reckon"], ["reckon", "you"], ["think", "you"]):
+        return True  # "you think I should come earlier?": a question said as a statement
     first = words[0] if words else ""
     if first in ("will", "can") and len(words) > 1 and words[1] not in (
             "you", "u", "ya", "someone", "somebody", "anyone", "anybody", "it", "they", "he", "she", "we", "i", "the",
@@ -839,7 +855,8 @@ def analyse(said: str) -> Draft:
             # two?", "I wanted to ask if I should stop them"): no ask is made up for it.
             sent = Sentence("statement", text, render=lambda reg, _t=text: _t)
             sent.asks_answer = question and _asks_something(lows) \
-                or _says_any(" ".join(lows), _d()["indirect_questions"])
+                or _says_any(" ".join(lows), _d()["indirect_questions"]) \
+                or _says_any(" ".join(lows), _d()["invitations"])  # "come by Sunday for your tea": it asks
             sentences.append(sent)
     if closing:
         closing = closing[:1].upper() + closing[1:]  # "thanks, Kai's mum" typed in lower case

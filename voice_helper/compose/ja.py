@@ -238,7 +238,9 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
                 and _asks_here(ms, i - 1) \
                 and nxt.pos1 in ("名詞", "代名詞", "副詞") and nxt.surface not in ("こと", "の", "ん", "どう", "なんか"):
             end = True  # 来てくれへんか | 物置の棚が…: the question ends (か read as 副助詞)
-        elif len(cur) == 1 and m.base in ("ごめん", "すみません", "ごめんなさい") and follows_new:
+        elif len(cur) == 2 and cur[0].surface == "すま" and m.surface == "ん" and follows_new:
+            end = True  # すまん | 犬の散歩…: the apology (read as すむ+ぬ modifying what follows)
+        elif len(cur) == 1 and m.base in ("ごめん", "すみません", "ごめんなさい", "すまん", "すまない") and follows_new:
             end = True  # ごめん | 2時にダブルブッキングしちゃって
         elif _asks_here(ms, i) and nxt.pos1 in ("名詞", "代名詞", "副詞", "接頭辞") \
                 and nxt.surface not in ("こと", "の", "ん", "とき", "時", "ため", "場合", "人", "方", "もの", "ところ"):
@@ -1044,6 +1046,10 @@ _ADDRESS_LINE = re.compile(r"^\s*([^。、！？!?\s]{1,15}?(?:さん|様|さま
                            r"(?:へ(?:[。、]|(?=[ \t　]))|(?=[ \t　]))[ \t　]*")
 
 
+#: A name alone after a letter's last sentence: 「宮本」「青木 隆」「有限会社ひかり設計 小川」.
+_SIGNATURE = re.compile(r"(?<=[。！!])\s+(?P<sig>(?:[一-龥ァ-ヶーぁ-ん]{2,16}\s)?[一-龥]{1,4}(?:\s?[一-龥ぁ-ん]{1,4})?)\s*$")
+
+
 def _typed_gap(run: str, nxt: str) -> str:
     """What a space typed between two phrases stands for: nothing after a particle (「駅から お寺まで」),
     a pause after a noun or a て-form (「見積書の金額 あってるか」「足がいたくて あるけません」), the end
@@ -1061,6 +1067,13 @@ def _typed_gap(run: str, nxt: str) -> str:
 def analyse(said: str) -> Draft:
     """The person's Japanese utterance as sentences with roles (cached: the UI re-renders often)."""
     said = clean_utterance(said)
+    # 「…よろしくお願いいたします。⏎青木 隆」: a letter's last line, a name alone, signs it (kept last, as typed)
+    signature = ""
+    sig = _SIGNATURE.search(said)
+    if sig and sig.group("sig").replace(" ", "") not in _d()["closings"] \
+            and sig.group("sig").replace(" ", "") not in ("以上", "宜しく", "敬具", "草々", "かしこ"):
+        signature = sig.group("sig")
+        said = said[:sig.start("sig")].rstrip()
     # 「@木村さん 」「@チーム各位 」: whom it is addressed to
     said = re.sub(r"^\s*[@＠]([^\s@＠、。]{1,20})\s+", r"\1、", said, count=1)
     # 「思った笑 送ってくれて」「まじかw」: a laugh typed after a sentence ends it
@@ -1068,6 +1081,7 @@ def analyse(said: str) -> Draft:
     said = re.sub(r"(?<=[一-龥ぁ-んァ-ヶ])(さ|く|ちゃ)ー+ん", r"\1ん", said)  # 「石田さーん」「健太くーん」
     # 「けいすけー！土曜ひま？」: the name called with a long vowel is the name
     said = re.sub(r"^([ぁ-ん]{2,5})ー+(?=[！!])", r"\1", said)  # (not プリンター、アトピー)
+    said = re.sub(r"^([ぁ-ん]{2,5})ー+\s*(?=[\s一-龥ァ-ヶ])", r"\1、", said)  # 「たけるー 明日の…」「ゆうとー昨日は」
     # 「お腹ぺこぺこ〜帰りに…」: a wave typed between two sentences ends the first (not 9時〜10時, not すご〜い)
     said = re.sub("(?<=[ぁ-んァ-ヶー])[〜~]+(?=[一-龥ァ-ヶ])", "。", said)
     # an emoji typed after a sentence's end mark is that sentence's (「止まらなくなった…😇 誰か」), not the next one's
@@ -1099,6 +1113,8 @@ def analyse(said: str) -> Draft:
         said = _ADDRESS_LINE.sub(r"\1、", said, count=1)
         said = re.sub(r"^([一-龥ぁ-んァ-ヶ]{1,6})\s?へ(?:[。、]\s*|\s+)(?!の)", r"\1、", said, count=1)  # 「健一へ」「孝へ　」
     if re.search(r"[ぁ-んァ-ヶ一-龥] [ぁ-んァ-ヶ一-龥]", said):
+        # 「すま ん」「ごめ ん」: the recognizer cut an apology in two
+        said = re.sub(r"(?:(?<=^)|(?<= ))(すま|ごめ) ん(?= |$)", r"\1ん", said)
         # Recognizer output: a filler stands alone between spaces (…今日 あの 資料 を…).
         words: list[str] = []
         dropped = False
@@ -1282,6 +1298,8 @@ def analyse(said: str) -> Draft:
             sent.render_addressed = _make(role, kept, tail, question, had_punct, source).render
         kept = None
         sentences.append(sent)
+    if signature:
+        sentences.append(Sentence("closing", signature, render=lambda register, _t=signature: _t))
     hard = _hard(morphs)
     younger = re.search("(?:" + "|".join(_d()["younger_kin"]) + ")の" + re.escape(helper), jt.join(list(raw))) \
         if helper else None
@@ -1430,7 +1448,7 @@ def _apology(said: str, register: str) -> str:
     """「ごめん」 said as an apology fits the register: ごめんなさい / 申し訳ありません."""
     if register == "casual":
         return said
-    return re.sub(r"ごめん(?:ね|な)?(?:です)?$", _d()["apology"][register], said)
+    return re.sub(r"(?:ごめん|すまん)(?:ね|な|のう)?(?:です)?$", _d()["apology"][register], said)
 
 
 def _thanks(ms: list[Morph], register: str) -> str:

@@ -258,6 +258,13 @@ def _workplace(request: HelpRequest, draft: Draft, data: dict[str, Any], registe
         return None  # "help me until 5" is how long, not a deadline at risk
     wp = data["workplace"]
     lang = request.language
+    said = (request.said or "").lower().replace("’", "'")
+    if not any(w in said for w in wp.get("at_risk", [])):
+        return None  # nothing they said puts the task at risk: no "I'm concerned…" made up
+    if lang == "en" and (len(s.task.split()) > 6 or re.match(r"(?i)(?:the\s+)?\w+ing\b", s.task)
+                         and not re.match(r"(?i)(?:finishing|doing|completing|getting through)\b", s.task)
+                         or s.deadline.text.lower().startswith("due")):
+        return None  # "the accessing the shared drive", "by due tomorrow": the frame would garble it
     asks = s.asks or ask_list(draft)
     offer = (s.offer or "").strip()
     if lang == "ja":
@@ -376,7 +383,8 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
         if lang == "ja" else name
     role = re.search(r"(?:先生|部長|課長|係長|店長|主任|社長|先輩)$", name) if lang == "ja" else None
     titled = re.match(r"(?i)(?:mr|mrs|ms|dr|prof|professor|doctor)\.?\s+(\S+)$", name) if lang == "en" else None
-    variants = sorted({name, bare, name.replace("'", ""), name.replace(" ", "-")} | ({role.group(0)} if role else set())
+    readings = {v for k, vs in _KIN_READINGS.items() if name in (k, *vs) for v in (k, *vs)} if lang == "ja" else set()
+    variants = sorted({name, bare, name.replace("'", ""), name.replace(" ", "-")} | readings | ({role.group(0)} if role else set())
                       | ({titled.group(1) + " sir", titled.group(1) + " madam", titled.group(1) + " ji"} if titled else set()),
                       key=len, reverse=True)  # "good morning kapoor sir" calls Mr Kapoor
     alt = "|".join(re.escape(v) for v in variants if v)
@@ -406,6 +414,8 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
     else:
         out = [first or lines[0]] + lines[1:]
     out = [re.sub(rf",\s*(?:{alt})(?=[.!?])", "", ln, flags=re.IGNORECASE) for ln in out]
+    if lang == "ja":  # 「孫の大翔に教えてほしい」「ケアマネの石井さんに相談したい」 said to 大翔, to 石井さん
+        out = [re.sub(rf"(?:[一-龥ァ-ヶー]{{1,6}}の)?(?:{alt})(?:さん|様|さま|の方)?に(?:ね|な|さ)?[、]?", "", ln) for ln in out]
     if lang == "ja":  # 「…メールなんですけど、佐々木さん送る前に…」: called again mid-sentence, said once
         out = [re.sub(rf"(?<=[ぁ-んァ-ヶ一-龥、])(?:{alt})(?!から|まで|より|って|[にをがはのとへもでやだ、。？！]|じゃ|さん|くん|ちゃん|様|さま|君)",
                       "", ln) for ln in out]
@@ -418,6 +428,13 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
                for ln in out]
         out = [ln for ln in (_called_again(ln, name, variants) for ln in out) if ln]
     return out
+
+
+#: The same family word in kanji and in kana: 「お母さん」 to the one who wrote 「おかあさん」.
+_KIN_READINGS = {"お母さん": ("おかあさん", "お母様"), "お父さん": ("おとうさん", "お父様"), "母さん": ("かあさん",),
+                 "父さん": ("とうさん",), "おばあちゃん": ("お婆ちゃん", "お祖母ちゃん"), "おじいちゃん": ("お爺ちゃん", "お祖父ちゃん"),
+                 "兄ちゃん": ("にいちゃん",), "姉ちゃん": ("ねえちゃん",), "お兄ちゃん": ("おにいちゃん",),
+                 "お姉ちゃん": ("おねえちゃん",), "ばあちゃん": ("婆ちゃん",), "じいちゃん": ("爺ちゃん",)}
 
 
 def _called_again(line: str, name: str, variants: list[str]) -> str:

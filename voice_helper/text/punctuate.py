@@ -158,7 +158,8 @@ _NO_END_AFTER = frozenset({"to", "with", "for", "from", "at", "by", "of", "and",
                            "you", "they", "he", "she", "very", "really", "too", "some", "any", "no", "this",
                            # what was said follows a reporting verb: "the nurse said | I need…" is one
                            "said", "says", "say", "told", "tells", "asked", "think", "thought", "know", "knew",
-                           "wonder", "wondering", "hope", "guess", "mean", "sure", "reckon", "realised", "realized"})
+                           "wonder", "wondering", "hope", "guess", "mean", "sure", "reckon", "realised", "realized",
+                           "thinks", "reckons", "believes", "believe", "means", "hopes", "knows", "feels"})
 #: ... and a modal or auxiliary opens one only as a question to someone ("could you", "is there"),
 #: not as the rest of a clause ("any chance Fatima | could type…").
 _AUX = frozenset({"could", "can", "would", "will", "should", "might", "may", "is", "are", "do", "does", "did",
@@ -203,7 +204,8 @@ _CLOCK = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eigh
 _NUMBERED = frozenset({"week", "chapter", "page", "room", "floor", "flat", "number", "level", "year", "grade", "step",
                        "unit", "bus", "platform", "gate", "table", "section", "part", "question", "exercise", "lesson",
                        "apartment", "ward", "bed", "bay", "block", "lot", "seat", "row", "line", "route", "stage",
-                       "module", "form", "class", "house", "door", "plot", "court", "terminal", "aisle", "locker"})
+                       "module", "form", "class", "house", "door", "plot", "court", "terminal", "aisle", "locker",
+                       "slide", "slides", "figure", "item", "box", "tab", "sheet", "point", "q", "paragraph"})
 _TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "nineteen"})
 _TEENS = frozenset({"thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "zero", "oh", "double"})
 _MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
