@@ -122,3 +122,10 @@ def test_a_name_with_a_long_vowel_calls_them() -> None:
     message = say("はるとー 明日の塾 何時から？", "ja", politeness="casual", to="はると")
     assert message.startswith("はると、明日の塾"), message
     assert "ー" not in message, message
+
+
+def test_a_closing_with_two_lead_words_stays_a_closing() -> None:
+    message = say("山田様\nいつもお世話になっております。\n来週の打ち合わせの資料をお送りします。\n"
+                  "ご確認のほど、何卒よろしくお願い申し上げます。\n佐藤", "ja", to="山田様")
+    assert "ご確認のほど、何卒よろしくお願い申し上げます。" in message, message
+    assert "お願いできませんか" not in message, message
