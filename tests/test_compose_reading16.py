@@ -17,21 +17,11 @@ belong (「土曜の法事 駅から お寺まで」 is not 「法事駅」), an
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
-from voice_helper.compose import compose_text
-from voice_helper.config import Settings
 from voice_helper.nlu import safety
 
-NOW = datetime(2026, 12, 7, 9, 30)
-
-
-def say(text: str, lang: str = "en", *, politeness: str | None = None, style: str | None = None,
-        to: str | None = None) -> str:
-    r = compose_text(text, lang=lang, settings=Settings(), politeness=politeness, style=style, to=to, now=NOW)
-    return r.message.replace("\n", " ")
+from .compose_support import say
 
 
 # --- English ---------------------------------------------------------------------------------

@@ -16,20 +16,9 @@ Japanese: a letter's last line with a name alone signs it, last (「…よろし
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
-from voice_helper.compose import compose_text
-from voice_helper.config import Settings
-
-NOW = datetime(2026, 12, 7, 9, 30)
-
-
-def say(text: str, lang: str = "en", *, politeness: str | None = None, style: str | None = None,
-        to: str | None = None) -> str:
-    r = compose_text(text, lang=lang, settings=Settings(), politeness=politeness, style=style, to=to, now=NOW)
-    return r.message.replace("\n", " ")
+from .compose_support import say
 
 
 MADE_UP = ("Could you give me a hand", "Could you help me", "Would you be able to help", "Could we talk for a bit",

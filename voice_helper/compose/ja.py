@@ -13,7 +13,7 @@ from typing import Any
 
 from ..text import ja as jt
 from ..text.ja import Morph
-from ..text.clean import join_cjk
+from ..text.clean import EMOJI_CHARS, join_cjk
 from ..text.lexicon import load as load_lexicon
 from ..textsafe import clean_utterance
 from .data import load as load_data
@@ -385,9 +385,7 @@ def _wish_after(ms: list[Morph], j: int) -> bool:
 # --- roles -------------------------------------------------------------------------------------
 
 
-#: Emoji, with their joiners and variation selectors (🙇‍♂️ is four code points).
-_EMOJI_CHARS = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D"
-_EMOJI = re.compile(f"[{_EMOJI_CHARS}]+")
+_EMOJI = re.compile(f"[{EMOJI_CHARS}]+")
 
 
 def _strip_end(ms: list[Morph]) -> tuple[list[Morph], list[Morph], bool]:
@@ -1085,10 +1083,10 @@ def analyse(said: str) -> Draft:
     # 「お腹ぺこぺこ〜帰りに…」: a wave typed between two sentences ends the first (not 9時〜10時, not すご〜い)
     said = re.sub("(?<=[ぁ-んァ-ヶー])[〜~]+(?=[一-龥ァ-ヶ])", "。", said)
     # an emoji typed after a sentence's end mark is that sentence's (「止まらなくなった…😇 誰か」), not the next one's
-    said = re.sub(f"(?<=[。！？!?….])\\s*[{_EMOJI_CHARS}]+\\s*(?=[^\\s{_EMOJI_CHARS}])", "", said)
-    said = re.sub(f"([？！?!。]+)([{_EMOJI_CHARS}]+)\\s*$", r"\2\1", said)  # 「…くれん？🙇」: the last sentence's
+    said = re.sub(f"(?<=[。！？!?….])\\s*[{EMOJI_CHARS}]+\\s*(?=[^\\s{EMOJI_CHARS}])", "", said)
+    said = re.sub(f"([？！?!。]+)([{EMOJI_CHARS}]+)\\s*$", r"\2\1", said)  # 「…くれん？🙇」: the last sentence's
     # 「迎えに来てくれて助かった🙏 今度…」: an emoji typed after a predicate ends its sentence
-    said = re.sub(f"(?<=[ぁ-んー])([{_EMOJI_CHARS}]+)\\s*(?=[一-龥ぁ-んァ-ヶ])", "\\1。", said)
+    said = re.sub(f"(?<=[ぁ-んー])([{EMOJI_CHARS}]+)\\s*(?=[一-龥ぁ-んァ-ヶ])", "\\1。", said)
     runs = said.split(" ")
     if len(runs) > 2 and not re.search(r"[。、！？!?]", said) and (sum(map(len, runs)) > 5 * len(runs) or (
             sum(map(len, runs)) > 3.5 * len(runs)

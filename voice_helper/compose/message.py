@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from ..request import HelpRequest, Intent
+from ..text.clean import EMOJI_CHARS
 from ..textsafe import strip_controls
 from .analysis import ask_list, draft_for, offer_text
 from .data import load as load_data
@@ -495,7 +496,7 @@ def _is_proper(word: str) -> bool:
     return w in lex()["_names"] or w in lex()["_proper"]
 
 
-_EMOJI_STOP = re.compile("(?<=[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D])。")
+_EMOJI_STOP = re.compile(f"(?<=[{EMOJI_CHARS}])。")
 
 
 def _clean(text: str) -> str:

@@ -17,3 +17,7 @@ def join_cjk(text: str) -> str:
     """Vosk's "明日 まで に" -> "明日までに": spaces next to Japanese script carry no meaning."""
     text = _CJK_SPACE.sub("", text)
     return _DIGIT_SPACE.sub("", text)
+
+
+#: Emoji, with their joiners and variation selectors (🙇‍♂️ is four code points), as a regex class body.
+EMOJI_CHARS = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D"
