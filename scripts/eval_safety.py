@@ -28,9 +28,9 @@ sys.path.insert(0, str(ROOT))
 from voice_helper.config import Settings  # noqa: E402
 from voice_helper.nlu.engine import IntentEngine  # noqa: E402
 
-EMERGENCY = {"911", "119"}
-POLICE = {"911", "110"}
-LIFELINE = {"988", "0570-783-556", "0120-279-338"}
+EMERGENCY = {"911", "119", "999"}
+POLICE = {"911", "110", "999"}
+LIFELINE = {"988", "0570-783-556", "0120-279-338", "116 123"}
 
 
 def first_ok(want: str | None, number: str) -> bool:

@@ -121,3 +121,32 @@ async def test_changing_the_language_relabels_every_screen(log: Any, speaker: An
             await pilot.pause()
             await pilot.pause()
             assert expect in screen_text(app), (key, screen_text(app))
+
+
+async def test_the_first_start_after_installing_says_why_it_takes_half_a_minute(
+        log: Any, speaker: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The warm-up trains what is missing (here the English intent model, a real training) and
+    says so on the status line, instead of a silent wait on the first request."""
+    import os
+    import shutil
+
+    from tests.test_ui_support import status_text, wait_for
+    from voice_helper.nlu import classifier, engine
+
+    engine.get_engine().warm()  # every model in the shared cache …
+    shared = os.environ[classifier.MODEL_CACHE_ENV]
+    shutil.copytree(shared, tmp_path / "cache")
+    (tmp_path / "cache" / "nlu" / "intent-en.model").unlink()  # … but one
+    monkeypatch.setenv(classifier.MODEL_CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(engine, "_ENGINE", None)
+    monkeypatch.setattr(classifier, "_trained_once", False)
+    seen: list[str] = []
+    app = make_app(log, speaker)
+    async with app.run_test() as pilot:
+        await wait_for(pilot, lambda: seen.append(status_text(app)) or app.core.ready, 60, "the warm-up")
+        await app.ready()
+        await pilot.pause()
+        assert any("about half a minute" in s for s in seen), seen
+        assert "Ready" in status_text(app)
+    assert (tmp_path / "cache" / "nlu" / "intent-en.model").exists()
+    assert classifier.on_first_training is None or classifier.on_first_training.__name__ != "first_training"

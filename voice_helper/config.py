@@ -252,7 +252,7 @@ class CrisisResource:
 @dataclass
 class Settings:
     language: str = "auto"  # auto | en | ja
-    region: str = ""  # JP | US; empty: from the language (ja -> JP, otherwise US)
+    region: str = ""  # JP | US | GB; empty: from the language (ja -> JP, otherwise US, or GB when 999 is said)
     speech: SpeechSettings = field(default_factory=SpeechSettings)
     voice: VoiceSettings = field(default_factory=VoiceSettings)
     compose: ComposeSettings = field(default_factory=ComposeSettings)

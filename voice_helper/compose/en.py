@@ -13,6 +13,7 @@ from ..text.punctuate import punctuate, tail_fragment, unlikely_ends
 from ..textsafe import clean_utterance
 from .data import load as load_data
 from .sentence import Draft, Sentence
+from .telegraphic import expand
 
 _END = {".", "?", "!", ";"}
 
@@ -288,7 +289,10 @@ def relative_clause(lows: list[str], i: int) -> bool:
         return False
     if lows[i] in ("i'm", "we're", "they're", "you're"):
         nxt = lows[i + 1] if i + 1 < len(lows) else ""
-        return nxt.endswith("ing")  # "the place I'm going to" yes; "the report | I'm so relieved" no
+        after = lows[i + 2] if i + 2 < len(lows) else ""
+        # "the place I'm going to" yes; "the report | I'm so relieved" no; "…the fire brigade | I'm
+        # getting the kids out": the verb has its own object, so a new sentence
+        return nxt.endswith("ing") and not (after in _DETERMINERS or after in ("him", "her", "them", "us", "everyone"))
     j = i + 1
     while j < len(lows) and lows[j] in ("never", "always", "just", "really", "already", "still", "also", "only"):
         j += 1
@@ -416,6 +420,7 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
                 boundary = True
                 asked = True
             elif asked and _offer_at(lows, i) and not _offer_at([te.low(c) for c in cur], 0) and prev not in d["reporting"] \
+                    and not any(w in _TELL or w in ("let", "inform", "warn", "say") for w in lows[max(0, i - 3):i]) \
                     and (prev not in ("so", "that") or after_object) and prev not in ("be", "am", "i'm", "really"):
                 if words and te.low(words[0]) == "if" and "," not in cur:
                     cur.append(",")  # "if anyone can do the tables, I will buy lunch": the offer is its answer
@@ -447,9 +452,13 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
             asked = True
         if i in veto:  # the model is sure speech did not end a sentence here: only an ask may cut
             pass
-        elif not boundary and len(words) >= 4 and prev.isalpha() and t != "IT" and _pronoun_clause_at(lows, i, cur):
+        elif not boundary and len(words) >= 4 and prev.isalpha() and t != "IT" and _pronoun_clause_at(lows, i, cur) \
+                and not (lows[i] in ("i'll", "i'm", "i", "i've", "we'll", "we're") and any(
+                    w in _TELL or w in ("let", "inform", "warn") for w in lows[max(0, i - 3):i])):
             boundary = True  # "…renew my bus pass online | it runs out on Friday"
-        elif not boundary and len(words) >= 3 and prev.isalpha() and (_wh_question_at(lows, i) or _is_that_at(lows, i)):
+        elif not boundary and len(words) >= 3 and prev.isalpha() and prev not in (
+                "until", "till", "from", "by", "at", "to", "for", "about", "of", "on", "in", "and", "or") \
+                and (_wh_question_at(lows, i) or _is_that_at(lows, i)):
             boundary = True  # "…the science project | what pages do we need to read"
         elif not boundary and len(words) >= 4 and prev not in d["clause_glue"] and prev.isalpha() \
                 and prev not in d["reporting"] \
@@ -627,6 +636,10 @@ def _finish(toks: list[str], question: bool, names: frozenset[str]) -> str:
     for k in range(1, len(cased)):
         if cased[k - 1] == "Miss" and cased[k].isalpha() and cased[k].islower():
             cased[k] = cased[k][:1].upper() + cased[k][1:]  # "Miss" was cased as a title: its name too
+    if len(cased) >= 2 and te.low(cased[0]) in ("it's", "its") and cased[1].isalpha() and cased[1].islower() \
+            and len(cased[1]) >= 3 and (len(cased) == 2 or cased[2] in (".", ",", "from", "here", "again")) \
+            and cased[1] not in te.lex().get("not_names_after_its", []) and cased[1] not in te.verbs():
+        cased[1] = cased[1][:1].upper() + cased[1][1:]  # "Carol, it's ivy. …": who is speaking, first thing said
     while cased and cased[-1] in (",", "-", "…", ":", ";", "—", "–"):
         cased.pop()
     while cased and cased[0] in (",", "-"):
@@ -654,6 +667,9 @@ def _is_question(lows: list[str]) -> bool:
             and words[2] in ("you", "u", "ya", "someone", "somebody", "anyone", "anybody", "we") \
             and words[0] not in _verbs() and words[0] not in te.verbs() and words[0] not in ("i", "it", "that", "this", "what", "how"):
         words = words[1:]  # "bron could you lend us fifty": the name said first calls the helper
+    elif len(words) > 2 and words[0] in te.lex()["_names"] and words[1] in ("was", "were", "is", "are") \
+            and words[2] in ("it", "there"):
+        words = words[1:]  # "harold was it tuesday or wednesday…"
     if words[:2] in (["you", "think"], ["you", "reckon"], ["reckon", "you"], ["think", "you"]):
         return True  # "you think I should come earlier?": a question said as a statement
     first = words[0] if words else ""
@@ -663,6 +679,10 @@ def _is_question(lows: list[str]) -> bool:
             "people", "everyone", "mum", "dad", "not") and not words[1].endswith("'s") \
             and (words[1] in _verbs() or words[1] in te.verbs()):
         return False  # "Will cover yours tomorrow", "Can do Friday": I will / I can, said short
+    if first in ("was", "were") and len(words) > 2 and words[1] in (
+            "it", "there", "that", "this", "he", "she", "they", "you", "the", "my", "your", "we", "our") \
+            and words[2] not in ("going", "gonna", "wondering", "thinking", "hoping", "told", "asked", "supposed"):
+        return True  # "was it Tuesday or Wednesday the chiropodist comes": asked, not told
     if words[:2] in (["you", "fancy"], ["you", "up"]) or first == "fancy":
         return True  # "you fancy a walk later": an invitation
     if len(words) > 3 and words[-1] == "right" and words[-2] not in (
@@ -685,7 +705,7 @@ _SIGN_OFF = re.compile(
     r"(?:(?:thanks|thank you)(?: (?:so much|very much|a million|a lot|loads|again|in advance|for (?:your |all your )?"
     r"(?:time|help|support|patience|understanding|everything)))?|regards|wishes|cheers|love|best)"
     r"(?: so much)?))(?:,?\s+(?:ma|ma'am|mam|sir|madam))?\s*[,!.]?\s*"
-    r"(?P<name>[A-Z][\w'-]+(?: (?:[A-Z][\w'-]+|mum|dad|mom|mam|at|from|in|No\.? ?\d+[a-z]?|\d+[a-z]?)){0,4})?\s*[.!]?\s*$")
+    r"(?P<name>(?:[A-Z]\.\s?)?[A-Z][\w'-]+(?: (?:[A-Z][\w'-]+|mum|dad|mom|mam|at|from|in|No\.? ?\d+[a-z]?|\d+[a-z]?)){0,4})?\s*[.!]?\s*$")
 _NOT_SIGNATURES = {"thanks", "bye", "cheers", "sorry", "please", "regards", "love", "best", "ta", "xx", "x", "thx", "urgent",
                    "asap", "help", "tomorrow", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
                    "saturday", "sunday", "yes", "no", "ok", "okay", "thank", "hi", "hello", "again", "soon", "now", "done"}
@@ -730,12 +750,49 @@ def _letter_parts(text: str) -> tuple[str | None, str, str]:
     return helper, text, closing
 
 
+def _joined_names(toks: list[str]) -> list[str]:
+    """"mrs o connor", "mr mc donald": a recognizer writes one surname as two words."""
+    lex = te.lex()
+    out: list[str] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if te.low(t) in ("o", "mc", "mac") and out and k + 1 < len(toks) and toks[k + 1].isalpha() \
+                and len(toks[k + 1]) > 2 and (te.low(out[-1]).rstrip(".") in lex["titles"] or te.low(out[-1]) in lex["_names"]):
+            nxt = toks[k + 1]
+            out.append(("O'" if te.low(t) == "o" else t[:1].upper() + t[1:].lower()) + nxt[:1].upper() + nxt[1:])
+            k += 2
+            continue
+        out.append(t)
+        k += 1
+    return out
+
+
+def _corrected_call(toks: list[str]) -> list[str]:
+    """"grandad, no, sorry, nan, can you…": the name said second is the one meant; the first and
+    the correction go."""
+    lex = te.lex()
+    callable_ = set(lex["_names"]) | set(lex.get("kin_as_names", [])) | set(lex.get("address_words", {})) \
+        | set(_d()["kin"]) | set(_d().get("family_words", []))
+    lows = [te.low(t) for t in toks]
+    if not lows or lows[0] not in callable_:
+        return toks
+    j = 1
+    while j < min(len(lows), 7) and lows[j] in ("no", "sorry", ",", ".", "i", "mean", "not", "oh"):
+        j += 1
+    if j > 1 and any(w in ("no", "sorry", "mean") for w in lows[1:j]) and j < len(lows) - 2 and lows[j] in callable_:
+        return toks[j:]
+    return toks
+
+
 @lru_cache(maxsize=1024)
 def analyse(said: str) -> Draft:
     """The person's English utterance as sentences with roles (cached: the UI re-renders often)."""
-    greeted, said, closing = _letter_parts(clean_utterance(said))
+    said = clean_utterance(said)
+    said = expand(said) or said  # "bags in car heavy help carry please": the small words added
+    greeted, said, closing = _letter_parts(said)
     raw = te.tokens(said)
-    toks = punctuate(te.clean_tokens(raw))
+    toks = _corrected_call(punctuate(_joined_names(te.clean_tokens(raw))))
     typed = any(t in _END or t == "," for t in raw) and not said.islower()
     sentences: list[Sentence] = []
     helper: str | None = greeted
@@ -751,6 +808,8 @@ def analyse(said: str) -> Draft:
             if lows[k] in _d()["address_particles"] or lows[k] in (",", "."):
                 greeted = greeted or lows[k] not in (",", ".")
                 k += 1
+            elif lows[k] == "one" and lows[k + 1] in ("thing", "question") and k + 2 < len(lows) - 1:
+                greeted, k = True, k + 2  # "arjun bhai one thing is the train…": a lead-in, then the question
             elif lows[k] == "good" and lows[k + 1] in ("morning", "afternoon", "evening", "day"):
                 greeted, k = True, k + 2  # "doctor osei good morning it is mrs adjei…"
             elif lows[k] == "my" and lows[k + 1] in ("brother", "sister", "friend", "dear", "love", "darling", "man",
@@ -810,6 +869,9 @@ def analyse(said: str) -> Draft:
             ask = _ask_at(s, lows, k)
             if ask:
                 lead, s, lows = s[:k], s[k:], lows[k:]
+        if ask is not None and ask[0] == "ask_name" and helper is not None and ask[2] \
+                and ask[2].lower() != helper.lower():
+            ask = ("modal", 0, None)  # to Kate, "or ask marco to do it": Kate is asked to ask Marco
         if ask is not None:
             kind, n, named = ask
             if named and helper is None:

@@ -92,6 +92,10 @@ def _clean(morphs: tuple[Morph, ...]) -> list[Morph]:
             continue  # 「集計の半分 その 手伝って」: a demonstrative before no noun is a filler mid-sentence
         if at_start and (m.is_("助詞", "終助詞") or s in ("な", "なあ") and m.pos1 == "助動詞"):
             continue  # あの|さ …, 「健太 な 今度の…」: the particle left by a filler or by the name called
+        if s == "さ" and m.pos1 == "接尾辞" and out and out[-1].pos1 == "名詞" and out[-1].pos[2] not in ("形状詞可能",) \
+                and out[-1].pos[1] != "固有名詞" and k + 2 < len(morphs) and morphs[k + 1].pos1 == "名詞" \
+                and morphs[k + 1].pos[2] != "サ変可能" and morphs[k + 2].pos1 == "助詞":  # (業者さ電話して: 東北の「に」)
+            continue  # 「卒論の第三章さ図の番号」: a spoken さ after a noun, not the -ness of 高さ
         called = s == "な" and m.pos1 == "助動詞" and out and (out[-1].pos[1] == "固有名詞" and len(out) <= 2
                                                           or out[-1].surface in ("が", "は", "を", "も") and out[-1].pos1 == "助詞")
         if s in ("ね", "ねえ", "ねー", "さ", "さあ", "な", "なあ", "よ") and out and k + 1 < len(morphs) \
@@ -257,9 +261,32 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
         elif m.pos1 == "形容詞" and m.cform.startswith("連体形") and nxt.pos1 == "副詞" and nxt.surface in (
                 "ちょっと", "少し", "今度", "今日", "明日", "誰か"):
             end = True  # 学校行くのがしんどい | ちょっと聞いてほしい
+        elif m.base in ("頼む", "たのむ") and m.pos1 == "動詞" and follows_new and nxt.pos1 != "動詞":
+            end = True  # 散歩行けない 頼む | 夕方: asked, in a word
+        elif len(cur) == 2 and cur[0].base in ("助ける", "たすける") and m.surface == "て" \
+                and nxt.pos1 in ("名詞", "代名詞", "副詞"):
+            end = True  # 助けて | 風呂場で転んだ: the cry for help, then what happened
+        elif m.base in ("できる", "出来る") and i > 0 and ms[i - 1].surface in ("お願い", "頼み", "たのみ") \
+                and nxt.pos1 in ("名詞", "代名詞") and nxt.surface not in ("人", "方", "こと", "もの", "かた", "ひと", "の"):
+            end = True  # 洗濯物だけお願いできる | 母がまた夜中…: the ask ends, the why follows
+        elif m.pos1 == "形容詞" and m.base in _d()["symptom_adjectives"] and nxt.pos1 == "名詞" \
+                and _after_nouns(ms, i + 1) in ("が", "は", "も") \
+                and (any(x.surface in ("が", "は") and x.pos1 == "助詞" for x in cur[:-1])
+                     or len(cur) >= 2 and cur[-2].pos1 == "名詞"):
+            end = True  # 胸が苦しい | 息ができない (胸痛い | 息が…): a symptom with its own subject, then the next
         elif m.pos1 == "形容詞" and nxt.pos1 == "名詞" and _after_nouns(ms, i + 1) in (
                 "で", "だ", "です", "でし", "の", "が", "を", "に", "は", "な"):
             end = False  # しんどい一週間でした: the adjective says which week
+        elif m.pos1 in ("動詞", "助動詞") and m.cform.startswith("連体形") and m.base in ("た", "ない", "だ") \
+                and (nxt.pos1 == "動詞" and (nxt.pos[1] != "非自立可能" or nxt.base in ("来る", "くる", "行く", "いく"))
+                     and not (i > 0 and ms[i - 1].base[:2] == nxt.base[:2])  # つながらない つながんない: said twice
+                     or nxt.pos1 == "形容詞" and nxt.cform.startswith("連用形") and i + 2 < len(ms)
+                     and ms[i + 2].pos1 == "動詞"):
+            end = True  # 転んだ | 起き上がれない; 起き上がれない | 早く来て: nothing modifies a verb
+        elif m.pos1 == "助動詞" and m.base == "ない" and m.cform.startswith("連体形") and nxt.pos1 == "名詞" \
+                and i + 2 < len(ms) and ms[i + 2].pos1 == "動詞" and ms[i + 2].pos[1] == "一般" \
+                and any(x.surface in ("が", "を", "は") and x.pos1 == "助詞" for x in cur[:-1]):
+            end = True  # 息ができない | 救急車呼んで: a clause with its own subject ends, a new one starts
         elif m.pos1 in ("動詞", "形容詞", "助動詞") and m.cform.startswith(("終止形", "命令形")) and follows_new \
                 and not (m.surface == "ない" and nxt.pos1 == "名詞" and nxt.pos[1] != "数詞"
                          and not _opens_clause(ms, i + 1)):
@@ -591,6 +618,8 @@ def _helper_in(body: list[Morph], start: int) -> tuple[str, int, int] | None:
             continue  # お客さんの森さんに電話して: the one called, not the one asked
         if j + 1 < len(body) and body[j + 1].surface == "の":
             continue  # 青木さんへのお詫びメール
+        if any(b.base in _d()["tell_verbs"] for b in body[j:start + 1]):
+            continue  # 「アナさんに…休むって伝えてもらえる？」: アナさん is the one told, not the one asked
         if re.search(r"(?:誰|だれ|どなた)か", jt.join(body[start:])) or re.search(r"(?:誰|だれ|どなた)か", jt.join(body[:i])):
             continue  # 新井さんに頼まれた…誰か教えて: someone else is asked
         kin_ga = j < len(body) and body[j].surface == "が" and i >= 2 and body[i - 1].surface == "の" \
@@ -618,6 +647,15 @@ def _helper_in(body: list[Morph], start: int) -> tuple[str, int, int] | None:
     return None
 
 
+def _introduces(body: list[Morph], j: int) -> bool:
+    """「マリアです」「新人の上田と申します」: a name followed by です or と申します is the speaker's own."""
+    if j >= len(body):
+        return False
+    if body[j].surface in ("です", "でございます") and body[j].pos1 == "助動詞":
+        return not (j + 1 < len(body) and body[j + 1].surface in ("ね", "よ", "か", "よね"))
+    return body[j].surface == "と" and j + 1 < len(body) and body[j + 1].base in ("申す", "言う", "いう")
+
+
 def _vocative(body: list[Morph]) -> tuple[str, int] | None:
     """「田中さん、…」「ねえ健太、…」「店長 すみません…」 at the very start."""
     lead = 0
@@ -626,15 +664,31 @@ def _vocative(body: list[Morph]) -> tuple[str, int] | None:
         lead += 1
     if lead:
         found = _name_at(body, lead)
+        if found and _introduces(body, found[1]):
+            return None  # 「ええとマリアです」: the one speaking says who they are
+        if found and found[1] + 1 < len(body) and body[found[1]].surface == "です" and body[found[1] + 1].surface == "ね":
+            return found[0], found[1] + 2  # 「えっと山下先輩ですね、…」: a spoken tic after the call
         if found and found[1] < len(body) and (body[found[1]].surface in _COMMA or body[found[1]].pos1 != "助詞"):
             k = found[1] + (1 if body[found[1]].surface in _COMMA else 0)
             return found[0], k
-    # 「看護師の山本さん、」「いとこの直樹、」: a role before the name, said with a comma.
-    if len(body) >= 4 and body[1].surface == "の" and body[0].pos1 == "名詞" \
-            and body[0].surface not in _d()["third_parties"]:
-        found = _name_at(body, 2)
-        if found and found[1] < len(body) and body[found[1]].surface in _COMMA:
-            return body[0].surface + "の" + found[0], found[1] + 1
+    # 「看護師の山本さん、」「いとこの直樹、」「あの 訪問 看護 の 藤井 さん いつも…」「お隣の小島さんうちの猫が」:
+    # who they are before the name; the whole phrase is the call (never a dangling 「訪問看護の」).
+    i = lead + (1 if lead < len(body) and body[lead].pos1 == "接頭辞" else 0)
+    run = i
+    while run < len(body) and run - i < 3 and body[run].pos1 == "名詞" and body[run].pos[2] != "人名":
+        run += 1
+    if i < run and run + 1 < len(body) and body[run].surface == "の" \
+            and jt.join(body[lead:run]) not in _d()["third_parties"] and body[run - 1].surface not in _d()["third_parties"]:
+        found = _name_at(body, run + 1)
+        nxt = found[1] if found else 0
+        new_clause = nxt + 1 < len(body) and body[nxt].pos1 == "名詞" and body[nxt + 1].surface in ("が", "は", "も") \
+            or nxt < len(body) and body[nxt].pos1 in ("代名詞", "副詞", "感動詞")  # 「ケアマネの井上さん父が…」
+        if found and found[1] < len(body) and (body[found[1]].surface in _COMMA or (
+                lead or run - i > 1 or body[lead].pos1 == "接頭辞" or new_clause)
+                and body[found[1]].pos1 not in ("助詞", "助動詞", "接尾辞", "補助記号")
+                and (body[run + 1].pos[:3] == ("名詞", "固有名詞", "人名") or found[0].endswith(("さん", "先生")))):
+            k = found[1] + (1 if body[found[1]].surface in _COMMA else 0)
+            return jt.join(body[lead:run]) + "の" + found[0], k
     # 「大家さん、…」: anyone called with a comma at the start is the one asked.
     if len(body) >= 3 and body[0].surface in _d()["not_helpers"] and body[1].surface in _COMMA \
             and body[0].surface.endswith(("さん", "様")):
@@ -842,7 +896,7 @@ def polite_end(body: list[Morph]) -> str:
         te = "きて" if last.surface == "こい" else "来て" if last.surface == "来い" else jt.te_form(last.base, last.ctype)
         if te:
             return head + te + "ください"  # 「ちょっと来い」「持ってこい」 in a polite message: 来てください
-    if last.base in ("頼む", "たのむ") and last.pos1 == "動詞" and last.cform.startswith("終止形"):
+    if last.base in ("頼む", "たのむ") and last.pos1 == "動詞" and last.cform.startswith(("終止形", "連体形")):
         return head + "お願いします"  # 「…できない たのむ」: asked, in a word
     if last.base in ("ない", "無い") and prev is not None and prev.surface == "に":
         return head + "ありません"  # 間に合いそうにない → 間に合いそうにありません
@@ -885,6 +939,11 @@ def polite_end(body: list[Morph]) -> str:
         return jt.join(ms[:-2]) + "もので"  # 「足が悪いもんで」 hangs on a reason: never 「もんです」
     if last.pos1 == "助動詞" and last.base == "だ":
         return head + "です"
+    if last.surface in _WH or last.pos1 == "接尾辞" and prev is not None and prev.surface in ("何", "なん"):
+        return jt.join(ms) + "ですか"  # 「リハビリ明日何時」: a question said in nouns
+    if last.pos1 == "副詞" and last.surface not in ("そう", "こう", "ああ", "どう", "まだ", "もう少し", "もうすぐ") \
+            or last.surface in _d()["no_copula_after"]:
+        return jt.join(ms)  # 「お礼はまた改めて。」: never 改めてです
     if last.pos1 in ("名詞", "形状詞", "代名詞", "接尾辞", "副詞") or (last.pos1 == "助詞" and last.pos[1] == "準体助詞"):
         return jt.join(ms) + "です"
     return jt.join(ms)
@@ -967,6 +1026,8 @@ def _ask_text(body: list[Morph], tail: list[Morph], at: tuple[int, str], registe
     if kind == "onegai":
         if ending_text.startswith("お願いします") and register == "polite":
             return jt.join(body) + "。"
+        if lead.endswith("の") and not lead.endswith(("ことの", "もの")):
+            lead = lead[:-1] + "を"  # 「交代のお願い。」 asked: 交代をお願いできませんか (never 交代のお願いできませんか)
         return lead + d["ask_onegai"][register]
     if kind == "direct":
         verb = {"casual": "もらえないかな？", "polite": "いただけませんか。", "honorific": "いただけますでしょうか。"}[register]
@@ -1056,6 +1117,13 @@ def _typed_gap(run: str, nxt: str) -> str:
         return " "
     if re.search(r"(?:から|まで|より|って|[がをにはのとでもへや])$", run):
         return ""
+    if re.match(r"(?:なんです|なんだ|なので|なのに|なんで|です|でした|だった|だから|だけど|んです|んだ|もらえ|もらい|もらっ|"
+                r"くれ|くださ|いただ|ほしい|欲しい|います|いました|いるので|いるから|いるんです|あります|ありました|"
+                r"あるので|あるから|あるんです|あった|おきます|おいて|しまう|しまっ|ちゃう|ません|みたい)", nxt) \
+            or re.fullmatch(r"(?:いる|ある|ない|おく)", nxt):
+        return ""  # 「ゴミ出し なんですけど」「出して もらえませんか」「置いて あるので」: one phrase, said with a breath
+    if re.fullmatch(r"(?:までに|までには|ごろ|頃|くらい|ぐらい)", nxt):
+        return ""  # 「八時 までに」
     if re.search(r"[一-龥ァ-ヶー]$", run) or run.endswith(("て", "で")):
         return "、"
     return "。" if re.search(r"[ぁ-ん]$", run) else " "
@@ -1087,6 +1155,8 @@ def analyse(said: str) -> Draft:
     said = re.sub(f"([？！?!。]+)([{EMOJI_CHARS}]+)\\s*$", r"\2\1", said)  # 「…くれん？🙇」: the last sentence's
     # 「迎えに来てくれて助かった🙏 今度…」: an emoji typed after a predicate ends its sentence
     said = re.sub(f"(?<=[ぁ-んー])([{EMOJI_CHARS}]+)\\s*(?=[一-龥ぁ-んァ-ヶ])", "\\1。", said)
+    # 「ひろしへ　らいんの　すたんぷ…」: a letter opened with the name and へ, then spaces (not 学校へ 行く)
+    said = re.sub(r"^(?!(?:うち|家|いえ|学校|会社|病院|駅|そっち|こっち|あっち)へ)([一-龥ぁ-んァ-ヶ]{2,6})へ\s+(?!の)", r"\1、", said, count=1)
     runs = said.split(" ")
     if len(runs) > 2 and not re.search(r"[。、！？!?]", said) and (sum(map(len, runs)) > 5 * len(runs) or (
             sum(map(len, runs)) > 3.5 * len(runs)
@@ -1094,6 +1164,7 @@ def analyse(said: str) -> Draft:
         # Typed with spaces, not punctuation, between phrases (「…でしょうか　教えてください　ばあばより」,
         # 「土曜の法事 駅から お寺まで 車 おねがいします」): a space after a predicate ends a sentence, after
         # a noun it is a pause (「見積書の金額 あってるか」), after a particle the phrase goes on (「明日の 会議」).
+        runs = [r for r in runs if r not in _d()["spaced_fillers"]] or runs  # 「えーと 鈴木さん あのー …」
         first_run = runs[0]
         rest = "".join(r + _typed_gap(r, runs[k + 1]) if k + 1 < len(runs) else r for k, r in enumerate(runs) if k)
         bare_first = re.sub(r"へ$", "", first_run)
@@ -1145,6 +1216,30 @@ def analyse(said: str) -> Draft:
                         words.pop()  # 「第 三 章 いや 第 四 章」「三 日 いや 二 日 分」: all of the first try goes
                         k += 1
                     continue
+            if w in ("違う", "ちがう", "違った", "ちがった") and words and words[-1] in ("あ", "あっ", "いや") \
+                    and n + 2 < len(spaced):
+                # 「スマホ から 印刷 でき なく て あ 違う パソコン から ね」: the second word replaces the first
+                k = n + 1
+                new: list[str] = []
+                while k < len(spaced) and re.fullmatch(r"[一-龥ァ-ヶー0-9０-９]+", spaced[k]) and len(new) < 3:
+                    new.append(spaced[k])
+                    k += 1
+                particle = spaced[k] if k < len(spaced) else ""
+                olds = [j for j in range(len(words) - 1, 0, -1) if words[j] == particle and particle in (
+                    "から", "に", "で", "を", "まで", "の", "が") and re.fullmatch(r"[一-龥ァ-ヶー0-9０-９]+", words[j - 1])]
+                if new and olds:
+                    j = olds[0]
+                    if words[-1] in ("あ", "あっ"):
+                        words.pop()
+                    words[j - 1:j] = new
+                    skip_to = k + 1
+                    if skip_to < len(spaced) and spaced[skip_to] in ("ね", "な", "よ"):
+                        skip_to += 1
+                    for _ in range(n + 1, skip_to):
+                        spaced[_] = ""  # said once, where it was first said
+                    continue
+            if not w:
+                continue
             if words and len(w) >= 2 and len(words[-1]) > len(w) and words[-1].endswith(w) and re.fullmatch(r"[ぁ-ん]+", w):
                 continue  # 「おかん かん」: the recognizer heard the end of the word twice
             if words and w == words[-1] and (len(w) > 1 or re.fullmatch(r"[一-龥]", w)) \
@@ -1164,8 +1259,17 @@ def analyse(said: str) -> Draft:
     else:
         spoken_to = None
     text = join_cjk(said).replace("...", "…").replace("..", "…")
+    if spoken_to is None:
+        # 「りょうたくん、…」「ソフィアです。たかこさん、…」: a name in kana with its suffix, called with a comma at
+        # a sentence's start (the analyzer would cut it: りょう|たくん)
+        called = re.search(r"(?:^|(?<=[。！？!?]))([ぁ-んァ-ヶー]{2,6}(?:くん|さん|ちゃん))[、,]", text)
+        if called and called.group(1) not in _d()["not_helpers"]:
+            spoken_to = called.group(1)
+            text = text[:called.start(1)] + text[called.end():]
     for rule in _d().get("dialect_requests", []):
         text = re.sub(rule["from"], rule["to"], text)
+    for drop in _d().get("spoken_drops", []):
+        text = re.sub(drop, "", text)
     text = re.sub(r"(?<=[ぁ-んァ-ヶ一-龥])\.(?=\s|$)", "。", text)
     raw = jt.analyse(text)
     helper: str | None = spoken_to
@@ -1174,12 +1278,25 @@ def analyse(said: str) -> Draft:
         helper = voc[0]
         raw = raw[voc[1]:]
     elif helper is None:
-        apology = re.match(r"(?:すみません|すいません|ごめんなさい|ごめん)、", jt.join(list(raw[:5])))
-        k = next((i for i, m in enumerate(raw[:5]) if m.surface in _COMMA), -1) if apology else -1
+        # (「何度もすみません、中島さん。」「お疲れ様です、田中さん。」: a short apology or greeting first)
+        apology = re.match(r"[^。、！？]{0,6}?(?:すみません|すいません|ごめんなさい|ごめん|申し訳ありません|お疲れ様です|"
+                           r"お疲れさまです|おはようございます|こんにちは|こんばんは)、", jt.join(list(raw[:9])))
+        k = next((i for i, m in enumerate(raw[:9]) if m.surface in _COMMA), -1) if apology else -1
         found = _name_at(list(raw), k + 1) if 0 < k < len(raw) - 2 else None
         if found and found[1] < len(raw) and raw[found[1]].surface in _COMMA | _STOP:
             helper = found[0]  # 「すみません、田中さん。このメール…」: 田中さん is asked, not the sender
             raw = raw[:k] + raw[found[1]:]
+        elif not found:
+            # 「ああもうごめんね由美ちゃん今日の…」 spoken: the apology, then the name, no comma between
+            a = next((i for i, m in enumerate(raw[:5]) if m.base in ("ごめん", "すみません", "すいません", "ごめんなさい")), -1)
+            b = a + 1
+            while 0 < b < len(raw) and raw[b].surface in ("ね", "な", "ねえ", "よ"):
+                b += 1
+            found = _name_at(list(raw), b) if 0 <= a and b < len(raw) - 2 else None
+            if found and found[0].endswith(("さん", "ちゃん", "くん", "君", "様", "先生")) \
+                    and raw[found[1]].pos1 not in ("助詞", "助動詞", "接尾辞"):
+                helper = found[0]
+                raw = raw[:a + 1] + (raw[a + 1:b] if b > a + 1 else ()) + (jt.analyse("。")) + raw[found[1]:]
     if helper is None:
         elsewhere = _vocative_elsewhere(list(raw))
         if elsewhere:
@@ -1203,6 +1320,17 @@ def analyse(said: str) -> Draft:
     split = [sm for k, sm in enumerate(split) if not (
         k > 0 and len([m for m in sm if m.surface not in _COMMA]) <= 5 and sm[0].base in ("やる", "する", "そう")
         and any(m.surface in ("たら", "れば") for m in sm[-2:]) and k + 1 < len(split))]
+    if helper and split:
+        # 「…見てほしいんだけど けんた」: the helper called again at the very end is said once, by the greeting
+        bare = re.sub(r"(?:さん|くん|ちゃん|君|様)$", "", helper)
+        last = [m for m in split[-1] if m.surface not in _STOP]
+        for n in (3, 2, 1):
+            if len(last) > n and jt.join(last[-n:]) in (helper, bare) and (
+                    last[-n - 1].pos1 in ("助詞", "助動詞", "動詞", "形容詞") or last[-n - 1].surface in _COMMA):
+                split[-1] = last[:-n]
+                break
+        split = [sm for sm in split if jt.join([m for m in sm if m.surface not in _STOP | _COMMA]) not in (helper, bare)] \
+            or split  # 「…。けんた。」 alone
     _last_part = split[-1] if split else None
     for sm in split:
         while sm and sm[0].surface in _COMMA:
@@ -1210,7 +1338,7 @@ def analyse(said: str) -> Draft:
         body, tail, question = _strip_end(sm)
         if not question and not had_punct and len(body) > 2 and body[-1].base == "ない" and body[-1].pos1 == "助動詞" \
                 and body[-2].pos1 == "動詞" and any(m.surface in _d()["invitation_words"] for m in body) \
-                and sm is _last_part:
+                and body[-2].base not in ("要る", "分かる", "わかる", "知る") and sm is _last_part:
             question = True  # 「今夜ちょっと話せない」 spoken: an invitation, not "I can't talk"
         if not question and not had_punct and sm is _last_part and len(body) > 2 and body[-1].pos1 == "動詞" \
                 and body[-1].cform.startswith("終止形") and body[-1].surface.endswith(("れる", "える", "せる", "ける", "てる"))\
@@ -1229,6 +1357,7 @@ def analyse(said: str) -> Draft:
                 body[-1].base == "する" and body[-2].surface == "たり"
                 and body[-3].base in ("できる", "出来る", "もらえる", "くれる", "いただける")
                 or body[-1].base in ("いい", "良い") and body[-2].surface == "も" and body[-3].surface in ("て", "で")
+                and not (len(body) > 3 and body[-4].surface in _WH)  # 「いつでもいいので」: anytime is fine
                 or body[-1].base in ("ある", "有る") and body[-2].surface in ("時間", "暇", "ひま", "予定", "空き")):
             question = True  # 「週末電話できたりする」「話してもいい」「日曜時間ある」 spoken: they ask
         if not question and not had_punct and sm is _last_part and len(body) > 2 and (
@@ -1238,6 +1367,9 @@ def analyse(said: str) -> Draft:
                 and not any(m.surface in ("よく", "いつも", "時々", "たまに", "毎朝", "毎日", "毎週", "毎晩", "普段", "休日")
                             for m in body)):
             question = True  # 「どこかええとこ知らん」「週末会えたりする」 said last: they ask
+        if not question and body and (body[-1].surface in _WH or body[-1].surface in ("何時", "何日", "何曜日", "何曜")) \
+                and not any(m.pos1 in ("動詞", "形容詞") for m in body):
+            question = True  # 「リハビリ明日何時」: a question said in nouns
         while body and body[0].pos1 in ("接続詞", "助詞") and body[0].surface in ("で", "それで", "あと", "だから", "でも",
                                                                             "けど", "けれど", "だけど", "が"):
             body = body[2:] if body[0].surface == "で" and body[1:2] and body[1].surface == "も" else body[1:]
@@ -1262,7 +1394,14 @@ def analyse(said: str) -> Draft:
     seen_ask = False
     kept: list[Morph] | None = None
     lone_closing = len(parts) == 1  # 「よろしくお願いします」 said alone is the whole message, not its close
+    asked_which = False
     for body, tail, question, own in parts:
+        options = _options(body) if asked_which else []
+        asked_which = question and any(m.surface in _WH or m.surface.startswith("何") for m in body)
+        if len(options) >= 2:  # 「…何日だったかしら 十五日 十六日」: the choices, asked, not told
+            sentences.append(Sentence("question", "".join(options), render=lambda register, _o=tuple(options): (
+                "".join(o + "？" for o in _o) if register == "casual" else "、".join(o + "ですか" for o in _o) + "。")))
+            continue
         role = _role(body, question, seen_ask)
         if role == "closing" and lone_closing:
             role = "statement"
@@ -1303,6 +1442,22 @@ def analyse(said: str) -> Draft:
         if helper else None
     return Draft("ja", sentences, helper=helper, source_register=source, difficulty=hard,
                  helper_relation="family" if younger else None)
+
+
+def _options(body: list[Morph]) -> list[str]:
+    """「十五日 十六日」「三時 四時」 said after a question: two or more times or dates, nothing else."""
+    if not body or not all(m.pos1 in ("名詞", "接尾辞", "接頭辞") or m.surface in ("か", "と") for m in body):
+        return []
+    units: list[str] = []
+    cur = ""
+    for m in body:
+        if m.surface in ("か", "と"):
+            continue
+        cur += m.surface
+        if m.surface in ("日", "時", "曜日", "曜", "月", "分", "半", "週") or m.pos[1] == "助数詞":
+            units.append(cur)
+            cur = ""
+    return units if not cur and len(units) >= 2 else []
 
 
 def _hard(morphs: list[Morph]) -> bool:

@@ -85,7 +85,11 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
         lead = statements[-1] if statements else ""
         leans = bool(asks) and (not said_asks or any(_leans(a, lang) for a in said_asks))
         brief = bool(said_asks) and all(_brief(a, lang) for a in said_asks)
-        if lead and lead not in core and (leans or (_has_time(lead, lang) or brief) and _short_enough(lead, lang)):
+        # (a reader of a short message still needs what it is about: "Her ankles are really swollen
+        # since the new tablets. Can we get a call back today?", "My sugar tablets are finished.")
+        if lead and lead not in core and (leans or (_has_time(lead, lang) or brief or _says_what(lead, lang)
+                                                    and not _covered(lead, " ".join(core), lang))
+                                          and _short_enough(lead, lang)):
             core = [lead] + core
             if (leans or brief) and len(statements) > 1 and _short_enough(statements[-2] + " " + lead, lang):
                 core = [statements[-2]] + core  # "The label printer prints blank labels. We have 200 parcels at 3."
@@ -93,10 +97,12 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
                     core = statements[:-2] + core  # "Fridge door. Stuck. Can't pull. Help.": all of it
         elif leans and not statements:
             core = core + details[:2]  # "How? Phone. Big letters?": the fragments are the what
-        if intent == "emotional" and not any(x in core for x in statements + details):
-            # what weighs on them is the point of the ask ("stuff with Mum is getting a lot")
-            said = [x for x in statements + details if _short_enough(x, lang)][:1]
-            core = said + core
+        if intent == "emotional":
+            # what weighs on them is the point of the ask ("stuff with Mum is getting a lot", "it's a
+            # year on Sunday since Margaret died"): the first thing they said of it comes along
+            said = [x for x in statements + details if _short_enough(x, lang) and _says_what(x, lang)][:1] \
+                or [x for x in statements + details if _short_enough(x, lang)][:1]
+            core = [x for x in said if x not in core] + core
         timed = [d for d in details if _has_time(d, lang) and _short_enough(d, lang)][:1]
         if not timed and lang == "en":
             timed = [d for d in details[:1] if _short_detail(d)]  # "Ramipril I think.", "It folds."
@@ -349,6 +355,28 @@ def _brief(ask: str, lang: str) -> bool:
     return len(ask) <= 14 if lang == "ja" else len(ask.split()) <= 6
 
 
+def _says_what(sentence: str, lang: str) -> bool:
+    """A short statement of what is wrong, not a pleasantry ("Sorry to bother you.", 「お疲れ様です。」)."""
+    if re.match(load_data(lang)["pleasantry_re"], sentence, flags=re.IGNORECASE):
+        return False
+    return len(sentence) <= 40 if lang == "ja" else 3 <= len(sentence.split()) <= 26
+
+
+def _covered(sentence: str, ask: str, lang: str) -> bool:
+    """The ask already names what the sentence is about ("I have too many boxes." before "Could you
+    carry the blue boxes…"): half its content words are in the ask."""
+    if lang == "ja":
+        words = set(re.findall(r"[一-龥ァ-ヶー]{2,}", sentence))
+        said = set(re.findall(r"[一-龥ァ-ヶー]{2,}", ask))
+    else:
+        stop = set(load_data("en").get("lean_words", [])) | {"have", "has", "been", "really", "just", "this", "that",
+                                                             "with", "from", "there", "they", "their", "about"}
+        stem = lambda w: re.sub(r"(?:es|s)$", "", w)  # noqa: E731
+        words = {stem(w) for w in re.findall(r"[a-z]{4,}", sentence.lower()) if w not in stop}
+        said = {stem(w) for w in re.findall(r"[a-z]{4,}", ask.lower())}
+    return bool(words) and len(words & said) * 2 >= len(words)
+
+
 def _short_enough(sentence: str, lang: str) -> bool:
     return len(sentence) <= 80 if lang == "ja" else len(sentence.split()) <= 35
 
@@ -385,7 +413,7 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
     role = re.search(r"(?:先生|部長|課長|係長|店長|主任|社長|先輩)$", name) if lang == "ja" else None
     titled = re.match(r"(?i)(?:mr|mrs|ms|dr|prof|professor|doctor)\.?\s+(\S+)$", name) if lang == "en" else None
     readings = {v for k, vs in _KIN_READINGS.items() if name in (k, *vs) for v in (k, *vs)} if lang == "ja" else set()
-    variants = sorted({name, bare, name.replace("'", ""), name.replace(" ", "-")} | readings | ({role.group(0)} if role else set())
+    variants = sorted({name, bare, name.replace("'", ""), name.replace("'", " "), name.replace(" ", "-")} | readings | ({role.group(0)} if role else set())
                       | ({titled.group(1) + " sir", titled.group(1) + " madam", titled.group(1) + " ji"} if titled else set()),
                       key=len, reverse=True)  # "good morning kapoor sir" calls Mr Kapoor
     alt = "|".join(re.escape(v) for v in variants if v)
@@ -417,8 +445,16 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
     out = [re.sub(rf",\s*(?:{alt})(?=[.!?])", "", ln, flags=re.IGNORECASE) for ln in out]
     if lang == "ja":  # 「孫の大翔に教えてほしい」「ケアマネの石井さんに相談したい」 said to 大翔, to 石井さん
         out = [re.sub(rf"(?:[一-龥ァ-ヶー]{{1,6}}の)?(?:{alt})(?:さん|様|さま|の方)?に(?:ね|な|さ)?[、]?", "", ln) for ln in out]
+    if lang == "ja":  # 「…見てほしいんだけど けんた」: called again at the very end, said once (by the greeting)
+        out = [re.sub(rf"(?<=[ぁ-ん])(?:が|けど|けれど)?、?(?:{alt})(?:さん)?(?:です)?(?=[。！？]?$)", "", ln) for ln in out]
     if lang == "ja":  # 「…メールなんですけど、佐々木さん送る前に…」: called again mid-sentence, said once
-        out = [re.sub(rf"(?<=[ぁ-んァ-ヶ一-龥、])(?:{alt})(?!から|まで|より|って|[にをがはのとへもでやだ、。？！]|じゃ|さん|くん|ちゃん|様|さま|君)",
+        titled_alt = "|".join(re.escape(v) for v in variants if v and re.search(
+            r"(?:さん|様|さま|くん|ちゃん|先生|先輩|部長|課長|係長|店長|主任|社長)$", v) and len(v) > 2)
+        out = [re.sub(rf"(?:(?<=[。！？])|^)(?:(?:{alt})(?=[ぁ-んァ-ヶ])|(?:{titled_alt or '(?!)'})(?=[一-龥]))(?!から|まで|より|って|[にをがはのとへもでやだ]|じゃ|さん|くん|ちゃん|様|さま|君)",
+                      "", ln) for ln in out]  # 「カルロスです。大家さんこの前…」 (never 町内会長 → 長)
+        mid = "|".join(re.escape(v) for v in variants if v and not re.fullmatch(
+            r"(?:先生|先輩|部長|課長|係長|店長|主任|社長)", v)) or "(?!)"  # never 大塚先輩 → 大塚
+        out = [re.sub(rf"(?<=[ぁ-んァ-ヶ一-龥、])(?:{mid})(?!から|まで|より|って|[にをがはのとへもでやだ、。？！]|じゃ|さん|くん|ちゃん|様|さま|君)",
                       "", ln) for ln in out]
     if lang == "en":  # "just letting you know Rob the plumber came": called, then the news
         out = [re.sub(rf"(?i)\b((?:let|letting|just so|so) you know),?\s+(?:{alt})\b,?\s*(?=\w)", r"\1: ", ln)
@@ -501,7 +537,13 @@ _EMOJI_STOP = re.compile(f"(?<=[{EMOJI_CHARS}])。")
 
 def _clean(text: str) -> str:
     # 「助かった🙏 今度…」 was cut after its emoji: the emoji is that sentence's end mark
-    return _EMOJI_STOP.sub("", strip_controls(text, keep_newlines=True)).strip()
+    text = _EMOJI_STOP.sub("", strip_controls(text, keep_newlines=True)).strip()
+    # "…to the footy on Sunday mate?": a word that calls the helper, at a sentence's end, is the greeting's job
+    return _CALLED_AT_END.sub("", text)
+
+
+_CALLED_AT_END = re.compile(r"(?<![Mm]y)(?<![Aa])(?<![Tt]he)(?<![Oo]ur),?\s+(?:mate|hun|pal|bro|bruv|buddy|darling|sweetheart)"
+                            r"(?=[?.!](?:\s|$))")
 
 
 # --- emergencies ------------------------------------------------------------------------------
@@ -522,6 +564,11 @@ def crisis_message(request: HelpRequest, draft: Draft, data: dict[str, Any], nam
         words = plain if not words else _join([words, plain], lang)
     now = data["crisis_now"]
     if lang == "ja":
+        if name:  # 「けいこ 胸が苦しい…」: the greeting calls her
+            words = (_without_name(name, [words], lang) or [words])[0]
+        # an emergency asks plainly: 「早く来てください」, never 「来ていただけませんか」
+        words = re.sub(r"(?<=[てで])いただけ(?:ません|ます)か[。？]?", "ください。", words)
+        words = re.sub(r"(を)?お願いできませんか[。？]?", lambda m: (m.group(1) or "") + "お願いします。", words)
         body = now + words
     else:
         first = words.split(" ", 1)[0]

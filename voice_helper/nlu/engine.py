@@ -13,6 +13,7 @@ Order of work, and why:
 
 from __future__ import annotations
 
+import re
 import threading
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -116,8 +117,9 @@ class IntentEngine:
         # ("help emergency help", "he can breathe" for can't after a sting) was an emergency.
         # A rule's sure sign the net finds calm ("I'm choking on this workload") asks instead.
         sure = hit is not None and hit.sure and net != "calm"
+        # the net alone never calls in over "not an emergency" said outright: it asks instead
         crisis = sure or (net == "crisis" and (hit is None or not hit.sure)
-                          and not safety.said_about_then(raw, language))
+                          and not safety.said_about_then(raw, language) and not safety.denied(raw, language))
         emergency_talk = top == "emergency" and p_top >= RAISE_CRISIS and \
             model.proba(normalize(safety.without_idioms(raw, language), language, cleaned=True)).get(
                 "emergency", 0.0) >= RAISE_CRISIS
@@ -169,8 +171,17 @@ class IntentEngine:
             # Say plainly what is happening; a fragment ("my dad") would not tell a helper.
             req.slots.task = safety.plain_what(kind, language) or req.slots.task
         if crisis or check:
-            req.resources = crisis_resources(self.settings.region_for(language), self.settings, kind=kind)
+            req.resources = crisis_resources(self._region(raw, language), self.settings, kind=kind)
         return req
+
+    def _region(self, raw: str, language: str) -> str:
+        """The settings' region; with none set, a number the person said names theirs ("I've called
+        999", "ring triple nine": the United Kingdom), so the number read back is the one they know."""
+        if not self.settings.region and language == "en":
+            for region, pattern in langdata.load_resources().get("said_numbers", {}).items():
+                if re.search(pattern, raw, flags=re.IGNORECASE):
+                    return region
+        return self.settings.region_for(language)
 
     # --- helpers ---------------------------------------------------------------------------
 

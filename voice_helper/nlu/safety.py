@@ -103,6 +103,7 @@ class _View:
     starts: list[int]  # character offset of each morpheme in ``joined`` (Japanese)
     spoken: bool  # recognizer-style: no punctuation, all lower case
     index: dict[str, list[int]] = field(default_factory=dict)  # form -> positions (built once)
+    pos: list[tuple[str, ...]] = field(default_factory=list)  # Japanese: each morpheme's first three POS levels
 
     def __post_init__(self) -> None:
         for i, forms in enumerate(self.forms):
@@ -124,7 +125,8 @@ def _view(text: str, lang: str) -> _View:
         for m in morphs:
             starts.append(pos)
             pos += len(m.surface)
-        return _View(forms, [m.surface for m in morphs], flat, starts, not re.search(r"[。、！？!?,.]", text))
+        return _View(forms, [m.surface for m in morphs], flat, starts, not re.search(r"[。、！？!?,.]", text),
+                     pos=[tuple(m.pos[:3]) for m in morphs])
     spoken = not re.search(r"[.,!?;]", text) and text == text.lower()
     low = text.lower().replace("’", "'")
     low = without_idioms(low, "en")
@@ -177,8 +179,21 @@ def _negated(view: _View, span: tuple[int, int], lang: str, data: dict[str, Any]
     """"yes" when negated/unable, "misheard" when only a recognizer's "can" says so, else ""."""
     i, j = span
     if lang == "ja":
-        after = view.words[j:j + 7]
-        forms = view.forms[j:j + 7]
+        end = j + 7
+        # a noun found (息, 目, 反応) takes the first verb after it as its own (目を開けません)
+        own_verb = any(p[0] == "動詞" for p in view.pos[i:j]) or not view.pos
+        for k in range(j, min(end, len(view.pos))):
+            p1, p2, p3 = view.pos[k]
+            if p1 in ("名詞", "代名詞", "形容詞") and view.words[k] not in ("こと", "の", "よう", "気配", "様子", "ん", "へん",
+                                                                      "ひん", "ねえ", "なか", "なし") \
+                    and not {"ない", "無い"} & view.forms[k] and p3 != "副詞可能" \
+                    or p1 == "動詞" and p2 == "一般" and own_verb:
+                end = k  # 「起きちゃって全然寝てなくて」: the ない belongs to the next predicate, not to 起き
+                break
+            if p1 == "動詞":
+                own_verb = True
+        after = view.words[j:end]
+        forms = view.forms[j:end]
         # 「ん」 negates (分からん) unless it is the ん of んです／んだ (行きたいんですけど)
         nominal = {k for k, w in enumerate(after) if w == "ん" and k + 1 < len(after)
                    and after[k + 1] in ("です", "だ", "で", "じゃ", "や", "でしょう", "だろう", "だっ", "でし")}
@@ -381,6 +396,11 @@ def check(text: str, lang: str, canonical: str | None = None, cleaned: bool = Fa
     kind = min(kinds, key=lambda k: PRIORITY.index(k) if k in PRIORITY else len(PRIORITY))
     matched = next(h[2] for h in pool if h[0] == kind)
     return CrisisHit(kind, matched, sure=sure)
+
+
+def denied(text: str, lang: str) -> bool:
+    """The person says outright that it is not an emergency ("not an emergency emergency but…")."""
+    return bool(_said(_view(text, lang), [str(t) for t in rules(lang).get("denials", [])], lang, surface=True))
 
 
 def said_about_then(text: str, lang: str) -> bool:

@@ -301,10 +301,15 @@ def _drop_stutter(toks: list[str]) -> list[str]:
 def _drop_leading(toks: list[str]) -> list[str]:
     d = lex()
     k = 0
+    while k < len(toks) - 2 and [low(t) for t in toks[k:k + 2]] in d.get("leading_pairs", []):
+        k += 2  # "now then harold…", "ey up…": a northern hello
     while k < len(toks) - 1 and (low(toks[k]) in d["_leading"] or toks[k] in (",", "-", "…")):
         # "so" and "like" only as hesitations: "so could you" yes, "so tired" no.
         if low(toks[k]) in ("so", "just", "like") and not _opens(low(toks[k + 1])) \
-                and low(toks[k + 1]) not in lex()["_leading"]:
+                and low(toks[k + 1]) not in lex()["_leading"] \
+                and not ((low(toks[k + 1]) in d["_names"] or low(toks[k + 1]).rstrip(".") in d["titles"])
+                         and k + 2 < len(toks) and low(toks[k + 2]) not in (
+                    "is", "was", "has", "and", "said", "says", "told", "'s")):  # "okay so kate the drive…"
             break  # "so tired" stays; "so so the…", "so okay the…" are hesitations
         ahead = [low(t) for t in toks[k:k + 4]]
         told = ("you", "everyone", "everybody", "we", "all")
@@ -395,6 +400,15 @@ _COMMON_AFTER_MISS = frozenset({"if", "whether", "when", "what", "how", "out", "
                                 "me", "us", "the", "a", "an", "my", "your", "our", "their", "this", "that"})
 
 
+_NOT_A_SPEAKER = frozenset({"me", "him", "her", "them", "you", "time", "fine", "done", "late", "over", "okay", "true", "bad",
+                            "good", "hard", "fine", "mine", "yours", "ours", "nothing", "everything", "something", "all",
+                            "too", "not", "just", "really", "still", "gone", "broken", "urgent", "important", "ready",
+                            "cold", "hot", "dark", "early", "free", "open", "closed", "due", "raining", "today", "tomorrow",
+                            "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                            "been", "being", "going", "got", "getting", "gone", "done", "coming", "there", "here", "now",
+                            "that", "this", "what", "the", "and", "again", "fine", "alright", "ok", "sorted", "happening"})
+
+
 def case_word(t: str, names: set[str] | frozenset[str] = frozenset(), prev: str = "", nxt: str = "") -> str:
     """Proper words, names and "I" capitalised; everything else as said."""
     d = lex()
@@ -416,6 +430,15 @@ def case_word(t: str, names: set[str] | frozenset[str] = frozenset(), prev: str 
                                                           "email", "text", "thank", "see", "told", "asked")
                          and nxt.isalpha() and nxt.lower() not in not_names and nxt.lower() not in _COMMON_AFTER_MISS):
         return "Miss"  # "ask miss patel", "miss patel"; "I miss my mum" stays
+    if prev in ("it's", "its") and nxt.lower() in ("from", "here", "again", "um", "uh") \
+            and t.isalpha() and len(t) >= 3 and lt not in _NOT_A_SPEAKER and lt not in verbs() \
+            and lt not in d.get("not_names_after_its", []):
+        return t[:1].upper() + t[1:]  # "it's bill from number four", "its ray here": who is speaking
+    if prev in ("auntie", "aunty", "aunt", "uncle", "nana", "nanna", "grandma", "grandpa", "nanny", "granny") \
+            and t.isalpha() and len(t) > 2 and lt not in verbs() and lt not in _NOT_NAMES_AFTER_TITLE \
+            and lt not in ("and", "or", "but", "for", "to", "with", "is", "was", "has", "who", "that", "too", "again",
+                           "said", "says", "at", "in", "on", "from", "about", "the", "a", "an", "so", "if"):
+        return t[:1].upper() + t[1:]  # "see auntie rose" → Rose: a name after the kin word
     if lt in d.get("kin_as_names", []) and prev not in ("my", "your", "his", "her", "our", "their", "a", "the", "new",
                                                           "old", "single", "grand", "step") \
             and not (prev.endswith("'s") and prev not in ("it's", "that's", "here's", "there's", "what's", "who's",

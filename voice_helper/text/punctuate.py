@@ -166,6 +166,9 @@ _AUX = frozenset({"could", "can", "would", "will", "should", "might", "may", "is
                   "have", "has"})  # not "can't": "…fell down | can't lift arm" is a sentence
 _NEG_AUX = frozenset({"can't", "won't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "couldn't",
                       "wouldn't", "hasn't", "haven't"})
+#: Verbs that follow the noun just named as its subject ("the new tablets | make me dizzy").
+_SUBJECT_VERBS = frozenset({"make", "makes", "made", "keep", "keeps", "kept", "hurt", "hurts", "give", "gives",
+                            "gave", "stopped", "stops", "broke", "says", "said", "needs", "leaks", "leaked"})
 _DETERMINERS = frozenset({"the", "a", "an", "my", "your", "his", "her", "our", "their", "this", "that"})
 _SUBJECTS = frozenset({"i", "you", "we", "they", "he", "she", "it", "someone", "somebody", "anyone", "anybody",
                        "there", "that", "this", "u", "y'all", "everyone", "one", "whoever", "whoevers",
@@ -205,7 +208,8 @@ _NUMBERED = frozenset({"week", "chapter", "page", "room", "floor", "flat", "numb
                        "unit", "bus", "platform", "gate", "table", "section", "part", "question", "exercise", "lesson",
                        "apartment", "ward", "bed", "bay", "block", "lot", "seat", "row", "line", "route", "stage",
                        "module", "form", "class", "house", "door", "plot", "court", "terminal", "aisle", "locker",
-                       "slide", "slides", "figure", "item", "box", "tab", "sheet", "point", "q", "paragraph"})
+                       "slide", "slides", "figure", "item", "box", "tab", "sheet", "point", "q", "paragraph", "stand",
+                       "pump", "stop", "pitch", "counter", "desk", "window", "entrance", "exit", "car", "coach"})
 _TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "nineteen"})
 _TEENS = frozenset({"thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "zero", "oh", "double"})
 _MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -283,6 +287,15 @@ def possible_end(words: list[str], i: int) -> bool:
         return False  # "born the third of march | forty one": the year of that date
     if words[i - 2] in ("a", "an") and words[i - 1] in _SIZE_WORDS:
         return False  # "to say a massive | thank you": the noun comes after
+    if words[i - 1] == "me" and words[i - 2] in ("with", "on", "in", "of", "off", "under", "for", "at") \
+            and words[i] not in _SUBJECTS and words[i] not in _AUX and words[i] not in _NEG_AUX \
+            and words[i] not in _DAY_TIMES and words[i] not in ("sorry", "please", "thanks", "thank", "cheers", "maybe",
+                                                                "now", "later", "then", "again", "too", "as", "or") \
+            and words[i] not in _DETERMINERS and words[i] not in _CONJUNCTIONS and words[i] not in _SPLICE_SUBJECTS:
+        return False  # "…the clutch with me | foot in this boot": me for my, one sentence
+    if words[i - 1] in ("o", "mc", "mac", "de", "van", "von", "le", "st") and i >= 2 \
+            and (words[i - 2].rstrip(".") in te.lex()["titles"] or words[i - 2] in te.lex()["_names"]):
+        return False  # "mrs o | connor": one name (O'Connor)
     if words[i - 1] == "otherwise":
         return False  # "…today itself | otherwise | we will miss…": otherwise opens what follows
     if words[i - 1] in ("hear", "see", "feel", "watch", "let", "make", "heard", "saw", "felt", "watched", "notice",
@@ -320,7 +333,15 @@ def possible_end(words: list[str], i: int) -> bool:
     if words[i] in _AUX:
         return False
     # "…and the dog | can't get out": a noun just named is the subject of the negative that follows
-    return not (words[i] in _NEG_AUX and words[i - 2] in _DETERMINERS)
+    # (and "the shared drive | won't let me save": the noun may have a word or two before it)
+    # (and "the shared drive | won't let me save": the noun may have a word or two before it, when it
+    # opens the sentence: "…lid on the pickle jar | can't open" and "the bins tuesday | can't lift" end)
+    return not ((words[i] in _NEG_AUX or words[i] in _SUBJECT_VERBS) and any(
+        words[k] in _DETERMINERS and (k == i - 2 or k <= 1 or words[k - 1] in te.lex()["_names"])
+        and not any((w in te.verbs() and not (j == 0 and w.endswith("ed"))) or w in _AUX or w in _NEG_AUX
+                    or w in _DAY_TIMES for j, w in enumerate(words[k + 1:i - 1]))
+        and words[i - 1] not in _AUX and words[i - 1] not in _DAY_TIMES and words[i + 1:i + 2] != ["you"]
+        for k in range(max(0, i - 4), i - 1)))
 
 
 def _starts_sentences(m: Model, word: str) -> bool:

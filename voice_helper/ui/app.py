@@ -218,10 +218,25 @@ class VoiceHelperApp(App[None]):
             return
         quiet = self.call_from_thread(self._say_if_quiet, quiet, self.t("status.loading_model"))
         try:
+            from ..nlu import classifier
+        except ImportError:  # no composer: nothing to train
+            classifier = None
+
+        def first_training() -> None:  # the first start after installing trains for ~half a minute
+            nonlocal quiet
+            if not worker.is_cancelled:
+                quiet = self.call_from_thread(self._say_if_quiet, quiet, self.t("status.preparing_model"))
+
+        if classifier is not None:
+            saved, classifier.on_first_training = classifier.on_first_training, first_training
+        try:
             self.core.warm_up()
         except Exception as exc:
             self.call_from_thread(self._say_if_quiet, quiet, self.t("status.model_failed", reason=exc))
             return
+        finally:
+            if classifier is not None:
+                classifier.on_first_training = saved
         if not worker.is_cancelled:
             # "ready" only if nothing newer was shown meanwhile (a key pressed, a request composed)
             self.call_from_thread(self._say_if_quiet, quiet, self.ready_text())

@@ -59,11 +59,15 @@ class Core:
         return self._compose_mod
 
     def warm_up(self) -> None:
-        """Load the composer and the intent engine's model now, off the UI thread."""
+        """Load (on the first start after installing: train) the language models and the
+        Japanese analyzer now, off the UI thread, so the first request is not kept waiting."""
         if self._compose is not None:
             nlu, _ = _try_import("voice_helper.nlu")
             if nlu is not None:
-                nlu.get_engine()
+                nlu.get_engine().warm()
+            ja, _ = _try_import("voice_helper.text.ja")
+            if ja is not None:
+                ja.warm()
         self.ready = True
 
     @property
