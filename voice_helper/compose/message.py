@@ -54,7 +54,12 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
     # or news ("the meeting moved to Wednesday"): that would invent a plea for help.
     giving = not asks and bool(offers) and not needs  # "a spare cot if anyone needs it": nothing to ask
     asked = any(s.asks_answer for s in draft.sentences)
-    if not asks and not thanks and not giving and not asked and (draft.difficulty or needs):
+    # a thank-you is never turned into a plea, whatever else was said ("thank you o for the jollof you
+    # brought when I was sick"): by the intent, or by its words (`thanks_re`)
+    # (a sign-off's "Thanks, Ruth" under a request is not a thank-you: only what was said before it counts)
+    body = " ".join(s.text for s in draft.sentences if s.role != "closing")
+    thanked = bool(thanks) or intent == "thanks" or bool(re.search(data["thanks_re"], body, flags=re.IGNORECASE))
+    if not asks and not thanked and not giving and not asked and (draft.difficulty or needs):
         if needs:
             asks = [_need_ask(draft.by_role("need")[-1], data, register)] if lang == "en" else asks
         if not asks and (statements or details or needs or request.slots.task or request.slots.feelings):

@@ -196,6 +196,8 @@ def cache_key(lang: str, kind: str = "intent") -> str:
             path = resources.files("voice_helper.text").joinpath("data", name)
             extra += path.read_text(encoding="utf-8") if path.is_file() else ""
         extra += "|punct-features-2"  # gap_features gained the shapes of words (numbers, names)
+        # the training gaps pass through the rules of where a sentence may end: they are code, and data
+        extra += resources.files("voice_helper.text").joinpath("punctuate.py").read_text(encoding="utf-8")
     return langdata.data_hash(extra, safety=kind in SAFETY_KINDS or kind in PUNCT_KINDS)
 
 

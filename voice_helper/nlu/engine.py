@@ -118,7 +118,7 @@ class IntentEngine:
         # A rule's sure sign the net finds calm ("I'm choking on this workload") asks instead.
         sure = hit is not None and hit.sure and net != "calm"
         # the net alone never calls in over "not an emergency" said outright: it asks instead
-        crisis = sure or (net == "crisis" and (hit is None or not hit.sure)
+        crisis = sure or (net == "crisis" and (hit is None or not hit.sure and not hit.mild)
                           and not safety.said_about_then(raw, language) and not safety.denied(raw, language))
         emergency_talk = top == "emergency" and p_top >= RAISE_CRISIS and \
             model.proba(normalize(safety.without_idioms(raw, language), language, cleaned=True)).get(

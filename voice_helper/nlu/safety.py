@@ -56,6 +56,7 @@ class CrisisHit:
     matched: str
     sure: bool = True  # False: ask "are you safe right now?" before treating it as a crisis
     source: str = "rules"  # rules | classifier
+    mild: bool = False  # said mildly ("a bit tight", 軽く): asked about even when the net is sure
 
 
 @lru_cache(maxsize=None)
@@ -361,6 +362,7 @@ def check(text: str, lang: str, canonical: str | None = None, cleaned: bool = Fa
     if not view.words:
         return None
     hits: list[tuple[str, bool, str, tuple[int, int]]] = []
+    mild_kinds: set[str] = set()
     misheard_only = True
     for rule in data["rules"]:
         fires, sure, matched, span = _rule_hit(view, rule, lang, data)
@@ -370,7 +372,10 @@ def check(text: str, lang: str, canonical: str | None = None, cleaned: bool = Fa
         # A recognizer's "can" for "can't" counts when something else says danger.
         cautious = bool(rule.get("alone") or rule.get("weak")) and not rule.get("sure")
         # "a bit tight", ちょっと息苦しい: said mildly, it is asked about, not called in
-        cautious = cautious or (rule["kind"] not in ("self_harm", "self_harm_act") and _softened(view, span, data, lang))
+        softened = rule["kind"] not in ("self_harm", "self_harm_act") and _softened(view, span, data, lang)
+        if softened:
+            mild_kinds.add(rule["kind"])
+        cautious = cautious or softened
         misheard_only = misheard_only and not sure and not cautious
         hits.append((rule["kind"], sure and not cautious, matched, span))
     if not hits:
@@ -395,7 +400,7 @@ def check(text: str, lang: str, canonical: str | None = None, cleaned: bool = Fa
         kinds = {"self_harm"}
     kind = min(kinds, key=lambda k: PRIORITY.index(k) if k in PRIORITY else len(PRIORITY))
     matched = next(h[2] for h in pool if h[0] == kind)
-    return CrisisHit(kind, matched, sure=sure)
+    return CrisisHit(kind, matched, sure=sure, mild=not sure and bool(kinds) and kinds <= mild_kinds)
 
 
 def denied(text: str, lang: str) -> bool:

@@ -122,7 +122,7 @@ def _all_gaps(lang: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, .
     """The gaps once for both models (reading 15,000 lines takes seconds): features, ends, commas."""
     from ..nlu import langdata
 
-    texts = [str(r["text"]) for r in langdata.load_safety_train(lang)] + langdata.safety_ordinary(lang) \
+    texts = [str(r["text"]) for r in langdata.load_safety_train(lang, for_sentences=True)] + langdata.safety_ordinary(lang) \
         + [t for t, _ in langdata.extra_examples(lang)] + sentence_lines(lang)
     feats: list[str] = []
     ends: list[str] = []
