@@ -116,6 +116,9 @@ def clean_tokens(toks: list[str]) -> list[str]:
                 prev = low(out[-1]) if out else ""
                 if nxt in ph.get("unless_next", []) or prev in ph.get("unless_prev", []):
                     continue
+                if words == ["i", "mean"] and out and (nxt in _CORRECTED_STARTS or nxt.isdigit() or _ORDINAL.fullmatch(nxt)
+                                                       or nxt in _TIMEISH or nxt == prev):
+                    out.append(_MARK)  # "the 17th i mean the 16th": said, then put right
                 i += n
                 if i < len(toks) and toks[i] == ",":
                     i += 1
@@ -143,27 +146,71 @@ _TIMEISH = frozenset({"one", "two", "three", "four", "five", "six", "seven", "ei
 _PREPS = frozenset({"before", "after", "on", "at", "in", "by", "until", "till", "for", "to", "with", "from", "about"})
 
 
+#: Put in place of "i mean" where a phrase is put right after it; never left in what is said.
+_MARK = "\x00corr"
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
+_CORRECTED_STARTS = frozenset({"the", "my", "a", "an", "his", "her", "our", "your", "this", "that", "plot", "chapter",
+                               "room", "flat", "number", "bed", "ward", "platform", "page", "week"})
+
+
+def _numberish(w: str) -> bool:
+    return w.isdigit() or w in _TIMEISH or bool(_ORDINAL.fullmatch(w))
+
+
 def _drop_corrections(toks: list[str]) -> list[str]:
-    """"at half eight no nine", "on tuesday no wednesday", "my ear no my jaw": said, then put right —
-    the message keeps what was meant."""
+    """"at half eight no nine", "on tuesday no wednesday", "my ear no my jaw", "the 17th i mean the
+    16th", "the mower no not the mower the hedge trimmer", "chapter 3 no its chapter 4", "plot 14
+    plot 41": said, then put right — the message keeps what was meant."""
     out = list(toks)
+    k = 0
+    while k + 3 < len(out):  # "plot 14 plot 41": a numbered thing said twice, the second meant
+        w = low(out[k])
+        if w.isalpha() and w not in _PREPS and w not in ("and", "or", "to", "the") and _numberish(low(out[k + 1])) \
+                and low(out[k + 2]) == w and _numberish(low(out[k + 3])) and low(out[k + 1]) != low(out[k + 3]):
+            del out[k:k + 2]
+            continue
+        k += 1
     k = 1
     while k < len(out) - 1:
         wait = low(out[k]) == "no" and k + 1 < len(out) and low(out[k + 1]) == "wait"
-        if low(out[k]) in ("no", "sorry") or wait:
+        if low(out[k]) in ("no", "sorry") or out[k] == _MARK or wait:
             j = k + (2 if wait else 1)
-            j = j + 1 if j < len(out) and out[j] == "," else j
+            while j < len(out) and (out[j] in (",", _MARK) or low(out[j]) in ("sorry", "no")):
+                j += 1
+            if j < len(out) and low(out[j]) == "not":  # "the mower no not the mower the hedge trimmer"
+                for n in (3, 2, 1):
+                    if k - n >= 0 and [low(x) for x in out[j + 1:j + 1 + n]] == [low(x) for x in out[k - n:k]]:
+                        j = j + 1 + n
+                        break
+            if j + 1 < len(out) and low(out[j]) in ("it's", "its") and k >= 2:
+                j += 1  # "chapter 3 no its chapter 4"
             nxt = low(out[j]) if j < len(out) else ""
             prev = low(out[k - 1])
-            if (prev.isdigit() or prev in _TIMEISH) and (nxt.isdigit() or nxt in _TIMEISH):
+            if nxt and nxt == prev and out[k] != "no" and any(c.isalnum() for c in nxt):
+                del out[k:j + 1]  # "41 sorry i mean 41", "five sorry five": said again, once
+                continue
+            if _numberish(prev) and _numberish(nxt):
                 start = k - 1
                 while start > 0 and (low(out[start - 1]) in _TIMEISH or low(out[start - 1]).isdigit()):
                     start -= 1
                 del out[start:j]  # "half eight no nine" → "nine"
                 continue
-            if nxt in ("my", "the", "his", "her") and k >= 2 and low(out[k - 2]) == nxt:
-                del out[k - 2:j]  # "my ear no my jaw" → "my jaw"
-                continue
+            if nxt in ("my", "the", "his", "her", "a", "our", "your", "this") and k >= 2:
+                back = [m for m in range(max(0, k - 5), k - 1) if low(out[m]) == nxt]
+                if back:
+                    dropped = [low(x) for x in out[back[-1]:k]]
+                    del out[back[-1]:j]  # "my ear no my jaw", "the valleys train no the treforest train"
+                    e = back[-1]
+                    while e < len(out) and low(out[e]) not in ("not",) and e - back[-1] < 6:
+                        e += 1
+                    if e + 1 < len(out) and low(out[e]) == "not" and low(out[e + 1]) in dropped:
+                        del out[e:e + 2]  # "…the total job not shell": the first try named again, gone
+                    continue
+            if nxt and nxt.isalpha() and j + 1 < len(out) and _numberish(low(out[j + 1])):
+                back = [m for m in range(max(0, k - 4), k) if low(out[m]) == nxt]
+                if back:
+                    del out[back[-1]:j]  # "chapter 3 no its chapter 4" → "chapter 4"
+                    continue
             if wait and nxt:
                 back = [m for m in range(max(0, k - 8), k) if low(out[m]) == nxt]
                 if back:
@@ -179,6 +226,7 @@ def _drop_corrections(toks: list[str]) -> list[str]:
                 del out[k - 1:j]  # "doctor sorry nurse shirin" → "nurse shirin"
                 continue
         k += 1
+    out = [t for t in out if t != _MARK]  # an "i mean" that put nothing right said nothing
     # "before the before sunday": a preposition begun, then said again
     k = 0
     while k + 2 < len(out):
