@@ -52,3 +52,17 @@ def test_a_uk_number_said_names_the_region(engine) -> None:
     assert r.crisis and r.resources[0].number == "999"
     r = engine.parse("my neighbour's collapsed on the landing, can you come", "en")
     assert r.crisis and r.resources[0].number == "911"
+
+
+@pytest.mark.parametrize("text", [
+    "the new pills make me dizzy every morning and i nearly went over in the bath so do i keep taking them",
+    "his sugar is reading nineteen this morning and he has taken the insulin already what should we do",
+    "can you push me to the game on sunday the manual chair kills my arms, I'll buy the chips",
+])
+def test_near_misses_said_in_passing_are_not_emergencies(engine, text: str) -> None:
+    r = engine.parse(text, "en")
+    assert not r.crisis, (text, r.crisis_kind)
+
+
+def test_nearly_fell_and_now_cannot_get_up_is_still_one(engine) -> None:
+    assert engine.parse("i nearly fell in the kitchen and now i cant get up my hip hurts", "en").crisis
