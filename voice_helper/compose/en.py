@@ -768,12 +768,15 @@ def _joined_names(toks: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _callable() -> frozenset[str]:
+    return te.call_words() | frozenset(_d()["kin"]) | frozenset(_d().get("family_words", []))
+
+
 def _corrected_call(toks: list[str]) -> list[str]:
     """"grandad, no, sorry, nan, can you…": the name said second is the one meant; the first and
     the correction go."""
-    lex = te.lex()
-    callable_ = set(lex["_names"]) | set(lex.get("kin_as_names", [])) | set(lex.get("address_words", {})) \
-        | set(_d()["kin"]) | set(_d().get("family_words", []))
+    callable_ = _callable()
     lows = [te.low(t) for t in toks]
     if not lows or lows[0] not in callable_:
         return toks

@@ -1296,7 +1296,7 @@ def analyse(said: str) -> Draft:
             if found and found[0].endswith(("さん", "ちゃん", "くん", "君", "様", "先生")) \
                     and raw[found[1]].pos1 not in ("助詞", "助動詞", "接尾辞"):
                 helper = found[0]
-                raw = raw[:a + 1] + (raw[a + 1:b] if b > a + 1 else ()) + (jt.analyse("。")) + raw[found[1]:]
+                raw = raw[:b] + jt.analyse("。") + raw[found[1]:]
     if helper is None:
         elsewhere = _vocative_elsewhere(list(raw))
         if elsewhere:

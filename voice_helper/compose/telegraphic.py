@@ -38,8 +38,7 @@ def expand(said: str) -> str | None:
     words = [w for k, w in enumerate(words) if not k or w != words[k - 1]]  # "lonely lonely today": said once
     d = _d()
     name = ""
-    lex = te.lex()
-    callable_ = set(lex["_names"]) | set(lex.get("kin_as_names", [])) | set(lex.get("address_words", {}))
+    callable_ = te.call_words()
     if words and words[0] in callable_ and words[0] not in d["states"]:
         name, words = words[0], words[1:]
     elif words and words[-1] in callable_ and words[-1] not in d["states"] and len(words) > 3:
@@ -136,10 +135,7 @@ def _sentence(chunk: list[str], last_noun: str, after_ask: bool = False) -> tupl
     if core[0] in d["verbs"]:
         rest = core[1:]
         if last_noun and (not rest or rest[0] in d["particles"] and len(rest) == 1 or rest[0] in d["times"]):
-            rest = ([rest[0], pron] + rest[1:]) if rest and rest[0] in d["particles"] else [pron] + rest
-            rest = [pron] + rest[1:2] if False else rest
-            if rest and rest[0] in d["particles"]:
-                rest = [pron, rest[0]] + rest[2:]
+            rest = [pron] + rest  # "bring tomorrow" → "bring it tomorrow", "set up" → "set it up"
         elif rest and rest[0] in d["particles"] and len(rest) == 1:
             rest = ["it", rest[0]]
         return _ask(core[:1] + _with_articles(rest), please), core[-1] if len(core) > 1 and core[-1] not in d["times"] \

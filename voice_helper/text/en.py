@@ -448,6 +448,13 @@ _COMMON_AFTER_MISS = frozenset({"if", "whether", "when", "what", "how", "out", "
                                 "me", "us", "the", "a", "an", "my", "your", "our", "their", "this", "that"})
 
 
+@lru_cache(maxsize=1)
+def call_words() -> frozenset[str]:
+    """Words a person is called by: names, family words used as names, address words."""
+    d = lex()
+    return frozenset(d["_names"]) | frozenset(d.get("kin_as_names", [])) | frozenset(d.get("address_words", {}))
+
+
 _NOT_A_SPEAKER = frozenset({"me", "him", "her", "them", "you", "time", "fine", "done", "late", "over", "okay", "true", "bad",
                             "good", "hard", "fine", "mine", "yours", "ours", "nothing", "everything", "something", "all",
                             "too", "not", "just", "really", "still", "gone", "broken", "urgent", "important", "ready",
