@@ -35,3 +35,10 @@ def clean_utterance(text: str) -> str:
     """One line of what a person said: no controls, single spaces, trimmed."""
     text = unicodedata.normalize("NFKC", strip_controls(text))
     return re.sub(r"[ \u3000]+", " ", text).strip()
+
+
+def clean_lines(text: str) -> str:
+    """What a person typed, cleaned line by line: a note's line breaks (a list, a signature) kept,
+    blank lines at most one in a row. Speech and one-line typing come out as ``clean_utterance``."""
+    lines = [clean_utterance(ln) for ln in re.split(r"\r\n|\r|\n", text)]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")

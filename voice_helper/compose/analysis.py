@@ -7,12 +7,25 @@ each edit) share it; ``draft_for(request)`` reads the request's own ``said`` tex
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..request import HelpRequest
-from .sentence import Draft
+from .sentence import Draft, Sentence
+
+if TYPE_CHECKING:
+    from .layout import Layout
 
 
 def draft(text: str, lang: str) -> Draft:
+    from .layout import find
+
+    laid = find(text, lang)
+    if laid is None:
+        return _edited(text, lang)
+    return _laid_out(laid, lang)
+
+
+def _edited(text: str, lang: str) -> Draft:
     if lang == "ja":
         from . import ja
 
@@ -20,6 +33,41 @@ def draft(text: str, lang: str) -> Draft:
     from . import en
 
     return en.analyse(text)
+
+
+def _laid_out(laid: "Layout", lang: str) -> Draft:
+    """A typed note with a list or a signature: the editor reads the lines before the list and the
+    lines after it; the list goes between them as typed, the signature last as typed. The list is
+    the ask when the lines before it lead into it ("could you:", 「次の3点、確認お願いします。」,
+    「入院中のお願い」) or nothing else asks."""
+    head = _edited(laid.head, lang) if laid.head else Draft(lang, [])
+    tail = _edited(laid.tail, lang) if laid.tail else Draft(lang, [])
+    sentences = list(head.sentences)
+    if laid.items and not laid.lead and laid.head.endswith((":", "：")) and sentences:
+        # "Hi Omar, could you grab:" on one line: the editor reads the greeting; the colon stays
+        last = sentences[-1]
+        sentences[-1] = Sentence(last.role, last.text, render=lambda register, _s=last: re.sub(
+            r"[?.!？。！:：]*$", ":", _s.say(register), count=1), ask_core=last.ask_core.rstrip(":："), has_time=last.has_time,
+            asks_answer=last.asks_answer)
+    if laid.items:
+        listed = laid.list_text()
+        last = head.sentences[-1] if head.sentences else None
+        leads = bool(laid.lead) or (last is not None and last.role in ("ask", "need")) \
+            or re.search(r"お願い|頼み|could you|can you|would you|please", laid.head, flags=re.IGNORECASE) is not None
+        asks_elsewhere = any(s.role in ("ask", "need") for s in head.sentences + tail.sentences)
+        role = "ask" if leads or not asks_elsewhere else "statement"
+        sent = Sentence(role, listed.replace("\n", " "), render=lambda register, _t=listed: f"\n{_t}\n")
+        sent.ask_core = ("、" if lang == "ja" else ", ").join(laid.items) if role == "ask" else ""
+        sentences.append(sent)
+    closing = [s for s in tail.sentences if s.role == "closing"]
+    sentences += [s for s in tail.sentences if s.role != "closing"] + closing
+    if laid.signature:
+        signed = "\n".join(laid.signature)
+        sentences.append(Sentence("closing", signed.replace("\n", " "), render=lambda register, _t=signed: f"\n{_t}"))
+    return Draft(lang, sentences, helper=head.helper or (tail.helper if not laid.head else None),
+                 source_register=head.source_register if head.sentences else tail.source_register,
+                 difficulty=head.difficulty or tail.difficulty,
+                 helper_relation=head.helper_relation or tail.helper_relation)
 
 
 def draft_for(request: HelpRequest) -> Draft:

@@ -14,7 +14,7 @@ from datetime import datetime
 from ..config import STYLES, Settings, load_settings
 from ..errors import UsageError
 from ..request import HelpRequest
-from ..textsafe import clean_utterance
+from ..textsafe import clean_lines, clean_utterance
 from .politeness import choose_politeness, role_relation
 from .render import render
 
@@ -33,7 +33,7 @@ def compose_text(text: str, *, lang: str = "auto", style: str | None = None,
         raise UsageError(f"unknown language {lang!r} (choose auto, en, ja)")
     from ..nlu import get_engine  # the engine loads its model once per process
 
-    request = get_engine(settings).parse(cleaned, lang=lang, now=now)
+    request = get_engine(settings).parse(clean_lines(text), lang=lang, now=now)  # a note's lines kept
     return compose_request(request, style=style, politeness=politeness, to=to, settings=settings)
 
 

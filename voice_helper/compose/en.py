@@ -215,6 +215,9 @@ def _ask_at(toks: list[str], lows: list[str], i: int) -> tuple[str, int, str | N
     if n:
         if lows[i] in ("please", "kindly") and i + 1 < len(lows) and not lows[i + 1].isalpha():
             return None
+        if lows[i] == "kindly" and (i + 1 >= len(lows) or lows[i + 1] not in _verbs() and lows[i + 1] not in (
+                "do", "let", "help", "send", "check", "confirm", "advise", "share", "review", "look", "call", "arrange")):
+            return None  # "looking after Mum so kindly last week": how they were looked after, no ask
         if lows[i] == "if" and lows[i + n - 1] in ("could", "can"):
             return "if", n, None
         return "open", n, None
@@ -877,6 +880,15 @@ def analyse(said: str) -> Draft:
             ask = ("modal", 0, None)  # to Kate, "or ask marco to do it": Kate is asked to ask Marco
         if ask is not None:
             kind, n, named = ask
+            if named and helper is not None and named.lower() not in helper.lower().split() and kind == "modal":
+                # to Auntie Efua, "can Kojo help me with deliveries? I will pay him": Kojo is asked for, not
+                # her; the question stays as said (made "could you help me" it asked her and left "him")
+                text = _finish(s, True, names)
+                sent = Sentence("ask", text, render=lambda reg, _t=text: _t)
+                sent.ask_core = te.detok(s[n:]).strip(" ,.")
+                sentences.append(sent)
+                asked = True
+                continue
             if named and helper is None:
                 helper = named
                 spoken_of = True

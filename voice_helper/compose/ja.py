@@ -480,12 +480,16 @@ def _request_at(body: list[Morph], question: bool = False) -> tuple[int, str] | 
         if m.is_("助詞", "接続助詞") and m.surface in ("て", "で") and i + 1 < len(body) \
                 and (body[i + 1].base in d["_bene"] or body[i + 1].norm in d["_bene"]) and _final(body, i + 1):
             return i + 1, "te"
+    for i, m in enumerate(body):
+        # (the ask at the end comes first: 「こんなこと頼むの恥ずかしいんですけど…休ませてもらえないでしょうか」
+        # is asking to leave early, not 「こんなことお願いできませんか」)
         if (m.surface in ("お願い", "願い", "おねがい") or (m.surface == "お" and i + 1 < len(body)
                                                          and body[i + 1].surface in ("願い", "ねがい"))) \
                 and not re.search(r"^(?:お)?願い?して(?:ばかりで|ばっかりで)?(?:すみません|ごめん|申し訳)", jt.join(body[i:])):
             return i, "onegai"  # not 「またお願いしてすみません」 (an apology)
-        if m.base in ("頼む", "頼める") and i > 0 and not (i + 1 < len(body) and body[i + 1].base in ("れる", "られる")):
-            return i, "onegai"  # not 新井さんに頼まれた (asked by someone)
+        if m.base in ("頼む", "頼める") and i > 0 and not (i + 1 < len(body) and body[i + 1].base in ("れる", "られる")) \
+                and not (i + 1 < len(body) and body[i + 1].surface in ("の", "こと", "ん", "のは", "のが", "のも")):
+            return i, "onegai"  # not 新井さんに頼まれた (asked by someone), nor 「頼むの恥ずかしい」
     if body and body[-1].surface in ("て", "で") and len(body) > 1:
         verb = body[-2]
         noun_suru = verb.base == "する" and len(body) > 2 and body[-3].pos1 == "名詞" \

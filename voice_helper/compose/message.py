@@ -12,7 +12,7 @@ from typing import Any
 
 from ..request import HelpRequest, Intent
 from ..text.clean import EMOJI_CHARS
-from ..textsafe import strip_controls
+from ..textsafe import clean_utterance, strip_controls
 from .analysis import ask_list, draft_for, offer_text
 from .data import load as load_data
 from .sentence import Draft, Sentence
@@ -27,6 +27,13 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
     draft = draft_for(request)
     if request.crisis:
         return _clean(crisis_message(request, draft, data, name))
+    if lang == "ja" and _typed_in_dialect(request.said or "", data):
+        # 「手伝ってけさいん」「見に来てもらえしまへんやろか」: re-said in です・ます or keigo, dialect and standard
+        # Japanese mixed and broke (readings 20 and 21); the person's own note is sent as typed, to the helper
+        typed = re.sub(r"(?<=[ぁ-んァ-ヶ一-龥ー])\?", "？", re.sub(r"(?<=[ぁ-んァ-ヶ一-龥ー])!", "！", clean_utterance(request.said or "")))
+        typed = re.sub(r"\.{3,}", "…", typed)  # (NFKC made 「…」 three dots)
+        typed = re.sub(r"(?<=[一-龥ぁ-んァ-ヶ])(さ|く|ちゃ)ー+ん", r"\1ん", typed)  # 「山口さーん」 calls 山口さん
+        return _clean(_address(name, [typed], data, lang)[0])
     intent = request.intent.value if isinstance(request.intent, Intent) else str(request.intent)
 
     # What is hard comes first; a detail said after the ask stays after it ("… I have six bags.").
@@ -141,6 +148,12 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
     if style == "workplace":
         lines = [_join(lines, lang)]
     return _clean(data["joiner"]["three-lines"].join(_address(name, lines, data, lang)))
+
+
+def _typed_in_dialect(said: str, data: dict[str, Any]) -> bool:
+    """Typed (punctuated, not a recognizer's spaced words) in a dialect the editor cannot re-say."""
+    return bool(re.search(r"[。、！？!?]", said)) and not re.search(r"[ぁ-ん一-龥] [ぁ-ん一-龥]", said) \
+        and re.search(data["dialect_re"], said) is not None
 
 
 # --- edits the person made after speaking (dialog answers, UI picks) -------------------------
@@ -415,7 +428,7 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
     says it once, so the name is not said twice."""
     bare = re.sub(r"\s*(?:ご担当者様|御中|各位|の皆さん|の皆様|の皆さま|さん|様|さま|くん|ちゃん)$", "", name) \
         if lang == "ja" else name
-    role = re.search(r"(?:先生|部長|課長|係長|店長|主任|社長|先輩)$", name) if lang == "ja" else None
+    role = re.search(rf"{_JA_ROLES}$", name) if lang == "ja" else None
     titled = re.match(r"(?i)(?:mr|mrs|ms|dr|prof|professor|doctor)\.?\s+(\S+)$", name) if lang == "en" else None
     readings = {v for k, vs in _KIN_READINGS.items() if name in (k, *vs) for v in (k, *vs)} if lang == "ja" else set()
     variants = sorted({name, bare, name.replace("'", ""), name.replace("'", " "), name.replace(" ", "-")} | readings | ({role.group(0)} if role else set())
@@ -424,9 +437,10 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
     alt = "|".join(re.escape(v) for v in variants if v)
     if not alt:
         return lines
-    first = re.sub(rf"^(?:(?:hi|hey|hello|dear|excuse me|sorry|please|pls|plz|salaam|salam|namaste|hiya|oi|yo|g'?day)"
-                   rf"[,\s]+)?"
-                   rf"(?:{alt})(?:さん|様)?(?!ちゃん|くん|君|の|に|が|を)\s*[,、.。!]?\s*", "", lines[0], count=1,
+    first = re.sub(rf"^(?:(?:hi|hey|hello|dear|excuse me|sorry|please|pls|plz|salaam|salam|namaste|hiya|oi|yo|g'?day|to the|to"
+                   rf"|なあ|なぁ|ねえ|ねぇ|おい|あの|あのね|あのさ|もしもし)"
+                   rf"[,、\s]+)?"
+                   rf"(?:{alt})(?:さん|様)?(?!ちゃん|くん|君|の|に|が|を)[ー〜~]*[ \t]*[,、.。!]?[ \t]*", "", lines[0], count=1,
                    flags=re.IGNORECASE)
     if lang == "ja":  # 「総務部 ご担当者様、」「チーム各位 」「御中」: the address line the greeting replaces
         first = re.sub(r"^(?:[^\s。、！？]{0,20}?\s*)?(?:御中|各位|ご担当者様|ご担当者さま|ご担当の方|の皆さま|の皆様|の皆さん|"
@@ -458,7 +472,8 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
         out = [re.sub(rf"(?:(?<=[。！？])|^)(?:(?:{alt})(?=[ぁ-んァ-ヶ])|(?:{titled_alt or '(?!)'})(?=[一-龥]))(?!から|まで|より|って|[にをがはのとへもでやだ]|じゃ|さん|くん|ちゃん|様|さま|君)",
                       "", ln) for ln in out]  # 「カルロスです。大家さんこの前…」 (never 町内会長 → 長)
         mid = "|".join(re.escape(v) for v in variants if v and not re.fullmatch(
-            r"(?:先生|先輩|部長|課長|係長|店長|主任|社長)", v)) or "(?!)"  # never 大塚先輩 → 大塚
+            rf"{_JA_ROLES}|[ぁ-ん]{{1,2}}", v)) or "(?!)"  # never 大塚先輩 → 大塚
+        # (nor the よう of ようちゃん out of 「写真がよう見つからん」: two kana alone are a word first)
         out = [re.sub(rf"(?<=[ぁ-んァ-ヶ一-龥、])(?:{mid})(?!から|まで|より|って|[にをがはのとへもでやだ、。？！]|じゃ|さん|くん|ちゃん|様|さま|君)",
                       "", ln) for ln in out]
     if lang == "en":  # "just letting you know Rob the plumber came": called, then the news
@@ -470,6 +485,10 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
                for ln in out]
         out = [ln for ln in (_called_again(ln, name, variants) for ln in out) if ln]
     return out
+
+
+#: Titles said after a name (大塚先輩, 小野監督): the title alone is also how the helper is called.
+_JA_ROLES = "(?:先生|部長|課長|係長|店長|主任|社長|先輩|監督|コーチ|教授|院長|校長|教頭|園長|師長|所長|室長|班長|会長)"
 
 
 #: The same family word in kanji and in kana: 「お母さん」 to the one who wrote 「おかあさん」.
@@ -508,7 +527,7 @@ def _called_again(line: str, name: str, variants: list[str]) -> str:
 
     out = pattern.sub(drop, line)
     out = re.sub(r"([.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)  # "…marking. Could you"
-    out = re.sub(r"\s+([.,!?])", r"\1", re.sub(r"\s{2,}", " ", out)).strip()
+    out = re.sub(r"[ \t]+([.,!?])", r"\1", re.sub(r"[ \t]{2,}", " ", out)).strip(" \t")
     out = re.sub(r"^[,\s]+", "", out)
     return out[:1].upper() + out[1:] if out and out[:1].islower() and line[:1].isupper() else out
 
@@ -520,7 +539,9 @@ _CLAUSE_WORDS = frozenset({"i", "i'm", "it's", "its", "it", "we", "you", "the", 
 #: A name after these is spoken of ("could you ask Mum?"), not called.
 _SPOKEN_OF = frozenset({"ask", "tell", "to", "with", "for", "and", "or", "from", "call", "see", "visit", "help",
                         "thank", "about", "like", "text", "email", "ring", "phone", "than", "as", "by", "at", "meet",
-                        "told", "asked", "saw", "met", "bring", "take", "is", "was", "dear", "hi", "hello"})
+                        "told", "asked", "saw", "met", "bring", "take", "is", "was", "dear", "hi", "hello",
+                        # "can I come to the school nurse at break?" said to the school nurse: a place, spoken of
+                        "the", "a", "an", "my", "our", "your", "his", "her", "their"})
 
 
 def _is_kin_name(word: str) -> bool:
@@ -543,8 +564,9 @@ _EMOJI_STOP = re.compile(f"(?<=[{EMOJI_CHARS}])。")
 def _clean(text: str) -> str:
     # 「助かった🙏 今度…」 was cut after its emoji: the emoji is that sentence's end mark
     text = _EMOJI_STOP.sub("", strip_controls(text, keep_newlines=True)).strip()
+    text = re.sub(r"\n{2,}", "\n", re.sub(r"[ \t]*\n[ \t]*", "\n", text))  # a typed list's lines, once each
     # "…to the footy on Sunday mate?": a word that calls the helper, at a sentence's end, is the greeting's job
-    return _CALLED_AT_END.sub("", text)
+    return _CALLED_AT_END.sub("", text).strip()
 
 
 _CALLED_AT_END = re.compile(r"(?<![Mm]y)(?<![Aa])(?<![Tt]he)(?<![Oo]ur),?\s+(?:mate|hun|pal|bro|bruv|buddy|darling|sweetheart)"

@@ -198,6 +198,7 @@ def cache_key(lang: str, kind: str = "intent") -> str:
         extra += "|punct-features-2"  # gap_features gained the shapes of words (numbers, names)
         # the training gaps pass through the rules of where a sentence may end: they are code, and data
         extra += resources.files("voice_helper.text").joinpath("punctuate.py").read_text(encoding="utf-8")
+        extra += resources.files("voice_helper.text").joinpath("en.py").read_text(encoding="utf-8")  # the tokens
     return langdata.data_hash(extra, safety=kind in SAFETY_KINDS or kind in PUNCT_KINDS)
 
 

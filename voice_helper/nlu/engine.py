@@ -21,7 +21,7 @@ from pathlib import Path
 from ..config import Settings, load_settings
 from ..errors import UsageError
 from ..request import ESSENTIALS, Alternative, HelpRequest, Intent, Urgency
-from ..textsafe import clean_utterance
+from ..textsafe import clean_lines, clean_utterance
 from . import classifier, langdata, safety
 from .langdetect import detect_language
 from .normalize import normalize
@@ -92,6 +92,7 @@ class IntentEngine:
 
     def parse(self, text: str, lang: str = "auto", now: datetime | None = None) -> HelpRequest:
         raw = clean_utterance(text or "")
+        typed = clean_lines(text or "")  # a typed note's lines: its list and signature are kept
         if lang not in ("auto",) + langdata.LANGUAGES:
             raise UsageError(f"unknown language {lang!r} (use auto, en or ja)")
         language = detect_language(raw) if lang == "auto" else lang
@@ -101,6 +102,7 @@ class IntentEngine:
             return HelpRequest(language=language, intent=Intent.OTHER, confidence=0.0,
                                missing=list(ESSENTIALS))
 
+        said = typed if "\n" in typed and len(raw) <= MAX_CHARS * 2 else raw[: MAX_CHARS * 2]
         raw = raw[: MAX_CHARS * 2]
         plain = self._plain(raw, language)
         hit, net = self.danger(raw, language, plain)
@@ -149,10 +151,10 @@ class IntentEngine:
             if cautious and "emergency" not in [k for k, _ in alts]:
                 alts.append(("emergency", probs["emergency"]))
 
-        slots = extract_slots(raw, language, now, canonical=canonical)
-        if not crisis and _only_thanks(raw, language):
+        slots = extract_slots(said, language, now, canonical=canonical)
+        if not crisis and _only_thanks(said, language):
             intent, confidence = Intent.THANKS, max(confidence, 0.9)
-        elif not crisis and confidence < 0.7 and _not_a_request(raw, language):
+        elif not crisis and confidence < 0.7 and _not_a_request(said, language):
             intent = Intent.OTHER  # news, a nomination: nothing is hard and nothing is asked
         req = HelpRequest(
             language=language,
@@ -163,7 +165,7 @@ class IntentEngine:
             crisis=crisis,
             slots=slots,
             alternatives=[Alternative(Intent(k), _r(v)) for k, v in alts],
-            said=raw,
+            said=said,
             crisis_kind=kind if crisis or check else None,
         )
         req.missing = [] if crisis else self._missing(intent, slots, language, raw)

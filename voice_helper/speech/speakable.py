@@ -38,4 +38,11 @@ def speakable(text: str, lang: str = "en") -> str:
     if lang == "ja":
         text = re.sub(r"(いち|に|さん|よん|ご|ろく|なな|はち|きゅう|ぜろ)番", r"\1ばん", text)
     text = re.sub(r"\(\s*\)|\[\s*\]", "", text)
+    # a typed list's marks are for eyes: each item is said as a phrase of its own
+    pause = "、" if lang == "ja" else ", "
+    text = re.sub(r"\n[ \t]*(?:[・•◦●○▪■□◆◇‣⁃*\-–]|\d{1,2}[.)）]|[①-⑳])[ \t]*", pause, text)
+    text = re.sub(r"([:：。.!?？！])[、,] ?", r"\1 " if lang == "en" else r"\1", text)
+    stop = ". " if lang == "en" else "。"
+    text = re.sub(r"(\S?)[ \t]*\n[ \t]*", lambda m: m.group(1) + (
+        (" " if lang == "en" else "") if m.group(1) in tuple(".!?:,;。！？、：") else stop), text)
     return re.sub(r"[ \t]{2,}", " ", text).strip()

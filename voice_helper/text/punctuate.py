@@ -253,7 +253,8 @@ def tail_fragment(tail: list[str]) -> bool:
     name", "…the way | it is", "…the wrong strength | i think | could you…"."""
     if not tail or len(tail) > 2:
         return False
-    return tail[0] in ("your", "my", "our", "his", "her", "their") or tail in (
+    # ("…he really liked | the chat", "…I actually passed | the mock": a noun phrase is the verb's object)
+    return tail[0] in ("your", "my", "our", "his", "her", "their", "the", "a", "an") or tail in (
         ["i", "think"], ["i", "guess"], ["i", "mean"], ["i", "suppose"], ["i", "reckon"], ["i", "swear"], ["i", "promise"],
         ["i", "hope"], ["it", "is"], ["it", "was"])
 
