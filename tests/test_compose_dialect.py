@@ -36,3 +36,11 @@ def test_a_short_kana_name_is_not_cut_out_of_a_word() -> None:
 def test_standard_japanese_is_still_re_said_in_the_register_asked_for() -> None:
     out = say("佐藤さん、明日の会議の資料、印刷してくれる？", "ja", politeness="honorific", to="佐藤さん")
     assert "くれる？" not in out and ("いただけ" in out or "ください" in out), out
+
+
+def test_an_emergency_said_in_one_breath_is_cut_into_its_sentences() -> None:
+    # (a known C: 「もう生きている意味がない薬をたくさん飲みました」 read as one noun phrase)
+    out = say("もう何のために生きてるのか分からないし意味がない睡眠薬をたくさん飲んだ", "ja")
+    assert "意味がない。睡眠薬をたくさん" in out, out
+    out = say("父が倒れて意識がない救急車呼んで", "ja")
+    assert "意識がない。救急車" in out or "意識がありません。救急車" in out, out

@@ -591,6 +591,8 @@ def crisis_message(request: HelpRequest, draft: Draft, data: dict[str, Any], nam
         words = plain if not words else _join([words, plain], lang)
     now = data["crisis_now"]
     if lang == "ja":
+        for cut in data.get("crisis_cuts", []):  # 「…意味がない｜薬をたくさん飲みました」: two sentences
+            words = re.sub(cut, "。", words)
         if name:  # 「けいこ 胸が苦しい…」: the greeting calls her
             words = (_without_name(name, [words], lang) or [words])[0]
         # an emergency asks plainly: 「早く来てください」, never 「来ていただけませんか」
