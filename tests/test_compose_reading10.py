@@ -97,8 +97,9 @@ def test_te_yo_after_a_request_verb_still_asks() -> None:
     ("ほんで 米 袋 重く て よ 車 まで 運ん で けねが", None, ["重くて、車まで運んで"], ["けね", "てよ"]),
     ("すんません 病院 まで 乗せ て っ て もらわ れ へん やろ か 腰 が 痛い もん で", "polite",
      ["すみません", "乗せていっていただけませんか", "腰が痛いもので"], ["もんです", "へんやろか"]),
+    # typed in dialect, a note is sent as typed (reading 22: re-said in keigo, dialect and keigo mixed)
     ("なあ、日曜の草むしりやけど、手伝ってくれる人おらん？一時間だけでええねん。", "honorific",
-     ["人いませんか", "だけでいいんです"], ["なあ", "おらん", "ええ"]),
+     ["手伝ってくれる人おらん？", "一時間だけでええねん。"], ["いませんか", "いいんです"]),
     ("課長 じゃけえ その 来週 の 出張 なんじゃけど えー 親 が 入院 し て 行け ん かも しれ ん けえ 誰 か 代わっ て もらえ ん じゃろう か",
      None, ["出張なんですが", "行けないかもしれません"], ["じゃけえ", "しれん"]),
 ])
@@ -231,7 +232,7 @@ def test_the_short_style_keeps_what_the_ask_needs(said: str, kept: str) -> None:
 def test_the_short_style_does_not_keep_a_cut_off_piece() -> None:
     message = say_en("sam can you help me get the fridge through the door the delivery men just left it in the hall",
                      style="short", to="Sam")
-    assert message.endswith("through the door?"), message
+    assert "through the door?" in message and "The delivery men." not in message, message
 
 
 @pytest.mark.parametrize("said, kept", [

@@ -121,7 +121,7 @@ def test_a_spoken_sa_after_a_noun_goes_but_not_the_northern_ni() -> None:
 
 def test_yoka_in_kyushu_is_good_not_a_question() -> None:
     message = say("父ちゃん、歯医者の予約、かわりに取っといてくれん？木曜か金曜がよか", "ja", to="父ちゃん")
-    assert "金曜がいい" in message and "よか？" not in message, message
+    assert message.endswith("木曜か金曜がよか") and "よか？" not in message, message  # as typed, not a question
 
 
 # --- English ---------------------------------------------------------------------------------
@@ -153,7 +153,8 @@ def test_a_short_ask_that_names_its_object_stays_alone() -> None:
 def test_a_short_message_leaves_out_a_greeting_or_an_apology() -> None:
     message = say("Hi Steph, it is Laura. Any chance you could take the dog out Friday? I can do next week for you.",
                   to="Steph", style="short")
-    assert "Laura" not in message and "take the dog out Friday" in message, message
+    # ("it is Laura" stays: reading 22 graded short messages that lost who is writing as wrong)
+    assert not message.lower().startswith(("steph, hi", "hi")) and "take the dog out Friday" in message, message
 
 
 @pytest.mark.parametrize("said, to, asked", [
@@ -232,5 +233,6 @@ def test_speech_that_is_not_plainly_telegraphic_is_left_to_the_editor(said: str)
 
 def test_999_said_means_the_uk_numbers() -> None:
     message = say("dave theres smoke coming from next door i've called 999 can you come now")
-    assert message.startswith("Call 999 now."), message
+    assert message.startswith("999 has been called."), message  # called already: not told to call again
+    assert say("dave theres smoke coming from next door call 999").startswith("Call 999 now.")
     assert say("help i fell and cant get up").startswith("Call 911 now.")

@@ -41,7 +41,12 @@ def _laid_out(laid: "Layout", lang: str) -> Draft:
     the ask when the lines before it lead into it ("could you:", 「次の3点、確認お願いします。」,
     「入院中のお願い」) or nothing else asks."""
     head = _edited(laid.head, lang) if laid.head else Draft(lang, [])
-    tail = _edited(laid.tail, lang) if laid.tail else Draft(lang, [])
+    # the lines after the list are read as said to the helper the note greets ("Morning Kaz … Or can Dean
+    # take the certs?" asks Kaz for Dean; read alone, Dean became the helper)
+    called = f"{head.helper}{'、' if lang == 'ja' else ', '}" if head.helper and laid.tail else ""
+    tail = _edited(called + laid.tail, lang) if laid.tail else Draft(lang, [])
+    if called and tail.helper != head.helper:
+        tail = _edited(laid.tail, lang)
     sentences = list(head.sentences)
     if laid.items and not laid.lead and laid.head.endswith((":", "：")) and sentences:
         # "Hi Omar, could you grab:" on one line: the editor reads the greeting; the colon stays

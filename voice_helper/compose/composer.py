@@ -65,8 +65,8 @@ def compose_request(request: HelpRequest, *, style: str | None = None,
         # register is the best evidence of how they talk to them.
         from .analysis import draft_for
 
-        if draft_for(out).source_register == "casual":
-            politeness = "casual"
+        if draft_for(out).source_register == "casual" or (out.slots.recipient or "").endswith("ちゃん"):
+            politeness = "casual"  # (nobody asks 美咲ちゃん in keigo: a grandmother's 「見てくれる」 stays so)
     if politeness is None and contact is None and relation is None and out.language == "ja" \
             and settings.compose.politeness == "polite" and _says_only_casually(out):
         # The person speaks casually, in words that cannot be re-said in です・ます (dialect: 取り込めんと,

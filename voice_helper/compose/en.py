@@ -474,6 +474,9 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
                     ["how", "much"], ["how", "many"], ["how", "long"], ["how", "often"], ["how", "far"],
                     ["what", "time"], ["which", "day"], ["what", "day"])) and not _ask_at(toks, lows, i):
             boundary = False  # "tell me how much | I will receive": the question is what is asked
+        if boundary and (prev in _NEVER_ENDS or lows[i] == "it" and lows[i + 1:i + 2] and lows[i + 1] in _IT_COMPLEMENTS
+                         and (prev.endswith("ing") or prev in _verbs())):
+            boundary = False  # "…my old number which | I don't have", "if youd | fancy…", "finding | it really hard"
         if boundary and cur and te.low(cur[0]) in _LEADING_SUBORDINATORS and "," not in cur and len(words) <= 8:
             # "since Mum and Dad split up | I've been…", "if someone has the guide | could you…": the
             # clause leads the sentence, so a comma, not a full stop.
@@ -499,6 +502,13 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
             del out[k]
     return out
 
+
+#: A sentence never ends after these: the clause they open goes on.
+_NEVER_ENDS = frozenset({"which", "till", "until", "unless", "whether", "whose", "youd", "you'd", "i'd", "we'd", "they'd",
+                         "he'd", "she'd", "the", "a", "an", "my", "your", "our", "their"})
+#: "finding it | really hard", "making it | difficult": "it" is the verb's, with its complement after.
+_IT_COMPLEMENTS = frozenset({"really", "hard", "difficult", "easy", "impossible", "so", "very", "tough", "tricky", "harder",
+                             "easier", "worse", "better", "awkward", "hard.", "quite", "too"})
 
 _QUESTION_OPENERS = frozenset({"is", "are", "do", "does", "can", "could", "will", "did", "should", "would", "have",
                                "has", "was", "were"})
@@ -893,10 +903,13 @@ def analyse(said: str) -> Draft:
                 helper = named
                 spoken_of = True
             role = "need" if kind == "need" else "ask"
+            as_said = _finish(list(s), True, names) if named else ""
             if named and not other_people and _third_person_of_helper(lows[n:]):
                 s = s[:n] + _second_person(s[n:])  # "Could Pete bring his ladder" → "your ladder"
                 lows = [te.low(t) for t in s]
             sent = _ask_sentence(kind, s, lows, n, named, names, role)
+            if named and as_said:
+                sent.render_said, sent.said_of = (lambda reg, _t=as_said: _t), named
             if lead:
                 sent = _with_lead(sent, lead, names)
             sentences.append(sent)
@@ -1024,6 +1037,8 @@ def _with_me(rest: list[str]) -> list[str]:
     for k in range(1, len(rest)):
         if lows[k] in ("to", "with") and lows[k - 1] in _KEEP_COMPANY and (k + 1 == len(rest) or lows[k + 1] in _NOT_OBJECTS):
             return rest[:k + 1] + ["me"] + rest[k + 1:]
+        if lows[k] in ("to", "with", "on", "at") and k == len(rest) - 1 and lows[0] not in _KEEP_COMPANY:
+            return ["let", "me"] + rest + ["you"]  # "someone to rant to": "could you let me rant to you?"
     return rest
 
 

@@ -1331,9 +1331,15 @@ def analyse(said: str) -> Draft:
         for n in (3, 2, 1):
             if len(last) > n and jt.join(last[-n:]) in (helper, bare) and (
                     last[-n - 1].pos1 in ("助詞", "助動詞", "動詞", "形容詞") or last[-n - 1].surface in _COMMA):
-                split[-1] = last[:-n]
+                cut = len(last) - n
+                if last[cut - 1].surface == "の":  # 「…情報システムの小林さん」: who they are goes with the name
+                    k = cut - 1
+                    while k > 0 and last[k - 1].pos1 in ("名詞", "接頭辞", "接尾辞"):
+                        k -= 1
+                    cut = k if k < cut - 1 else cut
+                split[-1] = last[:cut]
                 break
-        split = [sm for sm in split if jt.join([m for m in sm if m.surface not in _STOP | _COMMA]) not in (helper, bare)] \
+        split = [sm for sm in split if jt.join([m for m in sm if m.surface not in _STOP | _COMMA]) not in (helper, bare, "")] \
             or split  # 「…。けんた。」 alone
     _last_part = split[-1] if split else None
     for sm in split:

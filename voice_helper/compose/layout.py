@@ -52,6 +52,11 @@ def find(text: str, lang: str) -> Layout | None:
     if "\n" not in text:
         return None
     lines = [ln.strip() for ln in lines_of(text)]
+    # an email's header lines ("To: Hamish (Grounds)", "Subj: marquee sat"): the message has its own
+    while lines and re.match(r"(?i)^(?:to|subj|subject|re|from|cc|宛先|件名)\s*[:：]", lines[0]):
+        lines = lines[1:]
+    while lines and not lines[0]:
+        lines = lines[1:]
     lines, signature = _signature(lines) if lang == "ja" else _sign_off(lines)
     start = end = -1
     for k, ln in enumerate(lines):
@@ -97,10 +102,12 @@ def _sign_off(lines: list[str]) -> tuple[list[str], list[str]]:
     sign-off word or ending in a comma, or a name alone."""
     while lines and not lines[-1]:
         lines = lines[:-1]
-    for size in (2, 1):
+    for size in (3, 2, 1):
         block = lines[-size:] if len(lines) > size else []
         if not block or any(len(ln.split()) > 4 or "?" in ln or _ITEM.match(ln) for ln in block):
             continue
+        if size == 3 and not re.match(_EN_SIGN_OFF, block[0], flags=re.IGNORECASE):
+            continue  # three lines only under a sign-off word: "Thanks,⏎Carlos Mendoza⏎Security, Site B"
         above = lines[-size - 1]
         if above and not (re.search(r"[.!?)\]:]$", above) or _ITEM.match(above)):
             continue

@@ -27,6 +27,10 @@ class Sentence:
     #: How the ask is said when the message goes to one named person and the person asked anyone
     #: ("Chef, could somebody do my shift?"): "could you" would ask the chef to do it himself.
     render_addressed: Callable[[str], str] | None = field(repr=False, default=None)
+    #: The ask as said, before it was turned to the helper it names ("can Dean take the certs?"): used
+    #: when the message goes to someone else (to Kaz, Dean is asked for, not spoken to).
+    render_said: Callable[[str], str] | None = field(repr=False, default=None)
+    said_of: str = ""  # the helper the ask named in the third person
 
     def say(self, register: str, addressed: bool = False) -> str:
         if addressed and self.render_addressed is not None:

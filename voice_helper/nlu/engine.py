@@ -180,9 +180,11 @@ class IntentEngine:
         """The settings' region; with none set, a number the person said names theirs ("I've called
         999", "ring triple nine": the United Kingdom), so the number read back is the one they know."""
         if not self.settings.region and language == "en":
-            for region, pattern in langdata.load_resources().get("said_numbers", {}).items():
-                if re.search(pattern, raw, flags=re.IGNORECASE):
-                    return region
+            said = langdata.load_resources()
+            for key in ("said_numbers", "said_words"):  # a number said first, then words only one region uses
+                for region, pattern in said.get(key, {}).items():
+                    if re.search(pattern, raw, flags=re.IGNORECASE):
+                        return region
         return self.settings.region_for(language)
 
     # --- helpers ---------------------------------------------------------------------------

@@ -20,6 +20,7 @@ _TOKEN = re.compile(
     r"|\d+(?:st|nd|rd|th)?(?:-(?!(?i:am|pm)\b)[A-Za-z]+)+(?:-\d+)?"  # 5-a-side, 2-for-1, 3-day
     r"|\d+(?:st|nd|rd|th)-\d+(?:st|nd|rd|th)"  # the 14th-15th
     r"|\d{1,3}[A-Z](?![A-Za-z\d])"  # form 8C, flat 2B, floor 3F: one word
+    r"|\d{1,4}/\d{1,4}(?:/\d{2,4})?"  # 24/7, 12/03/2025
     r"|\d+(?:[:.,-]\d+)*(?:%|(?i:am|pm|st|nd|rd|th|s|'s))?"
     r"|[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’](?=\s|$))?"
     r"|[^\s\w]", re.UNICODE)

@@ -159,7 +159,10 @@ _NO_END_AFTER = frozenset({"to", "with", "for", "from", "at", "by", "of", "and",
                            # what was said follows a reporting verb: "the nurse said | I need…" is one
                            "said", "says", "say", "told", "tells", "asked", "think", "thought", "know", "knew",
                            "wonder", "wondering", "hope", "guess", "mean", "sure", "reckon", "realised", "realized",
-                           "thinks", "reckons", "believes", "believe", "means", "hopes", "knows", "feels"})
+                           "thinks", "reckons", "believes", "believe", "means", "hopes", "knows", "feels",
+                           # a clause goes on after these ("…my old number which | I don't have", "if youd | fancy…")
+                           "which", "till", "until", "unless", "whether", "whose", "youd", "you'd", "i'd", "we'd",
+                           "they'd", "he'd", "she'd"})
 #: ... and a modal or auxiliary opens one only as a question to someone ("could you", "is there"),
 #: not as the rest of a clause ("any chance Fatima | could type…").
 _AUX = frozenset({"could", "can", "would", "will", "should", "might", "may", "is", "are", "do", "does", "did",
