@@ -73,6 +73,10 @@ def compose_request(request: HelpRequest, *, style: str | None = None,
         # しんどいけぇ): one register throughout reads better than their sentence beside keigo.
         politeness = "casual"
     level = choose_politeness(politeness, contact, settings, relation)
+    if level == "casual" and out.language == "ja" and _typed_politely(out):
+        # a letter typed in です・ます or keigo (「お世話になっております…担当いたします」) is never made plain:
+        # made casual it broke (reading 23: 「異動することになった」「担当いたす」 to a client)
+        level = "polite"
     recipient = contact.name if contact is not None else out.slots.recipient
     use_boundary = settings.compose.boundary_line if boundary is None else boundary
     familiar = (contact is not None and contact.relation in ("friend", "family")) or (
@@ -97,6 +101,13 @@ def _says_only_casually(request: HelpRequest) -> bool:
         if len(polite) > 10 and not _POLITE_END.search(polite):
             return True
     return False
+
+
+def _typed_politely(request: HelpRequest) -> bool:
+    """Typed (punctuated) Japanese whose own sentences end in です・ます or keigo."""
+    said = request.said or ""
+    ends = re.findall(r"(?:です|ます|ました|ません|ございます|でしょうか|ください|いたします)(?=[。！？!?]|$)", said, flags=re.M)
+    return "。" in said and len(ends) >= 2
 
 
 def _called_bare(request: HelpRequest) -> bool:

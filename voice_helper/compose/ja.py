@@ -1262,7 +1262,10 @@ def analyse(said: str) -> Draft:
         said = " ".join(words)
     else:
         spoken_to = None
+    spaced = re.search(r"[ぁ-んァ-ヶ一-龥] [ぁ-んァ-ヶ一-龥]", said) is not None
     text = join_cjk(said).replace("...", "…").replace("..", "…")
+    if spaced:  # 「明日の一限の明日の一限のやつ」: a phrase said twice in one breath is said once
+        text = re.sub(r"([一-龥ぁ-んァ-ヶー]{4,12}?)の?\1", r"\1", text)
     if spoken_to is None:
         # 「りょうたくん、…」「ソフィアです。たかこさん、…」: a name in kana with its suffix, called with a comma at
         # a sentence's start (the analyzer would cut it: りょう|たくん)

@@ -156,6 +156,9 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
         lines[-1] = _join([lines[-1]] + closing, lang)
     if style == "workplace":
         lines = [_join(lines, lang)]
+    if lang == "en" and lines:  # "hi there, is the library open…": "there" only greets
+        lines[0] = re.sub(r"^[Tt]here[,!]\s+(?=\w)", "", lines[0])
+        lines[0] = lines[0][:1].upper() + lines[0][1:]
     return _clean(data["joiner"]["three-lines"].join(_address(name, lines, data, lang)))
 
 
@@ -448,6 +451,7 @@ def _address(name: str, lines: list[str], data: dict[str, Any], lang: str) -> li
         m = re.match(r"([A-Za-z']+)", first)
         word = m.group(1) if m else ""
         keep = word in ("I", "I'm", "I've", "I'll", "I'd") or _is_proper(word) or _is_kin_name(word) \
+            or len(word) > 1 and word.isupper() \
             or word.lower() in ("mr", "mrs", "ms", "dr", "prof", "professor", "doctor", "nurse", "sister")
         if not keep:
             first = first[:1].lower() + first[1:]
@@ -491,7 +495,7 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
         head = re.sub(r"^to (?!be\b|me\b|do\b|make\b|get\b|say\b|tell\b|whom\b)(?:all (?:of )?)?(?:the )?[^,.!?]{2,60}[,:]\s*(?=\S)",
                       "", head, count=1, flags=re.IGNORECASE)
         lines = [head] + lines[1:]
-    first = re.sub(rf"^(?:(?:hi|hey|hello|dear|excuse me|sorry|please|pls|plz|salaam|salam|namaste|hiya|oi|yo|g'?day|to all(?: of)?(?: the)?|to the|to"
+    first = re.sub(rf"^(?:(?:hi|hey|hello|dear|excuse me|sorry|please|pls|plz|salaam|salam|namaste|hiya|oi|yo|g'?day|to all(?: of)?(?: the)?|to the|to|(?:okay |ok |right )?so|okay|ok|right|well|um|uh"
                    rf"|なあ|なぁ|ねえ|ねぇ|おい|あの|あのね|あのさ|もしもし)"
                    rf"[,、\s]{{{'0' if lang == 'ja' else '1'},}})?"
                    rf"(?:{alt})(?:さん|様)?(?!さん|様|さま|ちゃん|くん|君|の|に|が|を|側|宅|ち(?:の|に|で))"
@@ -513,6 +517,11 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
         first = re.sub(r"\s+(?=[.,!?])", "", first)
     if first and first != lines[0] and lang == "en":
         first = first[:1].upper() + first[1:]
+    if lang == "en":  # "this is for Chidi, can you…", "this is a message for Nurse Rosalind on ward seven."
+        first = re.sub(rf"(?i)^(?:so |okay |ok |right |well )*(?:this is |it's )(?:a (?:message|note|text) )?for "
+                       rf"(?:{alt})\b(?: (?:on|at|in|from) [\w ]{{1,20}}?(?=[.,!?]))?[\s,.!]*", "", first)
+        first = re.sub(r"(?i)^(?:so|okay|ok|right|well|um|uh|yeah|(?:this is |it's )(?:a (?:message|note|text) )?for)"
+                       r"[\s,.!]*$", "", first)  # "Bongani, so.", "Chidi, this is for."
     if first and not re.sub(r"[\W_]", "", first):
         first = ""  # "Hi Amy." said alone: the greeting says it
     if first == "" and len(lines) > 1:
@@ -526,6 +535,9 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
         out = [re.sub(rf"(?<=[ぁ-ん])(?<!の)(?:が|けど|けれど)?、?(?:[一-龥ァ-ヶー]{{1,8}}の)?(?:{alt})(?:さん)?(?:です)?(?=[。！？]?$)", "",
                       ln) for ln in out]  # (「…できますか 情報システムの小林さん」: who they are, with the name)
         out = [re.sub(rf"(?:^|(?<=[。！？]))\s*(?:[一-龥ァ-ヶー]{{1,8}}の)?(?:{alt})(?:さん)?(?:です)?[。！？]?$", "", ln) for ln in out]
+        # 「手伝って木曜朝ケンジ」「水曜あきこ」: telegraphic speech ends by calling the helper
+        out = [re.sub(rf"(?<=[一-龥ァ-ヶ0-9０-９ー])(?<!の)(?:{alt})(?:さん)?(?:です)?(?=[。！？]?$)", "", ln) if len(re.sub(
+            r"(?:さん|様|ちゃん|くん)$", "", name)) >= 2 else ln for ln in out]
         out = [ln for ln in out if ln.strip()] or out
         out = [re.sub(r"^(?:あの|あのー|えっと|えーと|えー)[、\s]*(?=\S)", "", ln) for ln in out]  # 「石井さん、あの来週…」
     if lang == "ja":  # 「…メールなんですけど、佐々木さん送る前に…」: called again mid-sentence, said once
@@ -705,6 +717,8 @@ def call_line(request: HelpRequest, data: dict[str, Any]) -> str:
     accident = kind == "overdose" and not_self_harm(request.said or request.slots.task or "", request.language)
     if kind in ("overdose", "self_harm_act") and lifeline is not None and not accident:
         line = data["crisis_call_also"].format(number=first.number, also=lifeline.number, also_name=lifeline.name)
+        if lifeline.number in lifeline.name:  # "Then 988 Suicide & Crisis Lifeline: 988." says the number twice
+            line = line.replace(f"{lifeline.name}: {lifeline.number}", f"the {lifeline.name}")
     return line
 
 
