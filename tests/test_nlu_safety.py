@@ -60,7 +60,8 @@ def engine():
 def test_english_crisis_is_flagged(engine, text: str) -> None:
     r = engine.parse(text, "en")
     assert (r.intent, r.urgency, r.crisis) == (Intent.EMERGENCY, Urgency.CRITICAL, True), text
-    assert sorted(x.number for x in r.resources) == ["911", "988"]
+    # (British words name the UK's numbers when no region is set: "my mum collapsed")
+    assert sorted(x.number for x in r.resources) == (["116 123", "999"] if " mum " in f" {text} " else ["911", "988"])
     assert r.missing == []
 
 

@@ -175,7 +175,7 @@ def test_a_past_a_joke_or_an_ordinary_request_is_not_a_crisis(engine, text: str,
 
 @pytest.mark.parametrize("text, lang, number", [
     ("Could you read me the weather? Not that it matters, I'm not planning on being around for it.", "en", "988"),
-    ("i keep looking up how high the multi storey car park is", "en", "988"),
+    ("i keep looking up how high the multi storey car park is", "en", "116 123"),  # "car park": the UK's line
     ("薬をためてあります。まだ飲んではいないけど。", "ja", "0570-783-556"),
 ])
 def test_thoughts_of_suicide_in_other_words_reach_the_crisis_line_first(engine, text: str, lang: str, number: str) -> None:

@@ -206,12 +206,12 @@ async def test_unsure_and_an_unclear_answer_counts_as_not_safe(log: Any, speaker
 
 
 async def test_the_engine_unsure_asks_before_anything_else(log: Any, speaker: Any) -> None:
-    """Through the real intent engine: "my mum fell over" is a maybe (urgency check), so the first
+    """Through the real intent engine: "my mom fell over" is a maybe (urgency check), so the first
     thing on screen is the question; "no" makes it a crisis with the emergency number first."""
     app = make_app(log, speaker, Settings(language="en"))
     async with app.run_test(size=SIZE) as pilot:
         await app.ready()
-        await _say(pilot, "my mum fell over")
+        await _say(pilot, "my mom fell over")
         compose = app.get_screen("compose")
         assert compose.request.urgency == Urgency.CHECK and not compose.request.crisis
         assert type(app.screen).__name__ == "SafetyScreen"

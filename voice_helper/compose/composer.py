@@ -104,10 +104,12 @@ def _says_only_casually(request: HelpRequest) -> bool:
 
 
 def _typed_politely(request: HelpRequest) -> bool:
-    """Typed (punctuated) Japanese whose own sentences end in です・ます or keigo."""
+    """A letter typed in keigo: punctuated, its sentences in です・ます, with a set phrase of one
+    (お世話になっております, いたします, ございます, ご確認いただけますと幸い…)."""
     said = request.said or ""
     ends = re.findall(r"(?:です|ます|ました|ません|ございます|でしょうか|ください|いたします)(?=[。！？!?]|$)", said, flags=re.M)
-    return "。" in said and len(ends) >= 2
+    keigo = re.search(r"お世話にな(?:って|り)|いたし|ございま|申し上げ|恐れ入|恐縮|存じ|拝|賜|幸いです|ご確認|ご検討|ご教示", said)
+    return "。" in said and len(ends) >= 2 and keigo is not None
 
 
 def _called_bare(request: HelpRequest) -> bool:

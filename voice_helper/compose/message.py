@@ -124,8 +124,8 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
         if lang == "en":
             # what is said after the ask is for the helper: "…water my tomatoes? The key is with Mrs Ho.",
             # "…when I get home? Don't need to talk, just need a hug." (a reader graded each one lost wrong)
-            core = core + [d for d in details if d not in core and _short_enough(d, lang)
-                           and len(d.split()) >= 4][:2]
+            core = core + [d for d in details if d not in core and _short_enough(d, lang) and len(d.split()) >= 3
+                           and not (len(d.split()) <= 3 and d.split()[0].lower() in ("the", "a", "an"))][:2]
             intro = next((x for x in statements if _introduces(x)), "")
             if intro and intro not in core:
                 core = [intro] + core  # "It's Mary from up the lane.": who is asking
@@ -383,7 +383,8 @@ def _short_detail(sentence: str) -> bool:
 def _introduces(sentence: str) -> bool:
     """"It's Mary from up the lane.", "This is Frank, Danny's uncle.": who is writing, in a few words."""
     return re.match(r"(?:[Ii]t's|[Ii]t is|[Tt]his is|[Mm]y name's|[Mm]y name is)\s+(?:(?:[Mm]rs?|Ms|Dr|[Uu]ncle|[Aa]unt(?:ie)?|[Nn]an)\.?\s+)?"
-                    r"[A-Z][\w']+", sentence) is not None \
+                    r"(?:[A-Z][\w']+|(?:your|ur) (?:dad|mum|mom|nan|gran|grandad|grandma|grandpa|uncle|aunt|auntie|sister|brother))",
+                    sentence) is not None \
         and len(sentence.split()) <= 10 and not re.search(r"(?i)\b(?:not|too|so|really|very|been|just|a bit)\b", sentence)
 
 
