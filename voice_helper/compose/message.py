@@ -474,11 +474,18 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
     alt = "|".join(re.escape(v) for v in variants if v)
     if not alt:
         return lines
+    folded = [v.casefold() for v in variants if v]
+
+    def _named_sub(pattern: str, repl: Any, text: str, count: int = 0, flags: int = 0) -> str:
+        # a pattern that needs the name is not compiled for a line without it: each new name's
+        # patterns are new to Python's cache, and compiling them was half the cost of a message
+        return re.sub(pattern, repl, text, count=count, flags=flags) if any(v in text.casefold() for v in folded) \
+            else text
     if lang == "en" and lines:  # "Heyy Lou 🙈 can u…", "hi there, do I need…": the greeting's job, with its emoji
-        head = re.sub(rf"^(?:he+y+|hi+|hiya+|hello+|yo|oi|howdy|(?:good )?(?:morning|afternoon|evening)|alright|"
+        head = _named_sub(rf"^(?:he+y+|hi+|hiya+|hello+|yo|oi|howdy|(?:good )?(?:morning|afternoon|evening)|alright|"
                       rf"g'?day|now then|evening all|morning all)[\s,!.]+(?=(?:{alt})\b)", "", lines[0], count=1,
                       flags=re.IGNORECASE)
-        head = re.sub(rf"^((?:{alt})[\s,!.]*)(?:good )?(?:morning|afternoon|evening)[\s,!.]*(?=\S)", r"\1", head, count=1,
+        head = _named_sub(rf"^((?:{alt})[\s,!.]*)(?:good )?(?:morning|afternoon|evening)[\s,!.]*(?=\S)", r"\1", head, count=1,
                       flags=re.IGNORECASE)  # "Kaz, morning."
         head = re.sub(rf"^((?:{alt})[\s,!.]*)?[{EMOJI_CHARS}\ufe0f]+[\s,!.]*(?=\w)", r"\1", head, count=1, flags=re.IGNORECASE)
         head = re.sub(r"^(?:he+y+|hi+|hiya+|hello+) there\b[\s,!.]*(?=\S)|^there[,!]\s*(?=\S)", "", head, count=1,
@@ -489,14 +496,14 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
         before = "|".join(re.escape(w) for w in en_data.get("kin", []) if " " not in w)
         after = "|".join(re.escape(w) for w in en_data.get("address_particles", []) if w not in ("so", "okay", "ok",
                                                                                                   "right", "actually"))
-        head = re.sub(rf"^(?:(?:{before})\s+)?((?:{alt}))(?:[\s,]+(?:{after}))+\b[\s,.!]*(?=\S)", r"\1, ", head, count=1,
+        head = _named_sub(rf"^(?:(?:{before})\s+)?((?:{alt}))(?:[\s,]+(?:{after}))+\b[\s,.!]*(?=\S)", r"\1, ", head, count=1,
                       flags=re.IGNORECASE)
-        head = re.sub(rf"^(?:{before})\s+(?=(?:{alt})\b)", "", head, count=1, flags=re.IGNORECASE)
+        head = _named_sub(rf"^(?:{before})\s+(?=(?:{alt})\b)", "", head, count=1, flags=re.IGNORECASE)
         # "To all the volunteers at St Mark's Food Bank," over a note to them: its address line
         head = re.sub(r"^to (?!be\b|me\b|do\b|make\b|get\b|say\b|tell\b|whom\b)(?:all (?:of )?)?(?:the )?[^,.!?]{2,60}[,:]\s*(?=\S)",
                       "", head, count=1, flags=re.IGNORECASE)
         lines = [head] + lines[1:]
-    first = re.sub(rf"^(?:(?:hi|hey|hello|dear|excuse me|sorry|please|pls|plz|salaam|salam|namaste|hiya|oi|yo|g'?day|to all(?: of)?(?: the)?|to the|to|(?:okay |ok |right )?so|okay|ok|right|well|um|uh"
+    first = _named_sub(rf"^(?:(?:hi|hey|hello|dear|excuse me|sorry|please|pls|plz|salaam|salam|namaste|hiya|oi|yo|g'?day|to all(?: of)?(?: the)?|to the|to|(?:okay |ok |right )?so|okay|ok|right|well|um|uh"
                    rf"|なあ|なぁ|ねえ|ねぇ|おい|あの|あのね|あのさ|もしもし)"
                    rf"[,、\s]{{{'0' if lang == 'ja' else '1'},}})?"
                    rf"(?:{alt})(?:さん|様)?(?!さん|様|さま|ちゃん|くん|君|の|に|が|を|側|宅|ち(?:の|に|で))"
@@ -511,15 +518,15 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
                        count=1)
         first = re.sub(r"^[^。、？！]{0,20}?の方[、\s]*(すみません|すいません)[、。]?\s*", r"\1、", first, count=1)
     if lang == "ja" and first == lines[0]:  # 「訪問看護の田村さん、いつも…」: the address line with who they are
-        first = re.sub(rf"^[^。、！？\s]{{1,12}}の(?:{alt})(?:さん|様)?\s*[、。]\s*", "", lines[0], count=1)
+        first = _named_sub(rf"^[^。、！？\s]{{1,12}}の(?:{alt})(?:さん|様)?\s*[、。]\s*", "", lines[0], count=1)
     if lang == "en":  # "thank you so much Ate Joy for covering…": the greeting already calls her
-        first = re.sub(rf"^((?:thank you|thanks)(?: so much| very much| again)?|good (?:morning|afternoon|evening)|"
+        first = _named_sub(rf"^((?:thank you|thanks)(?: so much| very much| again)?|good (?:morning|afternoon|evening)|"
                        rf"salaam|hello|hi)\s*,?\s+(?:{alt})\b\s*,?\s*", r"\1 ", first, count=1, flags=re.IGNORECASE).rstrip()
         first = re.sub(r"\s+(?=[.,!?])", "", first)
     if first and first != lines[0] and lang == "en":
         first = first[:1].upper() + first[1:]
     if lang == "en":  # "this is for Chidi, can you…", "this is a message for Nurse Rosalind on ward seven."
-        first = re.sub(rf"(?i)^(?:so |okay |ok |right |well )*(?:this is |it's )(?:a (?:message|note|text) )?for "
+        first = _named_sub(rf"(?i)^(?:so |okay |ok |right |well )*(?:this is |it's )(?:a (?:message|note|text) )?for "
                        rf"(?:{alt})\b(?: (?:on|at|in|from) [\w ]{{1,20}}?(?=[.,!?]))?[\s,.!]*", "", first)
         first = re.sub(r"(?i)^(?:so|okay|ok|right|well|um|uh|yeah|(?:this is |it's )(?:a (?:message|note|text) )?for)"
                        r"[\s,.!]*$", "", first)  # "Bongani, so.", "Chidi, this is for."
@@ -529,33 +536,33 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
         out = lines[1:]
     else:
         out = [first or lines[0]] + lines[1:]
-    out = [re.sub(rf",\s*(?:{alt})(?=[.!?])", "", ln, flags=re.IGNORECASE) for ln in out]
+    out = [_named_sub(rf",\s*(?:{alt})(?=[.!?])", "", ln, flags=re.IGNORECASE) for ln in out]
     if lang == "ja":  # 「孫の大翔に教えてほしい」「ケアマネの石井さんに相談したい」 said to 大翔, to 石井さん
-        out = [re.sub(rf"(?:[一-龥ァ-ヶー]{{1,6}}の)?(?:{alt})(?:さん|様|さま|の方)?に(?:ね|な|さ)?[、]?", "", ln) for ln in out]
+        out = [_named_sub(rf"(?:[一-龥ァ-ヶー]{{1,6}}の)?(?:{alt})(?:さん|様|さま|の方)?に(?:ね|な|さ)?[、]?", "", ln) for ln in out]
     if lang == "ja":  # 「…見てほしいんだけど けんた」: called again at the very end, said once (by the greeting)
-        out = [re.sub(rf"(?<=[ぁ-ん])(?<!の)(?:が|けど|けれど)?、?(?:[一-龥ァ-ヶー]{{1,8}}の)?(?:{alt})(?:さん)?(?:です)?(?=[。！？]?$)", "",
+        out = [_named_sub(rf"(?<=[ぁ-ん])(?<!の)(?:が|けど|けれど)?、?(?:[一-龥ァ-ヶー]{{1,8}}の)?(?:{alt})(?:さん)?(?:です)?(?=[。！？]?$)", "",
                       ln) for ln in out]  # (「…できますか 情報システムの小林さん」: who they are, with the name)
-        out = [re.sub(rf"(?:^|(?<=[。！？]))\s*(?:[一-龥ァ-ヶー]{{1,8}}の)?(?:{alt})(?:さん)?(?:です)?[。！？]?$", "", ln) for ln in out]
+        out = [_named_sub(rf"(?:^|(?<=[。！？]))\s*(?:[一-龥ァ-ヶー]{{1,8}}の)?(?:{alt})(?:さん)?(?:です)?[。！？]?$", "", ln) for ln in out]
         # 「手伝って木曜朝ケンジ」「水曜あきこ」: telegraphic speech ends by calling the helper
-        out = [re.sub(rf"(?<=[一-龥ァ-ヶ0-9０-９ー])(?<!の)(?:{alt})(?:さん)?(?:です)?(?=[。！？]?$)", "", ln) if len(re.sub(
+        out = [_named_sub(rf"(?<=[一-龥ァ-ヶ0-9０-９ー])(?<!の)(?:{alt})(?:さん)?(?:です)?(?=[。！？]?$)", "", ln) if len(re.sub(
             r"(?:さん|様|ちゃん|くん)$", "", name)) >= 2 else ln for ln in out]
         out = [ln for ln in out if ln.strip()] or out
         out = [re.sub(r"^(?:あの|あのー|えっと|えーと|えー)[、\s]*(?=\S)", "", ln) for ln in out]  # 「石井さん、あの来週…」
     if lang == "ja":  # 「…メールなんですけど、佐々木さん送る前に…」: called again mid-sentence, said once
         titled_alt = "|".join(re.escape(v) for v in variants if v and re.search(
             r"(?:さん|様|さま|くん|ちゃん|先生|先輩|部長|課長|係長|店長|主任|社長)$", v) and len(v) > 2)
-        out = [re.sub(rf"(?:(?<=[。！？])|^)(?:[一-龥]{{1,4}}の)?(?:(?:{alt})(?=[ぁ-んァ-ヶ])|(?:{titled_alt or '(?!)'})(?=[一-龥]))(?!から|まで|より|って|[にをがはのとへもでやだ]|じゃ|さん|くん|ちゃん|様|さま|君)",
+        out = [_named_sub(rf"(?:(?<=[。！？])|^)(?:[一-龥]{{1,4}}の)?(?:(?:{alt})(?=[ぁ-んァ-ヶ])|(?:{titled_alt or '(?!)'})(?=[一-龥]))(?!から|まで|より|って|[にをがはのとへもでやだ]|じゃ|さん|くん|ちゃん|様|さま|君)",
                       "", ln) for ln in out]  # 「カルロスです。大家さんこの前…」 (never 町内会長 → 長)
         mid = "|".join(re.escape(v) for v in variants if v and not re.fullmatch(
             rf"{_JA_ROLES}|[ぁ-ん]{{1,2}}", v)) or "(?!)"  # never 大塚先輩 → 大塚
         # (nor the よう of ようちゃん out of 「写真がよう見つからん」: two kana alone are a word first)
-        out = [re.sub(rf"(?<=[ぁ-んァ-ヶ一-龥、])(?:[一-龥ァ-ヶー]{{1,6}}の)?(?:{mid})(?!から|まで|より|って|[にをがはのとへもでやだ、。？！]|じゃ|さん|くん|ちゃん|様|さま|君|側|宅(?!配))",
+        out = [_named_sub(rf"(?<=[ぁ-んァ-ヶ一-龥、])(?:[一-龥ァ-ヶー]{{1,6}}の)?(?:{mid})(?!から|まで|より|って|[にをがはのとへもでやだ、。？！]|じゃ|さん|くん|ちゃん|様|さま|君|側|宅(?!配))",
                       "", ln) for ln in out]
     if lang == "en":  # "just letting you know Rob the plumber came": called, then the news
-        out = [re.sub(rf"(?i)\b((?:let|letting|just so|so) you know),?\s+(?:{alt})\b,?\s*(?=\w)", r"\1: ", ln)
+        out = [_named_sub(rf"(?i)\b((?:let|letting|just so|so) you know),?\s+(?:{alt})\b,?\s*(?=\w)", r"\1: ", ln)
                for ln in out]
     if lang == "en":  # "…a different way to get there Mum?" said without a comma: called, not spoken of
-        out = [re.sub(rf"(\s(\w+))\s+(?:{alt})(?=[.!?]$)",
+        out = [_named_sub(rf"(\s(\w+))\s+(?:{alt})(?=[.!?]$)",
                       lambda m: m.group(1) if m.group(2).lower() not in _SPOKEN_OF else m.group(0), ln)
                for ln in out]
         out = [ln for ln in (_called_again(ln, name, variants) for ln in out) if ln]
