@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 
 from ..text.clean import EMOJI_CHARS as _EMOJI
+from ..text.clean import LIST_MARK
 
 #: A list line: a bullet (「・」 "-" "•" "*" …), a number ("1." "2)") or a circled number, then the item.
-_ITEM = re.compile(r"^(?P<mark>[・•◦●○▪■□◆◇‣⁃*\-–]|\d{1,2}[.)）]|[①-⑳])\s*(?P<item>\S.*)$")
+_ITEM = re.compile(rf"^(?P<mark>{LIST_MARK})\s*(?P<item>\S.*)$")
 #: A signature line: short, no sentence punctuation (a name, a department, a phone number).
 _SIG_LINE = re.compile(r"^[^。、！？!?]{1,30}$")
 #: A line of rule characters typed above a signature (「――――――」).
@@ -40,18 +41,13 @@ class Layout:
         return "\n".join(([lead] if lead else []) + [f"{m}{'' if m == '・' else ' '}{t}" for m, t in zip(self.marks, self.items)])
 
 
-def lines_of(text: str) -> list[str]:
-    """The typed lines, each already cleaned (``textsafe.clean_lines``), blank lines kept as ""."""
-    return text.split("\n")
-
-
 def find(text: str, lang: str) -> Layout | None:
     """The layout of a typed note, or None when it is one paragraph of sentences (speech, most
     typing): a list needs two item lines in a row; a signature needs a blank line or a closing
     line above it."""
     if "\n" not in text:
         return None
-    lines = [ln.strip() for ln in lines_of(text)]
+    lines = [ln.strip() for ln in text.split("\n")]  # cleaned line by line already (textsafe.clean_lines)
     # an email's header lines ("To: Hamish (Grounds)", "Subj: marquee sat"): the message has its own
     while lines and re.match(r"(?i)^(?:to|subj|subject|re|from|cc|宛先|件名)\s*[:：]", lines[0]):
         lines = lines[1:]
@@ -144,8 +140,6 @@ def _signature(lines: list[str]) -> tuple[list[str], list[str]]:
         return lines, []  # a line that does not end a sentence above it: the block is the body's
     kept = [ln for ln in block if not _RULE.match(ln)]
     if not kept or all(len(ln) <= 1 for ln in kept):
-        return lines, []
-    if not kept:
         return lines, []
     if above and len(kept) == 1 and not (" " in kept[0] and len(kept[0]) <= 16 or kept[0].endswith("より")):
         return lines, []  # 「…です⏎明日なら大丈夫」: one line with no blank above is a name only as 「長女 恵」

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from ..request import HelpRequest, Intent
@@ -176,6 +177,21 @@ def _for_recipient(draft: Draft, name: str) -> Draft:
     swapped = [replace(s, render=s.render_said, render_addressed=None) if s.render_said and other(s.said_of) else s
                for s in draft.sentences]
     return replace(draft, sentences=swapped)
+
+
+#: An emoji typed first, before what is said ("💜 fancy a mooch…"): the greeting's.
+_LEAD_EMOJI = re.compile(rf"^[{EMOJI_CHARS}]+[\s,!.]*(?=\w)")
+
+
+@lru_cache(maxsize=1)
+def _around_names() -> tuple[str, str]:
+    """English words said before a name (a family title: "ate", "beta") and after it (affection:
+    "sasa", "love"), as regular-expression alternations, from the data file once."""
+    en = load_data("en")
+    before = "|".join(re.escape(w) for w in en.get("kin", []) if " " not in w)
+    after = "|".join(re.escape(w) for w in en.get("address_particles", [])
+                     if w not in ("so", "okay", "ok", "right", "actually"))
+    return before, after
 
 
 def _typed_in_dialect(said: str, data: dict[str, Any]) -> bool:
@@ -487,15 +503,13 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
                       flags=re.IGNORECASE)
         head = _named_sub(rf"^((?:{alt})[\s,!.]*)(?:good )?(?:morning|afternoon|evening)[\s,!.]*(?=\S)", r"\1", head, count=1,
                       flags=re.IGNORECASE)  # "Kaz, morning."
-        head = re.sub(rf"^((?:{alt})[\s,!.]*)?[{EMOJI_CHARS}\ufe0f]+[\s,!.]*(?=\w)", r"\1", head, count=1, flags=re.IGNORECASE)
+        named = _named_sub(rf"^((?:{alt})[\s,!.]*)[{EMOJI_CHARS}]+[\s,!.]*(?=\w)", r"\1", head, count=1, flags=re.IGNORECASE)
+        head = named if named != head else _LEAD_EMOJI.sub("", head, count=1)
         head = re.sub(r"^(?:he+y+|hi+|hiya+|hello+) there\b[\s,!.]*(?=\S)|^there[,!]\s*(?=\S)", "", head, count=1,
                       flags=re.IGNORECASE)
         # "ate rose…", "beta zain…", "wanjiru sasa…", "trev boy…": a family title before the name, a word of
         # affection after it, both the greeting's
-        en_data = load_data("en")
-        before = "|".join(re.escape(w) for w in en_data.get("kin", []) if " " not in w)
-        after = "|".join(re.escape(w) for w in en_data.get("address_particles", []) if w not in ("so", "okay", "ok",
-                                                                                                  "right", "actually"))
+        before, after = _around_names()
         head = _named_sub(rf"^(?:(?:{before})\s+)?((?:{alt}))(?:[\s,]+(?:{after}))+\b[\s,.!]*(?=\S)", r"\1, ", head, count=1,
                       flags=re.IGNORECASE)
         head = _named_sub(rf"^(?:{before})\s+(?=(?:{alt})\b)", "", head, count=1, flags=re.IGNORECASE)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..text.clean import LIST_MARK
+
 _EN = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _JA = ["ぜろ", "いち", "に", "さん", "よん", "ご", "ろく", "なな", "はち", "きゅう"]
 
@@ -40,7 +42,7 @@ def speakable(text: str, lang: str = "en") -> str:
     text = re.sub(r"\(\s*\)|\[\s*\]", "", text)
     # a typed list's marks are for eyes: each item is said as a phrase of its own
     pause = "、" if lang == "ja" else ", "
-    text = re.sub(r"\n[ \t]*(?:[・•◦●○▪■□◆◇‣⁃*\-–]|\d{1,2}[.)）]|[①-⑳])[ \t]*", pause, text)
+    text = re.sub(rf"\n[ \t]*(?:{LIST_MARK})[ \t]*", pause, text)
     text = re.sub(r"([:：。.!?？！])[、,] ?", r"\1 " if lang == "en" else r"\1", text)
     stop = ". " if lang == "en" else "。"
     text = re.sub(r"(\S?)[ \t]*\n[ \t]*", lambda m: m.group(1) + (

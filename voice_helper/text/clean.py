@@ -21,3 +21,5 @@ def join_cjk(text: str) -> str:
 
 #: Emoji, with their joiners and variation selectors (🙇‍♂️ is four code points), as a regex class body.
 EMOJI_CHARS = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D"
+#: What opens a typed list's line: a bullet (「・」 "-" "•" "*" …), a number ("1." "2)") or a circled number.
+LIST_MARK = r"[・•◦●○▪■□◆◇‣⁃*\-–]|\d{1,2}[.)）]|[①-⑳]"
