@@ -191,6 +191,27 @@ def test_worker_replaced_after_it_dies(engines, tmp_path: Path) -> None:
         w.close()
 
 
+def test_one_worker_keeps_each_requested_rate(engines, tmp_path: Path) -> None:
+    """A long-lived worker alternating slow and fast: every file has the rate it was asked for
+    (espeak used to take a new rate late, and a slow request came out fast)."""
+    from voice_helper.speech.synth_pyttsx3 import Pyttsx3Worker
+
+    text = "Could you bring my coat from the hall before the taxi comes?"
+    w = Pyttsx3Worker()
+    try:
+        lengths = {}
+        for i in range(12):
+            rate = (90, 260)[i % 2]
+            path = tmp_path / f"{i}.wav"
+            w.synthesize(text, path, rate=rate, voice=None)
+            lengths[i] = (rate, read_wav(path).duration_s)
+    finally:
+        w.close()
+    slow = [d for r, d in lengths.values() if r == 90]
+    fast = [d for r, d in lengths.values() if r == 260]
+    assert min(slow) > 2.0 * max(fast), lengths
+
+
 def test_no_device_and_no_engine_show_the_text(engines, monkeypatch: pytest.MonkeyPatch) -> None:
     class NoDevice(FastSink):
         def open(self, rate: int) -> None:

@@ -7,6 +7,11 @@ Textual screen and ``--json`` output), segfaults on an empty string, plays audio
 pipe, the child's stdout goes to /dev/null, empty text never reaches it, and a child that hangs or
 dies is killed and replaced. The app plays the WAV itself (``playback.py``).
 
+Why the rate is set by hand: the espeak driver runs espeak-ng asynchronously, and a rate set
+through ``engine.setProperty`` is sometimes applied after the next text has begun (measured: 13 of
+40 alternating syntheses at 100/250 wpm came out at the other rate). A person who chose slow
+speech must get slow speech, so the worker sets it directly and waits until espeak reports it.
+
 Run as ``python -m voice_helper.speech.synth_pyttsx3`` it is the worker: one JSON request per line
 on stdin, one JSON reply per line on the reply pipe.
 """
@@ -18,12 +23,15 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 #: Seconds for one synthesis before the worker is judged hung and replaced.
 BASE_TIMEOUT_S = 10.0
+#: Seconds to wait for espeak to take a new rate before synthesizing anyway.
+RATE_SETTLE_S = 2.0
 
 
 @dataclass
@@ -176,13 +184,31 @@ def _worker_main() -> int:
             if req.get("voice"):
                 engine.setProperty("voice", req["voice"])
             if req.get("rate"):
-                engine.setProperty("rate", int(req["rate"]))
+                _set_rate(engine, int(req["rate"]))
             engine.save_to_file(text, req["path"])
             engine.runAndWait()
             send({"ok": True})
         except Exception as exc:
             send({"ok": False, "error": str(exc)})
     return 0
+
+
+def _set_rate(engine: Any, rate: int) -> None:
+    """Set the rate and, under espeak, wait until espeak itself reports it (see the module doc)."""
+    try:
+        from pyttsx3.drivers import _espeak
+        from pyttsx3.drivers.espeak import EspeakDriver
+    except Exception:  # another platform's driver: its setProperty is synchronous
+        _espeak = None
+    driver = getattr(getattr(engine, "proxy", None), "_driver", None)
+    if _espeak is None or not isinstance(driver, EspeakDriver):
+        engine.setProperty("rate", rate)
+        return
+    _espeak.SetParameter(_espeak.RATE, rate, 0)
+    current = _espeak.dll.espeak_GetParameter  # pyttsx3's binding never asks for the current value
+    deadline = time.monotonic() + RATE_SETTLE_S
+    while current(_espeak.RATE, 1) != rate and time.monotonic() < deadline:
+        time.sleep(0.005)
 
 
 if __name__ == "__main__":
