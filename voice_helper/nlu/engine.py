@@ -122,7 +122,15 @@ class IntentEngine:
         # the net alone never calls in over "not an emergency" said outright: it asks instead
         crisis = sure or (net == "crisis" and (hit is None or not hit.sure and not hit.mild)
                           and not safety.said_about_then(raw, language) and not safety.denied(raw, language))
-        emergency_talk = top == "emergency" and p_top >= RAISE_CRISIS and \
+        # the net alone, on a thank-you ("おばあちゃん 手ぶくろ ありがとう"): what it reads in the rest
+        # decides; the thanks itself is never a danger sign
+        rest = _beyond_thanks(said, language) if hit is None and net in ("crisis", "check") or top == "emergency" else None
+        if rest is not None and hit is None and net in ("crisis", "check"):
+            rest_plain = self._plain(rest, language) if rest else ""
+            net = safety.classifier_says(
+                self.model(language, "safety").proba(rest_plain).get("crisis", 0.0) if rest_plain else 0.0, language)
+            crisis = crisis and net == "crisis"
+        emergency_talk = top == "emergency" and p_top >= RAISE_CRISIS and rest != "" and \
             model.proba(normalize(safety.without_idioms(raw, language), language, cleaned=True)).get(
                 "emergency", 0.0) >= RAISE_CRISIS
         check = not crisis and (hit is not None or net in ("check", "crisis") or emergency_talk)
@@ -243,6 +251,16 @@ def _only_thanks(text: str, lang: str) -> bool:
 
     d = draft(text, lang)
     return bool(d.by_role("thanks")) and not d.by_role("ask", "need")
+
+
+def _beyond_thanks(text: str, lang: str) -> str | None:
+    """What a thank-you says besides its thanks; None when nothing in it thanks."""
+    from ..compose.analysis import draft
+
+    d = draft(text, lang)
+    if not d.by_role("thanks"):
+        return None
+    return " ".join(s.text for s in d.sentences if s.role != "thanks").strip(" 、,")
 
 
 def _r(p: float) -> float:
