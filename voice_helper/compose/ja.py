@@ -45,8 +45,10 @@ def _d() -> dict[str, Any]:
 # --- cleaning and sentences --------------------------------------------------------------------
 
 
-def _clean(morphs: tuple[Morph, ...]) -> list[Morph]:
-    """Fillers, laughter and repeats out; "あの" only where it is a filler (at a start)."""
+def _clean(morphs: tuple[Morph, ...], spaced: bool = True) -> list[Morph]:
+    """Fillers, laughter and repeats out; "あの" only where it is a filler (at a start).
+    In kana typed or heard without spaces, one kana the analyzer calls a filler or says twice is
+    a piece of a word it misread (「ぼくあされんで」: ぼく|あ|さ|れん, 「おおすぎて」: お|お|すぎ), kept."""
     d = _d()
     out: list[Morph] = []
     at_start = True
@@ -76,7 +78,9 @@ def _clean(morphs: tuple[Morph, ...]) -> list[Morph]:
         inside = s.strip("〜~") == "ー" and out and re.search(r"[ぁ-んァ-ヶ]$", out[-1].surface) is not None \
             or s in ("〜", "~", "～") and out and re.search(r"[0-9０-９時分日月曜]$", out[-1].surface) is not None \
             and re.match(r"[0-9０-９一二三四五六七八九十月火水木金土日]", nxt_m) is not None  # 9時〜10時: a range
-        if m.pos[:2] == ("感動詞", "フィラー") or (loose and s in d["_fillers"]) or s in d["_drop"] \
+        in_word = not spaced and not at_start and len(s) == 1 and re.fullmatch(r"[ぁ-ん]", s) is not None and out \
+            and re.search(r"[ぁ-ん]$", out[-1].surface) is not None and re.match(r"[ぁ-ん]", nxt_m) is not None
+        if (m.pos[:2] == ("感動詞", "フィラー") or (loose and s in d["_fillers"]) or s in d["_drop"]) and not in_word \
                 or s.strip("ー〜") == "" and not inside:
             continue
         pair = s + morphs[k + 1].surface if k + 1 < len(morphs) else ""
@@ -121,10 +125,10 @@ def _clean(morphs: tuple[Morph, ...]) -> list[Morph]:
             continue
         at_start = False
         out.append(m)
-    return _collapse_repeats(out)
+    return _collapse_repeats(out, spaced)
 
 
-def _collapse_repeats(ms: list[Morph]) -> list[Morph]:
+def _collapse_repeats(ms: list[Morph], spaced: bool = True) -> list[Morph]:
     """「手伝って 手伝って」「えーと えーと」: a run said twice is said once."""
     i = 0
     out = list(ms)
@@ -137,6 +141,8 @@ def _collapse_repeats(ms: list[Morph]) -> list[Morph]:
                     continue  # 食べ|て|て: the ている of 食べてて, then its て
                 if "".join(a + b) in ("日に日に", "次から次", "一つ一つ", "一人一人", "ひとつひとつ", "ひとりひとり"):
                     continue
+                if n == 1 and not spaced and len(a[0]) == 1:
+                    continue  # 「おおすぎて」 read お|お|すぎて: one word, not a word said twice
                 if n == 1 and re.fullmatch(r"[ぁ-んァ-ヶ]{1,2}ー?", a[0]) and i == 0 \
                         and (i + 2 >= len(out) or out[i + 2].surface in _COMMA or out[i + 2].pos1 == "接尾辞"):
                     continue  # 「にーにー、」「ねーねー、」「じいじ、」: a name said doubled, at the start
@@ -554,11 +560,17 @@ def _is_offer(body: list[Morph], after_ask: bool) -> bool:
         and any(m.pos1 == "動詞" for m in body)
 
 
+#: お願い said alone after an ask.
+_BARE_PLEASE = re.compile(r"(?:お願い|おねがい)(?:します|しますね|ね|ねー|な|だよ|です)?[!！]*")
+
+
 def _role(body: list[Morph], question: bool, after_ask: bool) -> str:
     d = _d()
     bases = {m.base for m in body} | {m.surface for m in body} | {m.norm for m in body}
     if re.fullmatch(_d()["closing_formula"], jt.join(body)):
         return "closing"  # 「ご検討のほどよろしくお願いいたします」 closes a letter: never 「お願いできませんか」
+    if after_ask and _BARE_PLEASE.fullmatch(jt.join(body)):
+        return "closing"  # 「…かわってくれない？おねがい」: the ask said once more, not a second ask
     if _request_at(body, question):
         return "ask"
     if bases & set(d["thanks_words"]) or any(len(w) > 3 and w in jt.join(body) for w in d["thanks_words"]):
@@ -1309,7 +1321,7 @@ def analyse(said: str) -> Draft:
         if elsewhere:
             helper, rest = elsewhere
             raw = tuple(rest)
-    morphs = _clean(raw)
+    morphs = _clean(raw, spaced)
     had_punct = any(m.surface in _STOP or m.surface in _COMMA for m in morphs)
     sentences: list[Sentence] = []
     registers: list[str] = []
@@ -1530,6 +1542,8 @@ def _make(role: str, body: list[Morph], tail: list[Morph], question: bool, had_p
 
     def _render(register: str) -> str:
         if role == "closing":
+            if _BARE_PLEASE.fullmatch(jt.join(ms)) and register != "casual":
+                return "お願いします。" if register == "polite" else "よろしくお願いいたします。"
             return _finish(jt.join(ms))  # a letter's closing formula, as written
         if role == "ask":
             at = _request_at(ms, question)

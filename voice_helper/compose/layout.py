@@ -20,6 +20,9 @@ from ..text.clean import LIST_MARK
 _ITEM = re.compile(rf"^(?P<mark>{LIST_MARK})\s*(?P<item>\S.*)$")
 #: A signature line: short, no sentence punctuation (a name, a department, a phone number).
 _SIG_LINE = re.compile(r"^[^。、！？!?]{1,30}$")
+#: A Japanese letter's address line to a group, alone on the first line (one person's name, 「大家さん」,
+#: stays: the editor reads it as the one called).
+_ADDRESS_LINE = re.compile(r"^[^。、！？!?\s]{0,20}\s?(?:御中|各位|の皆さま|の皆様|の皆さん|皆さま|皆様)[、,]?$")
 #: A line of rule characters typed above a signature (「――――――」).
 _RULE = re.compile(r"^[\-―─—_=＝~〜・*]{2,}$")
 #: A line that ends a sentence: the signature starts after the last one.
@@ -41,9 +44,16 @@ class Layout:
         return "\n".join(([lead] if lead else []) + [f"{m}{'' if m == '・' else ' '}{t}" for m, t in zip(self.marks, self.items)])
 
 
+def _one_item(lines: list[str], k: int) -> bool:
+    """A list of one: a 「・」 item, or any item under a line that announces it ("…these:", 「…所です👇」)."""
+    m = _ITEM.match(lines[k])
+    above = lines[k - 1] if k > 0 else ""
+    return m is not None and k > 0 and bool(above) and (m.group("mark") == "・" or re.search(r"[:：👇]$", above) is not None)
+
+
 def find(text: str, lang: str) -> Layout | None:
     """The layout of a typed note, or None when it is one paragraph of sentences (speech, most
-    typing): a list needs two item lines in a row; a signature needs a blank line or a closing
+    typing): a list needs two item lines in a row, or one announced; a signature needs a blank line or a closing
     line above it."""
     if "\n" not in text:
         return None
@@ -53,10 +63,12 @@ def find(text: str, lang: str) -> Layout | None:
         lines = lines[1:]
     while lines and not lines[0]:
         lines = lines[1:]
+    if lang == "ja" and len(lines) > 1 and _ADDRESS_LINE.match(lines[0]):
+        lines = lines[1:]  # 「ゼミの皆さん」「営業部 御中」 on a line of its own: the greeting's (re-said: 「皆さん、です。」)
     lines, signature = _signature(lines) if lang == "ja" else _sign_off(lines)
     start = end = -1
     for k, ln in enumerate(lines):
-        if _ITEM.match(ln) and k + 1 < len(lines) and _ITEM.match(lines[k + 1]):
+        if _ITEM.match(ln) and (k + 1 < len(lines) and _ITEM.match(lines[k + 1]) or _one_item(lines, k)):
             start = end = k
             while end + 1 < len(lines) and _ITEM.match(lines[end + 1]):
                 end += 1

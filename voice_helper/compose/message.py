@@ -16,6 +16,7 @@ from ..request import HelpRequest, Intent
 from ..text.clean import EMOJI_CHARS
 from ..textsafe import clean_utterance, strip_controls
 from .analysis import ask_list, draft_for, offer_text
+from .analysis import draft as analysis_draft
 from .data import load as load_data
 from .sentence import Draft, Sentence
 
@@ -26,7 +27,9 @@ NOT_REQUESTS = {Intent.OTHER.value, "thanks"}
 def build(request: HelpRequest, style: str, register: str, name: str, boundary: bool) -> str:
     lang = request.language if request.language in ("en", "ja") else "en"
     data = load_data(lang)
-    draft = _for_recipient(draft_for(request), name)
+    said = request.said or ""
+    apart = _vocative_apart(said, name) if lang == "ja" and name else said
+    draft = _for_recipient(draft_for(request) if apart == said else analysis_draft(apart, lang), name)
     if request.crisis:
         return _clean(crisis_message(request, draft, data, name))
     if lang == "ja" and _typed_in_dialect(request.said or "", data):
@@ -68,7 +71,9 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
     # (a sign-off's "Thanks, Ruth" under a request is not a thank-you: only what was said before it counts)
     body = " ".join(s.text for s in draft.sentences if s.role != "closing")
     thanked = bool(thanks) or intent == "thanks" or bool(re.search(data["thanks_re"], body, flags=re.IGNORECASE))
-    if not asks and not thanked and not giving and not asked and (draft.difficulty or needs):
+    # "I need the report by Thursday if you can.": a need softened like that already asks
+    softened = bool(needs) and bool(re.search(data.get("need_softened_re", r"(?!)"), needs[-1], flags=re.IGNORECASE))
+    if not asks and not thanked and not giving and not asked and not softened and (draft.difficulty or needs):
         if needs:
             asks = [_need_ask(draft.by_role("need")[-1], data, register)] if lang == "en" else asks
         if not asks and (statements or details or needs or request.slots.task or request.slots.feelings):
@@ -567,8 +572,10 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
             r"(?:さん|様|さま|くん|ちゃん|先生|先輩|部長|課長|係長|店長|主任|社長)$", v) and len(v) > 2)
         out = [_named_sub(rf"(?:(?<=[。！？])|^)(?:[一-龥]{{1,4}}の)?(?:(?:{alt})(?=[ぁ-んァ-ヶ])|(?:{titled_alt or '(?!)'})(?=[一-龥]))(?!から|まで|より|って|[にをがはのとへもでやだ]|じゃ|さん|くん|ちゃん|様|さま|君)",
                       "", ln) for ln in out]  # 「カルロスです。大家さんこの前…」 (never 町内会長 → 長)
+        group = re.search(r"(?:ご担当者様|御中|各位|の皆さん|の皆様|の皆さま)$", name) is not None
         mid = "|".join(re.escape(v) for v in variants if v and not re.fullmatch(
-            rf"{_JA_ROLES}|[ぁ-ん]{{1,2}}", v)) or "(?!)"  # never 大塚先輩 → 大塚
+            rf"{_JA_ROLES}|[ぁ-ん]{{1,2}}", v) and not (group and v == bare)) or "(?!)"  # never 大塚先輩 → 大塚
+        # (nor ゼミ out of 「金曜のゼミ前まで」 in a note to ゼミの皆さん: a group is not called by its bare name)
         # (nor the よう of ようちゃん out of 「写真がよう見つからん」: two kana alone are a word first)
         out = [_named_sub(rf"(?<=[ぁ-んァ-ヶ一-龥、])(?:[一-龥ァ-ヶー]{{1,6}}の)?(?:{mid})(?!から|まで|より|って|[にをがはのとへもでやだ、。？！]|じゃ|さん|くん|ちゃん|様|さま|君|側|宅(?!配))",
                       "", ln) for ln in out]
@@ -592,6 +599,41 @@ _KIN_READINGS = {"お母さん": ("おかあさん", "お母様"), "お父さん
                  "父さん": ("とうさん",), "おばあちゃん": ("お婆ちゃん", "お祖母ちゃん"), "おじいちゃん": ("お爺ちゃん", "お祖父ちゃん"),
                  "兄ちゃん": ("にいちゃん",), "姉ちゃん": ("ねえちゃん",), "お兄ちゃん": ("おにいちゃん",),
                  "お姉ちゃん": ("おねえちゃん",), "ばあちゃん": ("婆ちゃん",), "じいちゃん": ("爺ちゃん",)}
+
+
+#: Before a name, what only leads up to calling it (the greeting's own patterns take these).
+_JA_CALL_LEAD = re.compile(r"[\s、,。！!？?ー〜@＠]*(?:(?:ねえ|ねぇ|なあ|なぁ|おい|あの|あのね|あのさ|もしもし|えーと|えっと|ちょっと|"
+                           r"すみません|すいません|ごめん|あ|え|えー|と|のう|ほら|なんか|ね|な|さ)[\s、,ー〜]*)*")
+
+
+def _vocative_apart(said: str, name: str) -> str:
+    """Japanese: the helper called by name inside the sentence (「…でんわしてもいいかなたかこさん」,
+    「聞いてよ けんた 今日…」) is cut out before the analysis, which otherwise reads kana around the
+    name as one word (「かなた」「よけ」) — the greeting calls them. The name spoken of (「けんたに」,
+    「たかこさんの」) stays."""
+    bare = re.sub(r"\s*(?:さん|様|さま|くん|君|ちゃん)$", "", name)
+    if "\n" in said or not re.fullmatch(r"[ぁ-んァ-ヶー]{2,8}", bare):
+        return said  # only a name in kana is misread; a note's lines and kanji names are not
+    spaced = re.search(r"[ぁ-んァ-ヶ一-龥] [ぁ-んァ-ヶ一-龥]", said) is not None
+    readings = {v for k, vs in _KIN_READINGS.items() if name in (k, *vs) or bare in (k, *vs) for v in (k, *vs)}
+    forms = sorted({f for f in {bare, name} | readings if f}, key=len, reverse=True)
+    if not forms or not any(f in said for f in forms):
+        return said
+    alt = "|".join(re.escape(f) for f in forms)
+    short = len(bare) <= 2 and re.fullmatch(r"[ぁ-んァ-ヶー]+", bare) is not None
+    if spaced:  # a recognizer's words: the name is a word of its own (「聞いてよ けんた 今日」)
+        pattern = re.compile(rf"(?<= )(?<!の )(?:{alt})(?: ?(?:さん|様|さま|くん|君|ちゃん))?(?= (?![のにがをはともへやでか] |側|宅))")
+    else:
+        pattern = re.compile(rf"(?<!の){'(?<![ぁ-んァ-ヶ一-龥ー])' if short else ''}(?:{alt})(?:さん|様|さま|くん|君|ちゃん)?"
+                             rf"(?![のにがをはともへやでか]|側|宅|ち[のにで]|さん|様|ちゃん|くん|[ぁ-んァ-ヶ一-龥ー]{{1,3}}(?:さん|ちゃん))")
+
+    def cut(m: re.Match[str]) -> str:
+        before, after = said[:m.start()], said[m.end():]
+        if _JA_CALL_LEAD.fullmatch(before) or not spaced and re.match(r"[、,。！!？?]", after):
+            return m.group(0)  # called first, or set off by the person's comma: the greeting's patterns take it
+        return ""  # (a 「、」 put there would read as the person's own punctuation, and no commas would be added)
+    out = pattern.sub(cut, said)
+    return re.sub(r"[、\s]+$", "", out) if out != said else said
 
 
 def _called_again(line: str, name: str, variants: list[str]) -> str:

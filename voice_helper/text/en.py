@@ -105,6 +105,8 @@ def clean_tokens(toks: list[str]) -> list[str]:
     while i < len(toks):
         t, lt = toks[i], lows[i]
         if lt in d["_fillers"] or re.fullmatch(r"u+h+m*|u+m+|h+m+|e+r+m+|a+h+|m+h*m+", lt):
+            if out and low(out[-1]) in _WEEKDAYS and i + 1 < len(toks) and lows[i + 1] in _WEEKDAYS:
+                out.append(_MARK)  # "on monday er tuesday": said, then put right
             i += 1
             if i < len(toks) and toks[i] == ",":
                 i += 1  # "could, um, Ken": the commas went with the filler
@@ -145,6 +147,7 @@ _TIMEISH = frozenset({"one", "two", "three", "four", "five", "six", "seven", "ei
                       "half", "quarter", "thirty", "fifteen", "forty", "forty-five", "twenty", "o'clock", "am", "pm",
                       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "today",
                       "tonight", "morning", "afternoon", "evening"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _PREPS = frozenset({"before", "after", "on", "at", "in", "by", "until", "till", "for", "to", "with", "from", "about"})
 
 
@@ -175,6 +178,12 @@ def _drop_corrections(toks: list[str]) -> list[str]:
     k = 1
     while k < len(out) - 1:
         wait = low(out[k]) == "no" and k + 1 < len(out) and low(out[k + 1]) == "wait"
+        if low(out[k]) == "actually" and _numberish(low(out[k - 1])) and _numberish(low(out[k + 1])):
+            del out[k - 1:k + 1]  # "by friday actually thursday" → "by thursday"
+            continue
+        if low(out[k]) in ("no", "sorry") and out[k - 1] in (".", "?", "!"):
+            k += 1  # "…swap to Sat? Sorry to ask so late": typed after a full stop, a new sentence
+            continue
         if low(out[k]) in ("no", "sorry") or out[k] == _MARK or wait:
             j = k + (2 if wait else 1)
             while j < len(out) and (out[j] in (",", _MARK) or low(out[j]) in ("sorry", "no")):

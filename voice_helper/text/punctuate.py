@@ -251,15 +251,22 @@ def _subject_said_twice(words: list[str], i: int) -> bool:
     return False
 
 
+#: An if-phrase that only softens the ask before it.
+_IF_TAILS = (["if", "you", "can"], ["if", "you", "could"], ["if", "possible"], ["if", "poss"], ["if", "that's", "okay"],
+             ["if", "that's", "ok"], ["if", "you're", "able"], ["if", "you", "don't", "mind"])
+
+
 def tail_fragment(tail: list[str]) -> bool:
     """A sentence that would be only these words is a piece of the one before: "…remembered | your
     name", "…the way | it is", "…the wrong strength | i think | could you…"."""
+    if tail in _IF_TAILS:
+        return True  # "…the report by thursday | if you can"
     if not tail or len(tail) > 2:
         return False
     # ("…he really liked | the chat", "…I actually passed | the mock": a noun phrase is the verb's object)
     return tail[0] in ("your", "my", "our", "his", "her", "their", "the", "a", "an") or tail in (
         ["i", "think"], ["i", "guess"], ["i", "mean"], ["i", "suppose"], ["i", "reckon"], ["i", "swear"], ["i", "promise"],
-        ["i", "hope"], ["it", "is"], ["it", "was"])
+        ["i", "hope"], ["it", "is"], ["it", "was"], ["please"])
 
 
 def possible_end(words: list[str], i: int) -> bool:

@@ -1,0 +1,80 @@
+"""Blind reading 24's wrong messages, as classes, on sentences written for these tests.
+
+Japanese: kana run together is misread by the analyzer around a name in kana (「いいかなたかこさん」
+→ かな|た|かこ, 「聞いてよけんた」 → よけ|ん|た), so a name in kana that calls the helper is taken out
+before the analysis; one kana the analyzer calls a filler or says twice inside such a run is a
+piece of a word (「あされん」, 「おおすぎて」); 「おねがい」 after an ask is said once more, not a second
+ask; a group's address line (「ゼミの皆さん」) is the greeting's, and its bare name (ゼミ) is never cut
+from a sentence; a list of one announced item is a list.
+English: "actually" and a filler between two days put the first right ("by friday actually
+thursday", "monday er tuesday"); "if you can" / "please" close the sentence before them; a need
+softened that way already asks, so no ask is added; a typed "? Sorry" is a new sentence, never a
+self-correction.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .compose_support import say
+
+
+@pytest.mark.parametrize("text, to, kept, lost", [
+    ("こんどのにちようびあそびにいってもいいかなゆりこさん", "ゆりこさん", "いいですか", "かなゆ"),
+    ("あしたのしあいのおべんとうつくってくれるかなみゆき", "みゆき", "つくって", "かなみ"),
+    ("い や まじ で 聞い て よ かずき 今日 電車 で 財布 落とし た", "かずき", "財布", "よけ"),
+])
+def test_a_name_in_kana_run_into_the_sentence_is_the_call(text: str, to: str, kept: str, lost: str) -> None:
+    out = say(text, "ja", politeness="polite", to=to)
+    assert out.startswith(to if to.endswith("さん") else to + "さん"), out
+    assert kept in out and lost not in out, out
+    assert out.count(to.removesuffix("さん")) == 1, out
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("あしたぼくあさごはんいらないあされんがあるから", "あされん"),
+    ("きょうはさむくておおゆきになりそうだからむかえにきてほしい", "おおゆき"),
+])
+def test_kana_inside_a_run_is_kept(text: str, kept: str) -> None:
+    assert kept in say(text, "ja", politeness="polite", to="お母さん")
+
+
+@pytest.mark.parametrize("politeness, end", [
+    ("casual", "おねがい。"), ("polite", "お願いします。"), ("honorific", "よろしくお願いいたします。"),
+])
+def test_onegai_after_an_ask_is_not_a_second_ask(politeness: str, end: str) -> None:
+    out = say("今夜だけ犬の散歩代わってくれない？おねがい！", "ja", politeness=politeness, to="ゆうま")
+    assert out.endswith(end) and out.count("できませんか") == 0 and out.count("できる？") == 0, out
+
+
+def test_a_group_address_line_and_its_name_inside_a_sentence() -> None:
+    text = ("営業部の皆様\n来週の展示会の準備、分担をお願いしたいです\n・ブースの設営\n"
+            "木曜の営業部ミーティングまでに担当を決めてもらえると助かります！")
+    out = say(text, "ja", politeness="polite", to="営業部の皆様")
+    assert "皆様、です" not in out and "営業部ミーティングまでに" in out and "・ブースの設営" in out, out
+
+
+@pytest.mark.parametrize("text, kept, lost", [
+    ("can you drop the parcel at the post office by friday actually thursday", "by Thursday", "Friday"),
+    ("could you take me to the dentist on monday er tuesday at nine", "on Tuesday at nine", "Monday"),
+    ("could you sit with dad at two actually three on sunday", "at three", "two"),
+])
+def test_actually_and_a_filler_put_a_day_right(text: str, kept: str, lost: str) -> None:
+    out = say(text, "en", to="Jo")
+    assert kept in out and lost not in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "i need the spare key back by saturday if you can",
+    "I need the car seat for the weekend if possible.",
+    "i need a hand with the bins tonight please",
+])
+def test_a_softened_need_is_the_ask(text: str) -> None:
+    out = say(text, "en", to="Ola")
+    assert "help me with that" not in out and "give me a hand?" not in out and "Can you" not in out, out
+    assert out.count(".") + out.count("?") == 1, out  # one sentence: the if-phrase or please stays with it
+
+
+def test_a_typed_sorry_after_a_question_is_a_new_sentence() -> None:
+    out = say("Could you cover my shift, or could we swap to Sat? Sorry to ask so late.", "en", to="Mo")
+    assert "Sat?" in out and "Sorry to ask so late." in out, out
