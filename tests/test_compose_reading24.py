@@ -78,3 +78,53 @@ def test_a_softened_need_is_the_ask(text: str) -> None:
 def test_a_typed_sorry_after_a_question_is_a_new_sentence() -> None:
     out = say("Could you cover my shift, or could we swap to Sat? Sorry to ask so late.", "en", to="Mo")
     assert "Sat?" in out and "Sorry to ask so late." in out, out
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("could you carry the bags up my husband wont let me lift anything heavy", "won't let me lift"),
+    ("did I leave my scarf in your car by any chance", "by any chance?"),
+    ("come round for tea once we're settled in", "once we're settled"),
+    ("please send someone we're at flat sixty three rose court", "sixty three"),
+    ("could you read the lease they want it signed by monday", "want it signed by Monday"),
+    ("can you help me in the garden i'll give you ten pounds", "give you ten pounds"),
+    ("no rush with the photos no worries if you're busy", "No worries if you're busy"),
+])
+def test_a_clause_is_not_cut_inside(text: str, kept: str) -> None:
+    out = say(text, "en", to="Sam")
+    assert kept in out, out
+
+
+@pytest.mark.parametrize("text, lost", [
+    ("the doctor wants me to rest so could you walk the dog", "Doctor Wants"),
+    ("my uncle are you free to help on sunday", "Uncle Are"),
+    ("the nurse says the dressing needs changing can you come at ten", "Nurse Says"),
+])
+def test_a_word_after_a_title_is_not_a_name(text: str, lost: str) -> None:
+    assert lost not in say(text, "en", to="Sam")
+
+
+def test_a_name_typed_first_keeps_its_capital_and_emoji_stay_whole() -> None:
+    out = say("Tamsin!! Oriel started walking today 😭❤️ can you come see her Sunday", "en", to="Tamsin")
+    assert "Oriel started" in out and "😭❤️" in out, out
+
+
+@pytest.mark.parametrize("text, to, lost", [
+    ("hello is this the repairs line um my boiler is leaking again can someone come out", "the repairs line", "is this"),
+    ("hi is that carol at the library its ted could you hold the large print books for me", "Carol", "at the library"),
+    ("ok google stop um nita can you ring me back", "Nita", "google"),
+    ("hey alexa no not you um ravi could you bring the chairs", "Ravi", "alexa"),
+])
+def test_what_was_said_to_someone_else_is_not_sent(text: str, to: str, lost: str) -> None:
+    out = say(text, "en", to=to)
+    assert lost not in out.lower(), out
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("please come quick someone were at the bus stop by the school", "We're at the bus stop"),
+    ("my dad he he's had a fall can you come round", "he's had a fall"),
+    ("so um nan can you pick me up thursday dads working late", "Dad's working late"),
+    ("mrs okafor next door um could your son help me move the sofa", "Mrs Okafor, could your son"),
+])
+def test_spoken_forms_are_put_right(text: str, kept: str) -> None:
+    out = say(text, "en", to="Mrs Okafor" if "okafor" in text else "Nan" if "nan" in text else None)
+    assert kept in out, out

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from ..text import en as te
-from ..text.punctuate import punctuate, tail_fragment, unlikely_ends
+from ..text.punctuate import held_together, punctuate, tail_fragment, unlikely_ends
 from ..textsafe import clean_utterance
 from .data import load as load_data
 from .sentence import Draft, Sentence
@@ -475,8 +475,14 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
                     ["what", "time"], ["which", "day"], ["what", "day"])) and not _ask_at(toks, lows, i):
             boundary = False  # "tell me how much | I will receive": the question is what is asked
         if boundary and (prev in _NEVER_ENDS or lows[i] == "it" and lows[i + 1:i + 2] and lows[i + 1] in _IT_COMPLEMENTS
-                         and (prev.endswith("ing") or prev in _verbs())):
+                         and (prev.endswith("ing") or prev in _verbs()) or i >= 1 and held_together(lows, i)):
             boundary = False  # "…my old number which | I don't have", "if youd | fancy…", "finding | it really hard"
+        if boundary and lows[i] in ("it's", "its", "it", "they're", "theyre") and cur \
+                and te.low(cur[0]) in ("the", "my", "our", "your", "his", "her", "that", "this") and len(words) <= 6 \
+                and not any(te.low(w) in _verbs() or te.low(w) in _QUESTION_OPENERS or te.low(w).endswith("n't")
+                            for w in words[1:]):
+            cur.append(",")  # "the hedge on my side, it's gone right over the path": the topic, then its clause
+            boundary = False
         if boundary and cur and te.low(cur[0]) in _LEADING_SUBORDINATORS and "," not in cur and len(words) <= 8:
             # "since Mum and Dad split up | I've been…", "if someone has the guide | could you…": the
             # clause leads the sentence, so a comma, not a full stop.

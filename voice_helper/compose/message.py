@@ -474,7 +474,9 @@ def _address(name: str, lines: list[str], data: dict[str, Any], lang: str) -> li
         word = m.group(1) if m else ""
         keep = word in ("I", "I'm", "I've", "I'll", "I'd") or _is_proper(word) or _is_kin_name(word) \
             or len(word) > 1 and word.isupper() \
-            or word.lower() in ("mr", "mrs", "ms", "dr", "prof", "professor", "doctor", "nurse", "sister")
+            or word.lower() in ("mr", "mrs", "ms", "dr", "prof", "professor", "doctor", "nurse", "sister") \
+            or _likely_name(word)
+        # ("Lachie!! Kezia had the baby": a word no one writes in lower case is a name, kept)
         if not keep:
             first = first[:1].lower() + first[1:]
     lines = [data["greeting"].format(name=name) + first] + lines[1:]
@@ -503,6 +505,15 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
         return re.sub(pattern, repl, text, count=count, flags=flags) if any(v in text.casefold() for v in folded) \
             else text
     if lang == "en" and lines:  # "Heyy Lou 🙈 can u…", "hi there, do I need…": the greeting's job, with its emoji
+        # "hello is this the helpline…", "hi is this passenger assist…": on the phone, checking who answered
+        opened = lines[0]
+        lines = [re.sub(r"(?i)^(?:(?:hi|hello|hiya|hey|yes|oh)[\s,!.]+)*(?:is (?:this|that)|am i (?:through to|speaking to))"
+                        rf"\s+(?:the\s+)?(?:{alt})\b(?:\s+(?:at|from|in|of) [^.?!]{{1,40}}\?|(?:[\s,]+(?:yeah|yes|hi|hello|sorry|"
+                        rf"um|uh))*)[\s,?.!]*(?=\S)", "", lines[0], count=1)] + lines[1:]
+        if lines[0] != opened:
+            from .render import unquestioned
+
+            lines[0] = unquestioned(lines[0])
         head = _named_sub(rf"^(?:he+y+|hi+|hiya+|hello+|yo|oi|howdy|(?:good )?(?:morning|afternoon|evening)|alright|"
                       rf"g'?day|now then|evening all|morning all)[\s,!.]+(?=(?:{alt})\b)", "", lines[0], count=1,
                       flags=re.IGNORECASE)
@@ -518,6 +529,9 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
         head = _named_sub(rf"^(?:(?:{before})\s+)?((?:{alt}))(?:[\s,]+(?:{after}))+\b[\s,.!]*(?=\S)", r"\1, ", head, count=1,
                       flags=re.IGNORECASE)
         head = _named_sub(rf"^(?:{before})\s+(?=(?:{alt})\b)", "", head, count=1, flags=re.IGNORECASE)
+        # "Mrs Kowalski next door, the hedge…": who she is, said to pick her out — the greeting calls her
+        head = _named_sub(rf"^((?:{alt}))[\s,]+(?:(?:from )?next door|from (?:number|no\.?) \w+|from across the road|"
+                          rf"downstairs|upstairs)\b[\s,.!]*(?=\S)", r"\1, ", head, count=1, flags=re.IGNORECASE)
         # "To all the volunteers at St Mark's Food Bank," over a note to them: its address line
         head = re.sub(r"^to (?!be\b|me\b|do\b|make\b|get\b|say\b|tell\b|whom\b)(?:all (?:of )?)?(?:the )?[^,.!?]{2,60}[,:]\s*(?=\S)",
                       "", head, count=1, flags=re.IGNORECASE)
@@ -680,6 +694,13 @@ _SPOKEN_OF = frozenset({"ask", "tell", "to", "with", "for", "and", "or", "from",
                         "told", "asked", "saw", "met", "bring", "take", "is", "was", "dear", "hi", "hello",
                         # "can I come to the school nurse at break?" said to the school nurse: a place, spoken of
                         "the", "a", "an", "my", "our", "your", "his", "her", "their"})
+
+
+def _likely_name(word: str) -> bool:
+    from ..text.en import likely_name
+
+    return likely_name(word)
+
 
 
 def _is_kin_name(word: str) -> bool:

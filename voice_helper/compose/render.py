@@ -32,7 +32,35 @@ def render(request: HelpRequest, style: str = "three-lines", politeness: str | N
         request = HelpRequest.from_dict({**request.to_dict(), "language": lang})
     data = load_templates(request.language if request.language in ("en", "ja") else "en")
     who = request.slots.recipient if recipient is None else recipient
-    return build(request, style, politeness, address_name(who, request.language, data, familiar), boundary)
+    name = address_name(who, request.language, data, familiar)
+    message = build(request, style, politeness, name, boundary)
+    if request.language == "en" and who and not name and not request.crisis:
+        message = without_phone_opener(message, who)
+    return message
+
+
+def without_phone_opener(message: str, who: str) -> str:
+    """"Is this the repairs line? My boiler…" to the repairs line: on the phone, checking who
+    answered; a message to them starts with what is wrong. (With a greeting, the greeting's own
+    patterns take it.)"""
+    bare = re.sub(r"(?i)^(?:the|my|our)\s+", "", who.strip())
+    if not bare:
+        return message
+    out = re.sub(rf"(?i)^(?:is (?:this|that)|am i (?:through to|speaking to))\s+(?:the\s+)?{re.escape(bare)}\b[\s,?.!]*(?=\S)",
+                 "", message, count=1)
+    return unquestioned(out[:1].upper() + out[1:]) if out != message else message
+
+
+_ASKS_FIRST = re.compile(r"(?i)^(?:can|could|would|will|is|are|do|does|did|have|has|should|may|what|when|where|who|"
+                         r"why|how|which)\b")
+
+
+def unquestioned(text: str) -> str:
+    """The question mark the opener's "is this…?" gave the words after it: "I am in room 204?" is told."""
+    m = re.match(r"([^.?!]*)\?", text)
+    if m and not _ASKS_FIRST.match(m.group(1)) and "\n" not in m.group(1):
+        return m.group(1) + "." + text[m.end():]
+    return text
 
 
 def address_name(recipient: str | None, lang: str, data: dict[str, Any] | None = None,

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from .clean import EMOJI_CHARS
 from .lexicon import load
 
 _TOKEN = re.compile(
@@ -23,6 +24,7 @@ _TOKEN = re.compile(
     r"|\d{1,4}/\d{1,4}(?:/\d{2,4})?"  # 24/7, 12/03/2025
     r"|\d+(?:[:.,-]\d+)*(?:%|(?i:am|pm|st|nd|rd|th|s|'s))?"
     r"|[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’](?=\s|$))?"
+    rf"|[{EMOJI_CHARS}\U0001F3FB-\U0001F3FF]+"  # 😭❤️, 🙇‍♂️: emoji typed together, with their joiners, one token
     r"|[^\s\w]", re.UNICODE)
 #: Either side of a dash that joins a range tightly: "9am-5pm", "Mon-Wed", "12-1".
 _RANGE_END = re.compile(r"^(?:\d[\w:.]*|(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*)$")
@@ -291,6 +293,78 @@ def _filler_like(out: list[str], lows: list[str], i: int) -> bool:
 
 
 @lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words the sentence-end model's messages (by other writers) use in lower case, mid-sentence,
+    at least twice: "are", "wants", "feet" — after a title they are not a name ("the doctor wants",
+    "uncle are", "nurse feet sore")."""
+    from importlib import resources
+
+    text = resources.files("voice_helper.text").joinpath("data", "sentences_en.txt").read_text(encoding="utf-8")
+    seen: dict[str, int] = {}
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        for t in re.findall(r"[A-Za-z']+", line)[1:]:
+            if t.islower():
+                seen[t] = seen.get(t, 0) + 1
+    return frozenset(w for w, n in seen.items() if n >= 2)
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Every word of the sentence-end model's messages, in any case, lower-cased: a capitalised word
+    typed first that is not among them ("Kezia") is more likely a name than a word."""
+    from importlib import resources
+
+    text = resources.files("voice_helper.text").joinpath("data", "sentences_en.txt").read_text(encoding="utf-8")
+    return frozenset(w.lower() for line in text.splitlines() if not line.startswith("#")
+                     for w in re.findall(r"[A-Za-z']+", line))
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """The words of pocketsphinx's English pronouncing dictionary (134,000, names among them), or
+    none when pocketsphinx is not installed."""
+    try:
+        from pocketsphinx import get_model_path
+    except Exception:
+        return frozenset()
+    from pathlib import Path
+
+    path = Path(get_model_path()) / "en-us" / "cmudict-en-us.dict"
+    if not path.exists():
+        return frozenset()
+    return frozenset(line.partition(" ")[0] for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+                     if "(" not in line.partition(" ")[0])
+
+
+def likely_name(word: str) -> bool:
+    """A capitalised word typed where a sentence starts ("Lachie!! Kezia had the baby"): a name when
+    the messages of other writers never use it and it is a given name or no dictionary word
+    ("Forklift's down", "Lambing is full on" are words)."""
+    if len(word) <= 3 or not word[:1].isupper() or not word[1:].replace("'", "").islower():
+        return False
+    base = word.lower().removesuffix("'s")
+    if base in known_words():
+        return False
+    if base in lex()["_names"]:
+        return True
+    return base not in dictionary_words() and not _typo_of_common(base)
+
+
+def _typo_of_common(word: str) -> bool:
+    """"woudl", "coud": a common word typed with two letters swapped or one left out."""
+    for w in common_words():
+        if w[:1] != word[:1] or abs(len(w) - len(word)) > 1:
+            continue
+        if len(w) == len(word) and sorted(w) == sorted(word) and sum(a != b for a, b in zip(w, word)) == 2:
+            return True
+        if len(w) == len(word) + 1 and any(w[:i] + w[i + 1:] == word for i in range(len(w))):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
 def verbs() -> frozenset[str]:
     from ..nlu import langdata
 
@@ -318,6 +392,10 @@ def _restore(toks: list[str]) -> list[str]:
         elif lt == "were" and t.islower() and nxt in d["were_as_we_are_before"] \
                 and (k == 0 or low(toks[k - 1]) in d["were_as_we_are_after"]):
             out.extend(["we're"])  # "so were having a little do" → we're
+        elif lt == "ur" and nxt in ("a", "an", "the", "so", "such", "very", "amazing", "welcome", "right", "going",
+                                    "not", "too", "always", "never", "being", "brilliant", "awesome", "the", "my", "gonna",
+                                    "coming", "here", "there", "home", "back", "free", "ok", "okay", "sure", "busy"):
+            out.append("you're")  # "ur a star", "ur welcome": you are
         elif lt in ("im", "ive", "id") and t.islower():
             rep = d["contractions"][lt]
             out.extend(rep.split(" "))
@@ -338,6 +416,10 @@ def _restore(toks: list[str]) -> list[str]:
         elif lt in d["possessive_kin"] and t.islower() and nxt.isalpha() and nxt not in d["not_after_possessive"] \
                 and k > 0 and low(toks[k - 1]) in ("my", "your", "his", "her", "our", "their", "the"):
             out.append(t[:-1] + "'s")  # "my mums birthday" → "my mum's birthday"
+        elif lt in ("mums", "moms", "mams", "dads", "nans") and t.islower() and k > 0 \
+                and low(toks[k - 1]) not in ("my", "your", "his", "her", "our", "their", "the", "a", "some", "other", "all") \
+                and (nxt.endswith("ing") and len(nxt) > 4 or nxt in ("not", "out", "away", "off", "home", "gone", "got")):
+            out.append(t[:-1] + "'s")  # "on thursday mums working late" → Mum's (Mum is): a clause of its own
         else:
             out.append(t)
     return out
@@ -347,19 +429,34 @@ _TEXT_DAYS = {"nite": "tonight", "moro": "tomorrow", "morrow": "tomorrow", "morr
 
 
 def _drop_stutter(toks: list[str]) -> list[str]:
-    """"I I've been…", "my my hearing aid": a word said again as the start of the next is said once."""
+    """"I I've been…", "he he's", "my my hearing aid": a word said again as the start of the next is said once."""
     out: list[str] = []
     for k, t in enumerate(toks):
         nxt = low(toks[k + 1]) if k + 1 < len(toks) else ""
         if low(t) == "i" and nxt.startswith("i'"):
             continue
+        if low(t) in ("he", "she", "we", "they") and nxt.startswith(low(t) + "'"):
+            continue  # "he he's gone grey", "we we're at…": the pronoun, then its contraction
         out.append(t)
     return out
+
+
+_ASSISTANTS = ("alexa", "siri", "google", "cortana")
 
 
 def _drop_leading(toks: list[str]) -> list[str]:
     d = lex()
     k = 0
+    lows = [low(t) for t in toks[:8]]
+    for n in (2, 1):  # "hey alexa no not you…", "ok google stop": said to the speaker in the room, not the helper
+        if lows[n - 1:n] and lows[n - 1] in _ASSISTANTS and (n == 1 or lows[0] in ("hey", "ok", "okay", "oi")) \
+                and any(w in ("no", "not", "stop", "cancel", "wait", "quiet", "shush") for w in lows[n:n + 2]):
+            k = n
+            while k < len(toks) and low(toks[k]) in ("no", "not", "you", "stop", "cancel", "wait", "quiet", "shush",
+                                                     "sorry", ",", "!", ".", "um", "uh"):
+                k += 1
+            toks, k = toks[k:], 0
+            break
     while k < len(toks) - 2 and [low(t) for t in toks[k:k + 2]] in d.get("leading_pairs", []):
         k += 2  # "now then harold…", "ey up…": a northern hello
     while k < len(toks) - 1 and (low(toks[k]) in d["_leading"] or toks[k] in (",", "-", "…")):
@@ -487,7 +584,7 @@ def case_word(t: str, names: set[str] | frozenset[str] = frozenset(), prev: str 
         return t[:1].upper() + t[1:]
     if lt in d["_surnames"] and (prev in d["_names"] or prev.rstrip(".") in d["titles"]):
         return t[:1].upper() + t[1:]  # "priya patel", "dr okafor"
-    not_names = _NOT_NAMES_AFTER_TITLE | verbs()  # "the district nurse when she comes", "doctor says"
+    not_names = _NOT_NAMES_AFTER_TITLE | verbs() | common_words()  # "the district nurse when she comes", "doctor says"
     if prev.rstrip(".") in d["titles"] and prev != "miss" and t.isalpha() and len(t) > 1 and lt not in not_names:
         return t[:1].upper() + t[1:]  # "doctor shah" → Shah
     if lt.rstrip(".") in d["titles"] and lt != "miss" and nxt.isalpha() and nxt.lower() not in not_names:
@@ -502,6 +599,7 @@ def case_word(t: str, names: set[str] | frozenset[str] = frozenset(), prev: str 
         return t[:1].upper() + t[1:]  # "it's bill from number four", "its ray here": who is speaking
     if prev in ("auntie", "aunty", "aunt", "uncle", "nana", "nanna", "grandma", "grandpa", "nanny", "granny") \
             and t.isalpha() and len(t) > 2 and lt not in verbs() and lt not in _NOT_NAMES_AFTER_TITLE \
+            and (lt not in common_words() or lt in d["_names"]) \
             and lt not in ("and", "or", "but", "for", "to", "with", "is", "was", "has", "who", "that", "too", "again",
                            "said", "says", "at", "in", "on", "from", "about", "the", "a", "an", "so", "if"):
         return t[:1].upper() + t[1:]  # "see auntie rose" → Rose: a name after the kin word

@@ -269,6 +269,51 @@ def tail_fragment(tail: list[str]) -> bool:
         ["i", "hope"], ["it", "is"], ["it", "was"], ["please"])
 
 
+#: An auxiliary that needs its verb after it ("your mum won't | let me go up").
+_NEEDS_VERB = frozenset({"won't", "wont", "can't", "cant", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt",
+                         "wouldn't", "wouldnt", "couldn't", "couldnt", "shouldn't", "will", "would", "can", "could",
+                         "should", "must", "might", "may", "shall"})
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "tenth", "eighteenth", "twenty-first",
+                       "fortieth", "fiftieth"})
+_ONES = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
+
+
+def held_together(words: list[str], i: int) -> bool:
+    """Word pairs a sentence never ends between, whoever proposes the cut (the model, or the
+    editor at an ask): "won't | let me go", "by | any chance", "once | we're home", "forty | two
+    Ashgrove Road", "for Riya's | first birthday", "want it | signed by Friday"."""
+    prev, cur = words[i - 1], words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if prev in _NEEDS_VERB and cur.isalpha() and cur not in _SUBJECTS and cur not in _SPLICE_SUBJECTS \
+            and cur not in _AUX and cur not in _NEG_AUX and cur not in ("please", "so", "but", "and", "sorry", "thanks"):
+        return True
+    if i >= 2 and words[i - 2] in ("pay", "give", "owe", "lend", "send", "bring", "buy", "get", "make", "cook", "fix",
+                                   "save", "leave", "show", "teach") \
+            and prev in ("me", "him", "her", "them", "you", "us") and cur not in _SUBJECTS and cur not in _SPLICE_SUBJECTS \
+            and cur not in _AUX and cur not in _NEG_AUX and cur not in _CONJUNCTIONS \
+            and cur not in ("please", "sorry", "thanks", "if", "when", "tomorrow", "today", "tonight", "later", "now"):
+        return True  # "I'll pay him | twenty quid": what is given
+    if prev == "by" and cur == "any" and nxt == "chance":
+        return True
+    if prev == "once" and (cur in _SUBJECTS or cur in _SPLICE_SUBJECTS or cur in ("we're", "you're", "they're", "i'm",
+                                                                               "he's", "she's", "it's")) \
+            and nxt not in ("just", "really", "want", "wanted", "need", "think", "feel", "am", "have", "was", "don't",
+                            "can't", "also", "only", "please"):
+        return True  # ("call me in the evening once | I just want to talk": once, said as "please")
+    if cur == "if" and prev in ("worries", "worry", "problem", "probs", "fine", "okay", "ok", "alright", "bother", "stress"):
+        return True  # "no worries if you're busy"
+    if prev in _TENS and cur in _ONES:
+        return True
+    if cur in _ORDINALS and nxt.isalpha() and nxt not in _SUBJECTS and nxt not in ("of", "thing", "things", "time",
+                                                                                  "off", "and", "then") \
+            and prev not in _CONJUNCTIONS and prev.isalpha():
+        return True
+    if i >= 2 and words[i - 2] in ("want", "wants", "need", "needs", "get", "got", "have", "had") \
+            and prev in ("it", "them", "this", "that") and cur.endswith("ed") and len(cur) > 3:
+        return True
+    return False
+
+
 def possible_end(words: list[str], i: int) -> bool:
     """Whether a sentence may end before ``words[i]`` at all (the model decides whether it does)."""
     if words[i - 2] in ("tell", "told", "remind", "promise", "assure", "show", "convince") \
@@ -307,6 +352,8 @@ def possible_end(words: list[str], i: int) -> bool:
     if words[i - 1] in ("o", "mc", "mac", "de", "van", "von", "le", "st") and i >= 2 \
             and (words[i - 2].rstrip(".") in te.lex()["titles"] or words[i - 2] in te.lex()["_names"]):
         return False  # "mrs o | connor": one name (O'Connor)
+    if held_together(words, i):
+        return False
     if words[i - 1] == "otherwise":
         return False  # "…today itself | otherwise | we will miss…": otherwise opens what follows
     if words[i - 1] in ("hear", "see", "feel", "watch", "let", "make", "heard", "saw", "felt", "watched", "notice",
