@@ -128,3 +128,29 @@ def test_what_was_said_to_someone_else_is_not_sent(text: str, to: str, lost: str
 def test_spoken_forms_are_put_right(text: str, kept: str) -> None:
     out = say(text, "en", to="Mrs Okafor" if "okafor" in text else "Nan" if "nan" in text else None)
     assert kept in out, out
+
+
+@pytest.mark.parametrize("text, to, kept, lost", [
+    ("さきー！傘かしてくれてまじ神✨ 風邪ひかずにすんだ！", "さき", "まじ神", "まじ。"),
+    ("おもいからてさげぶくろもってくれるかなゆうと", "ゆうと", "からてさげ", "からて、"),
+    ("えーと けんじ あのさ 土曜の 夜 引っ越しの 荷物 運ぶの 手伝って くれない 一人じゃ 無理なんだよ", "けんじ",
+     "手伝ってくれない？", "手伝ってもらえないかな"),
+    ("あ みかさん 来週の 日曜 公園で やってる フリマ 一緒に 行かない 古着が 安いんだって", "みかさん", "行きませんか", "行かない古着"),
+])
+def test_japanese_speech_reads_as_said(text: str, to: str, kept: str, lost: str) -> None:
+    politeness = "polite" if to.endswith("さん") else "casual"
+    out = say(text, "ja", politeness=politeness, to=to)
+    assert kept in out and lost not in out, out
+
+
+def test_a_signature_with_a_note_in_brackets_stays_last_and_whole() -> None:
+    text = ("移動支援センター ご担当者様\n\n1月15日（水）午後1時から、市民病院への同行をお願いしたくご連絡しました。\n"
+            "よろしくお願いいたします。\n\n佐藤 一郎（車いす）")
+    out = say(text, "ja", to="ご担当者様")
+    assert out.endswith("佐藤 一郎(車いす)"), out
+
+
+def test_an_office_addressed_with_onchu_gets_no_san() -> None:
+    out = say("株式会社みどり 御中\nいつもお世話になっております。請求書の再発行をお願いできますでしょうか。", "ja",
+              to="株式会社みどり 御中")
+    assert "御中さん" not in out, out

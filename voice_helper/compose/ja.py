@@ -123,6 +123,14 @@ def _clean(morphs: tuple[Morph, ...], spaced: bool = True) -> list[Morph]:
                 continue
             out.append(m)
             continue
+        if s in ("まじ", "マジ") and m.pos1 == "助動詞":
+            m = Morph(s, ("副詞", "*", "*", "*", "*", "*"), s, s)  # 「くれてまじ神」: slang "really", not classical まじ
+        elif s == "て" and m.pos1 == "助詞" and out and out[-1].surface in ("から", "ので", "けど", "し") \
+                and out[-1].pos1 == "助詞" and k + 1 < len(morphs) and morphs[k + 1].pos1 == "名詞" \
+                and re.fullmatch(r"[ぁ-ん]+", morphs[k + 1].surface):
+            m = Morph(s + morphs[k + 1].surface, ("名詞", "普通名詞", "一般", "*", "*", "*"), s + morphs[k + 1].surface,
+                      s + morphs[k + 1].surface)
+            skip = 1  # 「こわいからてすり」 read から|て|すり: no て follows から, so the て begins a word
         at_start = False
         out.append(m)
     return _collapse_repeats(out, spaced)
@@ -255,6 +263,12 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
         elif _asks_here(ms, i) and nxt.pos1 in ("名詞", "代名詞", "副詞", "接頭辞") \
                 and nxt.surface not in ("こと", "の", "ん", "とき", "時", "ため", "場合", "人", "方", "もの", "ところ"):
             end = True  # 履歴書見てくれない | レイアウトが変で: the ask ends, a new clause starts
+        elif _asks_here(ms, i) and nxt.pos1 == "形容詞" and nxt.cform.startswith("連用形") \
+                and ms[i].base in ("ない", "ん", "へん"):
+            end = True  # 手伝ってくれない | 重くて持てないんだよ: the ask ends, the why follows
+        elif _invites_here(ms, i, cur) and nxt.pos1 in ("名詞", "代名詞") and i + 2 < len(ms) \
+                and ms[i + 2].surface in ("が", "を", "は", "も") and ms[i + 2].pos1 == "助詞":
+            end = True  # 一緒に行かない | ケーキがおいしいんだって: the invitation, then why
         elif m.surface == "の" and i > 0 and ms[i - 1].pos1 in ("助動詞", "動詞", "形容詞") \
                 and ms[i - 1].cform.startswith(("終止形", "連体形")) and nxt.pos1 in ("名詞", "代名詞", "接頭辞") \
                 and any(x.surface in _WH for x in cur) and nxt.surface not in ("こと", "もの", "ため", "よう"):
@@ -388,6 +402,13 @@ def _asks_here(ms: list[Morph], i: int) -> bool:
     k = i - 1 if ms[i].base in ("ない", "ん", "へん") and ms[i].pos1 == "助動詞" else i
     return k >= 1 and (ms[k].base in bene or ms[k].norm in bene) and ms[k].pos1 == "動詞" \
         and ms[k - 1].surface in ("て", "で") and (k == i and ms[k].cform.startswith(("終止形", "連体形")) or k < i)
+
+
+def _invites_here(ms: list[Morph], i: int, cur: list[Morph]) -> bool:
+    """「一緒に行かない」「今度ご飯食べに行かない」 ends at ``i``: a verb's ない after a word that invites."""
+    return ms[i].base == "ない" and ms[i].pos1 == "助動詞" and i > 0 and ms[i - 1].pos1 == "動詞" \
+        and ms[i - 1].base not in ("要る", "分かる", "わかる", "知る", "できる", "出来る") \
+        and any(m.surface in ("一緒", "ご飯", "飲み", "お茶", "遊び", "カラオケ", "映画", "ランチ", "買い物") for m in cur)
 
 
 def _opens_clause(ms: list[Morph], j: int) -> bool:
@@ -1079,6 +1100,9 @@ def _with_commas(text: str, had_punct: bool) -> str:
             or (m.surface == "で" and m.pos1 == "助動詞" and i > 0 and ms[i - 1].surface in ("の", "ん"))
         if link and i > 1 and ms[i - 2].surface == "どう":
             link = False  # どうやって: one question word, no comma inside
+        if link and m.surface == "て" and i > 0 and ms[i - 1].pos1 == "助詞" \
+                and ms[i - 1].surface in ("から", "ので", "けど", "けれど", "し", "が"):
+            link = False  # 「こわいからてすり」 read から|て|すり: no て follows から (the て begins a word)
         if link and nxt.base not in _AUX_AFTER_TE and nxt.pos1 not in ("助詞", "助動詞", "補助記号") \
                 and pos - max(last, 0) >= (5 if last < 0 else 6) and pos <= len(text) - 5:
             cuts.append(pos)  # …なくて、水分も少ないんですけど、先生に…: one 、 after each clause that runs on
@@ -1363,7 +1387,8 @@ def analyse(said: str) -> Draft:
         body, tail, question = _strip_end(sm)
         if not question and not had_punct and len(body) > 2 and body[-1].base == "ない" and body[-1].pos1 == "助動詞" \
                 and body[-2].pos1 == "動詞" and any(m.surface in _d()["invitation_words"] for m in body) \
-                and body[-2].base not in ("要る", "分かる", "わかる", "知る") and sm is _last_part:
+                and body[-2].base not in ("要る", "分かる", "わかる", "知る") \
+                and (sm is _last_part or _invites_here(body, len(body) - 1, body)):
             question = True  # 「今夜ちょっと話せない」 spoken: an invitation, not "I can't talk"
         if not question and not had_punct and sm is _last_part and len(body) > 2 and body[-1].pos1 == "動詞" \
                 and body[-1].cform.startswith("終止形") and body[-1].surface.endswith(("れる", "える", "せる", "ける", "てる"))\

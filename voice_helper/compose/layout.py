@@ -23,6 +23,8 @@ _SIG_LINE = re.compile(r"^[^。、！？!?]{1,30}$")
 #: A Japanese letter's address line to a group, alone on the first line (one person's name, 「大家さん」,
 #: stays: the editor reads it as the one called).
 _ADDRESS_LINE = re.compile(r"^[^。、！？!?\s]{0,20}\s?(?:御中|各位|の皆さま|の皆様|の皆さん|皆さま|皆様)[、,]?$")
+#: A name with a note in brackets (「川村 直子（全盲）」「田中（経理）」): a signature line, though it ends in 「）」.
+_NAME_NOTE = re.compile(r"^[一-龥ァ-ヶぁ-んー々]{1,6}[ 　]?[一-龥ァ-ヶぁ-んー々]{0,6}[（(][^）)。]{1,12}[）)]$")
 #: A line of rule characters typed above a signature (「――――――」).
 _RULE = re.compile(r"^[\-―─—_=＝~〜・*]{2,}$")
 #: A line that ends a sentence: the signature starts after the last one.
@@ -141,8 +143,9 @@ def _signature(lines: list[str]) -> tuple[list[str], list[str]]:
     if last and len(lines) > 1 and re.search(r"[。！？!?]|ます|です|します|" + f"[{_EMOJI}]$", last.group("body")):
         return lines[:-1] + [last.group("body")], [last.group("name")]
     k = len(lines)
-    while k > 0 and lines[k - 1] and (_SIG_LINE.match(lines[k - 1]) or _RULE.match(lines[k - 1])) \
-            and not _ENDS.search(lines[k - 1]) and not _ITEM.match(lines[k - 1]):
+    while k > 0 and lines[k - 1] and ((_SIG_LINE.match(lines[k - 1]) or _RULE.match(lines[k - 1]))
+                                      and not _ENDS.search(lines[k - 1]) or _NAME_NOTE.match(lines[k - 1])) \
+            and not _ITEM.match(lines[k - 1]):
         k -= 1
     block = lines[k:]
     if not block or len(block) > 4 or k == 0:
