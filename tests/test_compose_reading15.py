@@ -85,7 +85,9 @@ def test_how_much_i_will_pay_is_one_question_and_sir_madam_greets_nobody() -> No
     message = say("Dear Sir/Madam,\n\nMy council tax went up in April. Could you please tell me how much I will "
                   "pay each month?\n\nKind regards,\nOmar Said")
     assert "tell me how much I will pay each month?" in message, message
-    assert "Sir/Madam," not in message, message
+    # never "Sir/Madam, …" as if it were a name (reading 15); the typed "Dear Sir/Madam," line stays as
+    # typed (reading 24: a letter that drops its greeting but keeps its sign-off reads as cut)
+    assert not message.startswith("Sir/Madam") and message.startswith("Dear Sir/Madam, My council tax"), message
 
 
 def test_thanks_for_understanding_stays_the_sign_off() -> None:

@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import pytest
 
-from .compose_support import say
+from voice_helper.compose import compose_text
+from voice_helper.config import Settings
+
+from .compose_support import NOW, say
 
 
 @pytest.mark.parametrize("text, to, kept, lost", [
@@ -154,3 +157,12 @@ def test_an_office_addressed_with_onchu_gets_no_san() -> None:
     out = say("株式会社みどり 御中\nいつもお世話になっております。請求書の再発行をお願いできますでしょうか。", "ja",
               to="株式会社みどり 御中")
     assert "御中さん" not in out, out
+
+
+def test_a_letter_to_a_role_keeps_its_greeting_and_its_sign_off() -> None:
+    text = ("Dear Housing Officer,\n\nI cannot manage the stairs to my flat since my knee operation. Please could "
+            "you move me to the ground-floor list?\n\nKind regards,\nPeter Lang")
+    for style in ("three-lines", "short"):
+        out = compose_text(text, lang="en", settings=Settings(), to="the Housing Officer", style=style, now=NOW).message
+        lines = out.split("\n")
+        assert lines[0] == "Dear Housing Officer," and lines[-2:] == ["Kind regards,", "Peter Lang"], out

@@ -107,7 +107,7 @@ def _one_line(lines: list[str]) -> str:
 
 
 def _sign_off(lines: list[str]) -> tuple[list[str], list[str]]:
-    """The last lines of an English note that sign it ("Cheers, Nan x", "Diolch,⏎Mair", "Jess"):
+    """The last lines of an English note that sign it ("Cheers, Nan x", "Diolch,⏎Mair", "Jess"), kept as typed:
     after a sentence's end or a list, one or two lines of at most four words, the first a
     sign-off word or ending in a comma, or a name alone."""
     while lines and not lines[-1]:
@@ -124,7 +124,7 @@ def _sign_off(lines: list[str]) -> tuple[list[str], list[str]]:
         first = block[0]
         if re.match(_EN_SIGN_OFF, first, flags=re.IGNORECASE) or size == 2 and first.endswith(",") \
                 or size == 1 and re.fullmatch(r"(?:[A-Z][a-z'-]+)(?: [A-Z][a-z'-]+)?(?: x+)?", first):
-            return lines[:-size], [" ".join(block)]
+            return lines[:-size], list(block)
     return lines, []
 
 

@@ -36,7 +36,22 @@ def render(request: HelpRequest, style: str = "three-lines", politeness: str | N
     message = build(request, style, politeness, name, boundary)
     if request.language == "en" and who and not name and not request.crisis:
         message = without_phone_opener(message, who)
+    if request.language == "en" and not name and not request.crisis:
+        message = with_typed_greeting(message, request.said or "")
     return message
+
+
+_DEAR = re.compile(r"^(?:Dear|To) [^,\n.!?]{1,40},?$")
+
+
+def with_typed_greeting(message: str, said: str) -> str:
+    """A letter typed to a role ("Dear Practice Manager,", "Dear Sir/Madam,") keeps its greeting when
+    no name is there to greet: the sign-off stays, and a letter with one but not the other reads
+    as cut (reading 24)."""
+    first = next((ln.strip() for ln in said.split("\n") if ln.strip()), "")
+    if "\n" not in said or not _DEAR.match(first) or message.lower().startswith(first.lower().rstrip(",")):
+        return message
+    return f"{first.rstrip(',')},\n{message}"
 
 
 def without_phone_opener(message: str, who: str) -> str:
