@@ -51,3 +51,40 @@ def test_thanks_alone_asks_nothing(engine, text: str) -> None:
 def test_a_danger_after_the_thanks_is_still_an_emergency(engine, text: str) -> None:
     lang = "en" if text.isascii() else "ja"
     assert engine.parse(text, lang).crisis, text
+
+
+@pytest.mark.parametrize("text", [
+    "my scooter went off the towpath and i'm stuck in the mud by the canal i can't get out",
+    "i took a whole box of paracetamol an hour ago and now i feel really sick",
+    "mum's fallen in the kitchen and she's not answering me, i rang her mobile and nothing",
+])
+def test_british_words_read_back_britains_number(engine, text: str) -> None:
+    r = engine.parse(text, "en")
+    assert (r.crisis or r.urgency == Urgency.CHECK) and r.resources and r.resources[0].number in ("999", "112"), \
+        (text, [x.number for x in r.resources])
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("my knees are bad and i'm scared i'll fall one of these days on the stairs, could you fit a second rail", "en"),
+    ("頭痛がひどいので、薬を飲んで30分だけ休ませてもらえますか", "ja"),
+    ("赤ちゃん 泣き 止ま なく て もう 疲れ た 今夜 だけ 手伝い に 来て", "ja"),
+])
+def test_worries_and_ordinary_days_are_not_emergencies(engine, text: str, lang: str) -> None:
+    assert not engine.parse(text, lang).crisis, text
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("さっき薬を30錠まとめて飲んだ", "ja"),
+    ("赤ちゃんが泣かないし動かない", "ja"),
+    ("i've just fallen on the stairs and i can't get up, help", "en"),
+])
+def test_the_same_words_in_an_emergency_still_are(engine, text: str, lang: str) -> None:
+    assert engine.parse(text, lang).crisis, text
+
+
+def test_a_call_being_made_is_not_asked_for_again() -> None:
+    from .compose_support import say
+
+    out = say("jo jo come quick mums fallen down the stairs shes not answering im ringing the ambulance now",
+              "en", to="Jo")
+    assert out.startswith("999 is being called now.") and "Mum's fallen" in out, out

@@ -796,6 +796,8 @@ def call_line(request: HelpRequest, data: dict[str, Any]) -> str:
     said = request.said or ""
     if data.get("called_re") and re.search(data["called_re"], said if request.language == "ja" else said.lower()):
         key = "crisis_called"  # "I've rung 999, please just come": said, not asked again
+    elif data.get("calling_re") and re.search(data["calling_re"], said.lower()):
+        key = "crisis_calling"  # "I'm ringing the ambulance now": being done as they speak
     line = data[key].format(number=first.number)
     from ..nlu.safety import not_self_harm
 

@@ -418,7 +418,9 @@ def _restore(toks: list[str]) -> list[str]:
             out.append(t[:-1] + "'s")  # "my mums birthday" → "my mum's birthday"
         elif lt in ("mums", "moms", "mams", "dads", "nans") and t.islower() and k > 0 \
                 and low(toks[k - 1]) not in ("my", "your", "his", "her", "our", "their", "the", "a", "some", "other", "all") \
-                and (nxt.endswith("ing") and len(nxt) > 4 or nxt in ("not", "out", "away", "off", "home", "gone", "got")):
+                and (nxt.endswith("ing") and len(nxt) > 4 or nxt in ("not", "out", "away", "off", "home", "gone", "got",
+                                                                     "collapsed", "fallen", "had", "been", "hurt",
+                                                                     "passed", "broken", "taken")):
             out.append(t[:-1] + "'s")  # "on thursday mums working late" → Mum's (Mum is): a clause of its own
         else:
             out.append(t)
