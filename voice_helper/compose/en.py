@@ -247,6 +247,9 @@ def _ask_at(toks: list[str], lows: list[str], i: int) -> tuple[str, int, str | N
         if h and h[0] and i + 1 + h[1] < len(lows) and lows[i + 1 + h[1]] in ("to", "if"):
             return "ask_name", 2 + h[1], h[0]
     n = _starts(lows, i, d["need_openers"])
+    if n and i + n + 1 < len(lows) and lows[i + n] == "to" and lows[i + n + 1] in ("borrow", "use") \
+            and any(w in ("your", "yours", "you") for w in lows[i + n + 2:i + n + 5]):
+        return "need", n, None  # "need to borrow your ladder saturday": asked of the helper
     if n and i + n < len(lows) and lows[i + n] != "to" and not (
             lows[i] == "need" and i > 0 and lows[i - 1] not in ("and", ",", "so", "um", "uh")
             and lows[i + 1] not in ("someone", "somebody", "help", "a", "an")):

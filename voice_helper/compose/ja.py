@@ -80,6 +80,14 @@ def _clean(morphs: tuple[Morph, ...], spaced: bool = True) -> list[Morph]:
             and re.match(r"[0-9０-９一二三四五六七八九十月火水木金土日]", nxt_m) is not None  # 9時〜10時: a range
         in_word = not spaced and not at_start and len(s) == 1 and re.fullmatch(r"[ぁ-ん]", s) is not None and out \
             and re.search(r"[ぁ-ん]$", out[-1].surface) is not None and re.match(r"[ぁ-ん]", nxt_m) is not None
+        if not spaced and len(s) == 1 and re.fullmatch(r"[ぁ-ん]", s) and m.pos1 in ("感動詞", "接頭辞") \
+                and re.match(r"[ぁ-ん]", nxt_m):
+            whole = jt.analyse(s + nxt_m)
+            if len(whole) == 1 and whole[0].pos1 in ("名詞", "副詞"):
+                out.append(whole[0])  # 「…けどあした」 read あ|した: one word, 明日, not a filler and した
+                skip = 1
+                at_start = False
+                continue
         if (m.pos[:2] == ("感動詞", "フィラー") or (loose and s in d["_fillers"]) or s in d["_drop"]) and not in_word \
                 or s.strip("ー〜") == "" and not inside:
             continue
@@ -551,6 +559,9 @@ def _final(body: list[Morph], idx: int) -> bool:
     rest = body[idx + 1:]
     if re.match(r"^(?:ん|の)(?:です|でしょう)(?:か)?$", jt.join(rest)):
         return False  # 取らせてもらえるんですか: asks whether it is allowed, not for help
+    if re.fullmatch(r"(?:ない|ません)?(?:か|かな|かなあ|かなー|でしょうか|だろうか)と(?:思って|思いまして|思ったんですけど|思ったんですが|"
+                    r"思って(?:い|)ます|思うんですけど|思うんですが|思い|思った)(?:ね|て)?", jt.join(rest)):
+        return True  # 「手伝ってもらえないかなと思って」: the ask, said as a wish
     for k, m in enumerate(rest):
         if m.pos1 in ("名詞", "代名詞", "感動詞", "形状詞") and m.base not in ("の", "ん"):
             return False
@@ -882,6 +893,9 @@ def polite_end(body: list[Morph]) -> str:
         return jt.join(ms)  # 「かしこ」「敬具」 close a letter; never 「かしこです」
     if last.pos1 == "助動詞" and last.base in ("ます", "です"):
         return jt.join(ms)
+    if last.cform.startswith("仮定形") or last.surface in ("たら", "れば", "なら") \
+            or last.is_("助詞", "接続助詞") and last.surface in ("ば", "たら"):
+        return jt.join(ms)  # 「手空いてたら」: an if, never made past (「手空いてました」) — the ask comes after it
     if last.surface == "ん" and prev is not None and prev.base == "ます":
         return jt.join(ms)
     if _is_past(last) and prev is not None:
@@ -1417,6 +1431,13 @@ def analyse(said: str) -> Draft:
                 and not any(m.surface in ("よく", "いつも", "時々", "たまに", "毎朝", "毎日", "毎週", "毎晩", "普段", "休日")
                             for m in body)):
             question = True  # 「どこかええとこ知らん」「週末会えたりする」 said last: they ask
+        if not question and not had_punct and sm is _last_part and len(body) >= 2 \
+                and body[-1].pos1 in ("形容詞", "動詞") and body[-1].cform.startswith("終止形") \
+                and body[-1].base not in ("たい", "ほしい", "欲しい", "ない") \
+                and any(m.surface in _WH and not any(x.surface in ("も", "か", "でも", "かな") for x in body[k + 1:])
+                        for k, m in enumerate(body[:-1])) \
+                and not any(m.surface in ("ので", "から", "けど", "が") and m.is_("助詞", "接続助詞") for m in body):
+            question = True  # 「あさごはんなにがいい」「どこ行く」 spoken last: they ask
         if not question and body and (body[-1].surface in _WH or body[-1].surface in ("何時", "何日", "何曜日", "何曜")) \
                 and not any(m.pos1 in ("動詞", "形容詞") for m in body):
             question = True  # 「リハビリ明日何時」: a question said in nouns

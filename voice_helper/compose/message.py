@@ -28,7 +28,8 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
     lang = request.language if request.language in ("en", "ja") else "en"
     data = load_data(lang)
     said = request.said or ""
-    apart = _vocative_apart(said, name) if lang == "ja" and name else said
+    apart = _vocative_apart(_without_phone_check(said), name) if lang == "ja" and name else \
+        _without_phone_check(said) if lang == "ja" else said
     draft = _for_recipient(draft_for(request) if apart == said else analysis_draft(apart, lang), name)
     if request.crisis:
         return _clean(crisis_message(request, draft, data, name))
@@ -73,7 +74,10 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
     thanked = bool(thanks) or intent == "thanks" or bool(re.search(data["thanks_re"], body, flags=re.IGNORECASE))
     # "I need the report by Thursday if you can.": a need softened like that already asks
     softened = bool(needs) and bool(re.search(data.get("need_softened_re", r"(?!)"), needs[-1], flags=re.IGNORECASE))
-    if not asks and not thanked and not giving and not asked and not softened and (draft.difficulty or needs):
+    # 「…手空いてたら」 said last: an if with nothing after it asks without saying so
+    trailing_if = lang == "ja" and bool(draft.sentences) and draft.sentences[-1].role == "statement" \
+        and re.search(r"(?:たら|れば|なら)[。、]?$", draft.sentences[-1].text) is not None
+    if not asks and not thanked and not giving and not asked and not softened and (draft.difficulty or needs or trailing_if):
         if needs:
             asks = [_need_ask(draft.by_role("need")[-1], data, register)] if lang == "en" else asks
         if not asks and (statements or details or needs or request.slots.task or request.slots.feelings):
@@ -615,6 +619,19 @@ _KIN_READINGS = {"お母さん": ("おかあさん", "お母様"), "お父さん
                  "お姉ちゃん": ("おねえちゃん",), "ばあちゃん": ("婆ちゃん",), "じいちゃん": ("爺ちゃん",)}
 
 
+#: Japanese on the phone, checking who answered, run into what follows (「すいませんじょうしすさんですか
+#: えっとパスワード…」, 「もしもし管理会社さんですかあのゴミの日…」): the analyzer cut it mid-word.
+_JA_PHONE_CHECK = re.compile(r"^((?:(?:あの|あのー|えっと|えーと|えー|もしもし|すいません|すみません|あ)[、\s]*)*)"
+                             r"[ぁ-んァ-ヶ一-龥ー]{2,12}(?:さん|様)(?:です|でしょう)か(?:ね)?[、。？?\s]*(?=\S)")
+
+
+def _without_phone_check(said: str) -> str:
+    if "\n" in said:
+        return said
+    out = _JA_PHONE_CHECK.sub(lambda m: "".join(re.findall(r"すいません|すみません", m.group(1))), said, count=1)
+    return out if out.strip() else said
+
+
 #: Before a name, what only leads up to calling it (the greeting's own patterns take these).
 _JA_CALL_LEAD = re.compile(r"[\s、,。！!？?ー〜@＠]*(?:(?:ねえ|ねぇ|なあ|なぁ|おい|あの|あのね|あのさ|もしもし|えーと|えっと|ちょっと|"
                            r"すみません|すいません|ごめん|あ|え|えー|と|のう|ほら|なんか|ね|な|さ)[\s、,ー〜]*)*")
@@ -726,6 +743,9 @@ def _clean(text: str) -> str:
     text = re.sub(r"\n{2,}", "\n", re.sub(r"[ \t]*\n[ \t]*", "\n", text))  # a typed list's lines, once each
     # "…to the footy on Sunday mate?": a word that calls the helper, at a sentence's end, is the greeting's job
     text = re.sub(r"(?<=\s)(X{1,4})\.?$", lambda m: m.group(1).lower(), text)  # "…Coffee Fri? ☕ x": a kiss, not a sentence
+    # 「手空いてたら。手伝っていただけませんか。」: the if leads into the ask after it
+    text = re.sub(r"(?<=[ぁ-ん])(たら|れば|なら)。\s*(?=[^。\n]*(?:[？?]|か。)(?:\n|$|\s))",
+                  r"\1、", text)
     return _CALLED_AT_END.sub("", text).strip()
 
 

@@ -276,6 +276,8 @@ _NEEDS_VERB = frozenset({"won't", "wont", "can't", "cant", "don't", "dont", "doe
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "tenth", "eighteenth", "twenty-first",
                        "fortieth", "fiftieth"})
 _ONES = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
+_HOURS = _ONES | {"ten", "eleven", "twelve"}
+_MINUTE_WORDS = frozenset({"ten", "fifteen", "twenty", "thirty", "forty", "forty-five", "fifty", "o'clock", "oh"})
 
 
 def held_together(words: list[str], i: int) -> bool:
@@ -293,6 +295,26 @@ def held_together(words: list[str], i: int) -> bool:
             and cur not in _AUX and cur not in _NEG_AUX and cur not in _CONJUNCTIONS \
             and cur not in ("please", "sorry", "thanks", "if", "when", "tomorrow", "today", "tonight", "later", "now"):
         return True  # "I'll pay him | twenty quid": what is given
+    if prev in ("thinking", "think", "thinks", "thought", "reckon", "reckons", "realise", "realize", "believe",
+                "worried", "afraid", "scared", "sure", "glad", "hoping", "pretend", "pretending") \
+            and cur in ("i'm", "im", "he's", "she's", "it's", "you're", "they're", "we're", "i'd", "i've"):
+        return True  # "I don't want him thinking | I'm thick": what is thought
+    if prev in _HOURS and cur in _MINUTE_WORDS and (i < 2 or words[i - 2] in ("the", "at", "by", "till", "until", "from",
+                                                                           "around", "about", "half", "catch", "get")):
+        return True  # "catch the seven | twenty": one time
+    if prev == "incase" or words[i - 2:i] == ["in", "case"]:
+        return True  # "I don't want to delete anything incase | its important"
+    if prev in ("someone", "somebody", "anyone", "anybody") and cur in ("i", "we", "you") \
+            and nxt in ("could", "would", "might") and i >= 2 \
+            and words[i - 2] in ("there", "there's", "is", "find", "know", "have", "got", "any", "need"):
+        return True  # "is there someone | I could talk to": who, not a new sentence
+    if cur in ("thanks", "thank", "sorry", "hi", "hello", "congratulations", "congrats") \
+            and any(w in ("tell", "told", "say", "pass", "give") for w in words[max(0, i - 3):i - 1]):
+        return True  # "please also tell your wife | thanks for the sweets": what to pass on
+    if i >= 2 and words[i - 2] in ("want", "wants", "have", "had", "keep", "leave", "left", "see", "saw", "catch", "get",
+                                   "got", "hear", "heard") \
+            and prev in ("them", "him", "her", "me", "you", "us", "people", "everyone") and cur.endswith("ing") and len(cur) > 4:
+        return True  # "I don't want them | thinking I'm lazy": what they would be doing
     if prev == "by" and cur == "any" and nxt == "chance":
         return True
     if prev == "once" and (cur in _SUBJECTS or cur in _SPLICE_SUBJECTS or cur in ("we're", "you're", "they're", "i'm",
