@@ -511,7 +511,7 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
     if lang == "en" and lines:  # "Heyy Lou 🙈 can u…", "hi there, do I need…": the greeting's job, with its emoji
         # "hello is this the helpline…", "hi is this passenger assist…": on the phone, checking who answered
         opened = lines[0]
-        lines = [re.sub(r"(?i)^(?:(?:hi|hello|hiya|hey|yes|oh)[\s,!.]+)*(?:is (?:this|that)|am i (?:through to|speaking to))"
+        lines = lines if not _OPENS_CHECK.match(opened) else [re.sub(r"(?i)^(?:(?:hi|hello|hiya|hey|yes|oh)[\s,!.]+)*(?:is (?:this|that)|am i (?:through to|speaking to))"
                         rf"\s+(?:the\s+)?(?:{alt})\b(?:\s+(?:at|from|in|of) [^.?!]{{1,40}}\?|(?:[\s,]+(?:yeah|yes|hi|hello|sorry|"
                         rf"um|uh))*)[\s,?.!]*(?=\S)", "", lines[0], count=1)] + lines[1:]
         if lines[0] != opened:
@@ -617,6 +617,11 @@ _KIN_READINGS = {"お母さん": ("おかあさん", "お母様"), "お父さん
                  "父さん": ("とうさん",), "おばあちゃん": ("お婆ちゃん", "お祖母ちゃん"), "おじいちゃん": ("お爺ちゃん", "お祖父ちゃん"),
                  "兄ちゃん": ("にいちゃん",), "姉ちゃん": ("ねえちゃん",), "お兄ちゃん": ("おにいちゃん",),
                  "お姉ちゃん": ("おねえちゃん",), "ばあちゃん": ("婆ちゃん",), "じいちゃん": ("爺ちゃん",)}
+
+
+#: English on the phone, checking who answered ("hello is this the helpline…"): the cheap test before
+#: the name's own pattern is compiled.
+_OPENS_CHECK = re.compile(r"(?i)^(?:(?:hi|hello|hiya|hey|yes|oh)[\s,!.]+)*(?:is (?:this|that)|am i)\b")
 
 
 #: Japanese on the phone, checking who answered, run into what follows (「すいませんじょうしすさんですか
