@@ -511,11 +511,11 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
     if lang == "en" and lines:  # "Heyy Lou 🙈 can u…", "hi there, do I need…": the greeting's job, with its emoji
         # "hello is this the helpline…", "hi is this passenger assist…": on the phone, checking who answered
         opened = lines[0]
-        lines = lines if not _OPENS_CHECK.match(opened) else [re.sub(r"(?i)^(?:(?:hi|hello|hiya|hey|yes|oh)[\s,!.]+)*(?:is (?:this|that)|am i (?:through to|speaking to))"
+        lines = lines if not _OPENS_CHECK.match(opened) else [re.sub(rf"(?i)^(?:(?:hi|hello|hiya|hey|yes|oh)[\s,!.]+)*{PHONE_CHECK}"
                         rf"\s+(?:the\s+)?(?:{alt})\b(?:\s+(?:at|from|in|of) [^.?!]{{1,40}}\?|(?:[\s,]+(?:yeah|yes|hi|hello|sorry|"
                         rf"um|uh))*)[\s,?.!]*(?=\S)", "", lines[0], count=1)] + lines[1:]
         if lines[0] != opened:
-            from .render import unquestioned
+            from .render import unquestioned  # (render imports this module)
 
             lines[0] = unquestioned(lines[0])
         head = _named_sub(rf"^(?:he+y+|hi+|hiya+|hello+|yo|oi|howdy|(?:good )?(?:morning|afternoon|evening)|alright|"
@@ -619,6 +619,8 @@ _KIN_READINGS = {"お母さん": ("おかあさん", "お母様"), "お父さん
                  "お姉ちゃん": ("おねえちゃん",), "ばあちゃん": ("婆ちゃん",), "じいちゃん": ("爺ちゃん",)}
 
 
+#: On the phone, checking who answered ("is this…", "am I through to…"); the name follows.
+PHONE_CHECK = r"(?:is (?:this|that)|am i (?:through to|speaking to))"
 #: English on the phone, checking who answered ("hello is this the helpline…"): the cheap test before
 #: the name's own pattern is compiled.
 _OPENS_CHECK = re.compile(r"(?i)^(?:(?:hi|hello|hiya|hey|yes|oh)[\s,!.]+)*(?:is (?:this|that)|am i)\b")

@@ -14,7 +14,7 @@ from ..config import POLITENESS, STYLES
 from ..errors import UsageError
 from ..request import HelpRequest
 from .data import load as load_templates
-from .message import build
+from .message import PHONE_CHECK, build
 
 
 def render(request: HelpRequest, style: str = "three-lines", politeness: str | None = None, *,
@@ -61,7 +61,7 @@ def without_phone_opener(message: str, who: str) -> str:
     bare = re.sub(r"(?i)^(?:the|my|our)\s+", "", who.strip())
     if not bare:
         return message
-    out = re.sub(rf"(?i)^(?:is (?:this|that)|am i (?:through to|speaking to))\s+(?:the\s+)?{re.escape(bare)}\b[\s,?.!]*(?=\S)",
+    out = re.sub(rf"(?i)^{PHONE_CHECK}\s+(?:the\s+)?{re.escape(bare)}\b[\s,?.!]*(?=\S)",
                  "", message, count=1)
     return unquestioned(out[:1].upper() + out[1:]) if out != message else message
 

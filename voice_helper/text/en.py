@@ -293,18 +293,21 @@ def _filler_like(out: list[str], lows: list[str], i: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Words the sentence-end model's messages (by other writers) use in lower case, mid-sentence,
-    at least twice: "are", "wants", "feet" — after a title they are not a name ("the doctor wants",
-    "uncle are", "nurse feet sore")."""
+def _written_lines() -> tuple[tuple[str, ...], ...]:
+    """The words of each of the sentence-end model's messages (sentences_en.txt, by other writers)."""
     from importlib import resources
 
     text = resources.files("voice_helper.text").joinpath("data", "sentences_en.txt").read_text(encoding="utf-8")
+    return tuple(tuple(re.findall(r"[A-Za-z']+", line)) for line in text.splitlines() if not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words those messages use in lower case, mid-sentence, at least twice: "are", "wants", "feet"
+    — after a title they are not a name ("the doctor wants", "uncle are", "nurse feet sore")."""
     seen: dict[str, int] = {}
-    for line in text.splitlines():
-        if line.startswith("#"):
-            continue
-        for t in re.findall(r"[A-Za-z']+", line)[1:]:
+    for words in _written_lines():
+        for t in words[1:]:
             if t.islower():
                 seen[t] = seen.get(t, 0) + 1
     return frozenset(w for w, n in seen.items() if n >= 2)
@@ -312,13 +315,9 @@ def common_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def known_words() -> frozenset[str]:
-    """Every word of the sentence-end model's messages, in any case, lower-cased: a capitalised word
-    typed first that is not among them ("Kezia") is more likely a name than a word."""
-    from importlib import resources
-
-    text = resources.files("voice_helper.text").joinpath("data", "sentences_en.txt").read_text(encoding="utf-8")
-    return frozenset(w.lower() for line in text.splitlines() if not line.startswith("#")
-                     for w in re.findall(r"[A-Za-z']+", line))
+    """Every word of those messages, in any case, lower-cased: a capitalised word typed first that
+    is not among them ("Kezia") is more likely a name than a word."""
+    return frozenset(w.lower() for words in _written_lines() for w in words)
 
 
 @lru_cache(maxsize=1)
