@@ -36,7 +36,7 @@ def test_a_request_signed_off_with_thanks_is_still_a_request() -> None:
     ("its jan from flat 12 uh flat 21 sorry i mean 21 could you take in my parcel", "flat 21", "12"),
     ("can you look at my letter for the the gas job i mean the water job not gas i send it tomorrow",
      "for the water job", "gas"),
-    ("can you help me with the ramp for the leeds train no the york train at ten", "for the york train", "leeds"),
+    ("can you help me with the ramp for the leeds train no the york train at ten", "for the York train", "Leeds"),
     ("could you feed the dog from the 3rd to the 12th i mean the 11th we fly back on the 11th", "to the 11th?", "12th"),
     ("someone took the ladder and the the drill no not the drill the sander from the shed", "the ladder and the sander",
      "drill"),

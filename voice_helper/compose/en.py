@@ -102,7 +102,15 @@ _SENTENCE_SUBJECTS = {"it's", "i", "i'm", "i've", "i'll", "we", "we're", "we've"
 _VOC_BEFORE = {",", ".", "?", "!", "so", "and", "um", "uh", "oh", "but", "okay", "ok", "well", "hey", "please"}
 _VOC_AFTER_MODALS = {"could", "can", "would", "will", "if", "please", "do", "are", "you"}
 _NOT_AT_END = {"to", "with", "for", "from", "at", "by", "of", "and", "or", "the", "my", "your", "on", "in", "ask", "tell",
-               "call", "text", "email", "see", "meet", "visit", "help", "thank"}
+               "call", "text", "email", "see", "meet", "visit", "help", "thank",
+               # what a name after these is, is said of someone ("her name was Lorraine", "talk about mum")
+               "about", "was", "is", "were", "named", "called", "like", "than", "as", "be", "been", "into", "after",
+               "before", "behind", "beside", "near", "under", "over", "without"}
+
+
+_STREET_WORDS = frozenset({"road", "rd", "street", "st", "lane", "ln", "avenue", "ave", "close", "drive", "way", "place",
+                           "crescent", "terrace", "gardens", "court", "square", "row", "hill", "park", "grove", "mews",
+                           "walk", "nant", "estate", "flats", "house", "cottage", "farm"})
 
 
 def _vocative_inside(toks: list[str]) -> tuple[str, list[str]] | None:
@@ -138,6 +146,8 @@ def _vocative_inside(toks: list[str]) -> tuple[str, list[str]] | None:
             continue
         if j >= 2 and lows[j - 2] in third or after in ("the",) and nxt2 in third:
             continue  # "before the client, Ms Rossi, arrives": who they are, not who is asked
+        if j >= 2 and toks[j - 1] == "," and (lows[j - 2] in _STREET_WORDS or lows[j - 2][:1].isdigit()):
+            continue  # "42 Caledonia Road, Dundee", "3 Heol y Nant, Bangor": the town of an address
         ends = after in ("", ".", "?", "!") and toks[j - 1] == ","  # "…, Sam?" yes; "April and May?" no
         if after == "," or ends or (after in _VOC_AFTER_MODALS and (nxt2 in ("you", "i") or after in ("if", "please"))):
             k = j + n + (1 if after == "," else 0)
@@ -400,6 +410,8 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
             ask = _ask_at(toks, lows, i) if not lead_clause else None
             if ask and prev in d["reporting"] and ask[0] not in ("modal", "open"):
                 ask = None  # "the doctor says | I need…" is what was said; "…who to tell | can we…" is new
+            if ask and lows[i] == "if" and prev in _IF_HELD_BY:
+                ask = None  # "you have not told me | if you are coming": whether, what was not told
             cur_low = [te.low(c) for c in cur]
             if ask and (prev == "there" and cur_low[-2:-1] in (["is"], ["was"], ["are"])
                         or prev in ("do", "does", "did") and ask[0].startswith("need")):
@@ -443,7 +455,9 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
                 boundary = True  # "…it is Gareth | are you still okay…": the speaker has said who they are
             elif lows[i] in ("does", "do", "would", "will", "is") and len(words) >= 4 and prev.isalpha() \
                     and 2 <= len(lows) - i <= 4 and lows[-1] in ("suit", "work", "sound", "okay", "ok", "alright",
-                                                                 "good", "fine", "do", "help"):
+                                                                 "good", "fine", "do", "help") \
+                    and lows[i + 1] not in ("not", "very", "really", "too", "so", "quite", "also", "still", "just",
+                                            "never", "no"):  # ("…the second page | is not good" says, not asks)
                 boundary = True  # "…I'll make you dinner Saturday | does seven suit?"
             elif lows[i:i + 2] in (["you", "think"], ["you", "reckon"]) and len(words) >= 4 and prev.isalpha() \
                     and prev not in ("do", "did", "if", "what", "and", "so", "that", "would", "don't", "didn't", "when"):
@@ -451,8 +465,10 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
             elif lows[i:i + 2] in (["quick", "question"], ["quick", "q"], ["one", "question"]) and len(words) >= 2 \
                     and prev not in ("a", "one", "my", "the", "another", "and", "just"):
                 boundary = True  # "…this is Dani's mom | quick question: is practice still on?"
-            elif lows[i:i + 2] in (["my", "name's"], ["my", "name"]) and lows[i + 1:i + 3] != ["name", "on"] \
-                    and len(words) >= 3 and prev not in ("is", "and", "that", "what", "with"):
+            elif (lows[i:i + 2] == ["my", "name's"] or lows[i:i + 2] == ["my", "name"] and lows[i + 2:i + 3] in (
+                    ["is"], ["was"], ["it's"])) and len(words) >= 3 \
+                    and prev not in ("is", "and", "that", "what", "with", "into", "in", "under", "to", "for", "on",
+                                     "of", "from", "by"):
                 boundary = True  # "…is that the surgery | my name's Fiona…": the speaker says who they are
         if not asked and _ask_at(toks, lows, i):
             asked = True
@@ -496,18 +512,30 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
             cur.append(":")  # "Quick question: is practice still on?"
             boundary = False
         if boundary:
+            joined_by_and = bool(cur) and te.low(cur[-1]) == "and"
             while cur and (te.low(cur[-1]) in d["joiners"] or cur[-1] in (",", "-")):
                 cur.pop()
+            subject = te.low(cur[0]) if cur else ""
             if cur:
                 out.append(cur)
             cur = []
+            if joined_by_and and lows[i] in ("need", "needed", "want", "wanted") and subject in (
+                    "i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've"):
+                # "I'm renewing his passport and | need someone to sign": the subject goes with the need
+                cur.append("we" if subject.startswith("we") else "I")
         cur.append(t)
     if cur:
         out.append(cur)
     out = [s for s in out if any(te.is_word(w) for w in s)]
     for k in range(len(out) - 1, 0, -1):
         if tail_fragment([te.low(w) for w in out[k] if te.is_word(w)]) and out[k - 1][-1:] != ["?"]:
-            out[k - 1] = out[k - 1] + [","] + out[k]  # "…the wrong strength, I think." is one sentence
+            last = te.low(out[k - 1][-1]) if out[k - 1] else ""
+            before_last = te.low(out[k - 1][-2]) if len(out[k - 1]) >= 2 else ""
+            verb_object = (last in _verbs() or last in te.verbs() or before_last == "to" and last.isalpha()
+                           ) and te.low(out[k][0]) in (
+                "the", "a", "an", "my", "your", "his", "her", "our", "their", "that", "this")
+            # "…the wrong strength, I think." is one sentence; "…to countersign the photo" has no comma
+            out[k - 1] = out[k - 1] + ([] if verb_object else [","]) + out[k]
             del out[k]
     return out
 
@@ -666,6 +694,13 @@ def _finish(toks: list[str], question: bool, names: frozenset[str]) -> str:
         cased.pop()
     while cased and cased[0] in (",", "-"):
         cased.pop(0)
+    while len(cased) > 4 and te.low(cased[-1]) in ("or", "and", "but") and te.low(cased[-2]) not in ("and", "or"):
+        cased.pop()  # "…or if people would want to hear that or": trailed off, the sentence ends before it
+        while cased and cased[-1] in (",", "-"):
+            cased.pop()
+    if len(cased) >= 2 and te.low(cased[-1]) == "appreciate" and te.low(cased[-2]) in ("really", "will", "would", "i'd",
+                                                                                  "i'll", "greatly", "truly"):
+        cased.append("it")  # "…after seven, I will really appreciate it": what is appreciated
     text = te.capitalise(te.detok(cased))
     if not text:
         return ""
@@ -673,6 +708,23 @@ def _finish(toks: list[str], question: bool, names: frozenset[str]) -> str:
             text = text[:-1] + "?"
         return text
     return text + ("?" if question else ".")
+
+
+_KNOW_WHAT = frozenset({"if", "whether", "anything", "any", "anyone", "anybody", "where", "what", "when", "how", "who",
+                        "which", "someone", "somebody"})
+
+
+def _you_know_at(lows: list[str]) -> int:
+    """Where "you know if / anything / where…" opens a sentence, after at most two words that call
+    the helper ("bud you know anything about routers"): asked, said without its "do"; -1 if not."""
+    calls = set(_d()["address_particles"]) | te.lex()["_names"] | set(te.lex()["titles"]) | {"sister", "brother", "bud",
+                                                                                               "aunty", "auntie", "uncle"}
+    for k in range(0, 4):
+        before = [w for w in lows[:k] if w != ","]
+        if lows[k:k + 2] == ["you", "know"] and lows[k + 2:k + 3] and lows[k + 2] in _KNOW_WHAT \
+                and (all(w in calls for w in before) or len(before) == 2 and before[0] in calls and before[1].isalpha()):
+            return k
+    return -1
 
 
 def _is_question(lows: list[str]) -> bool:
@@ -692,8 +744,14 @@ def _is_question(lows: list[str]) -> bool:
     elif len(words) > 2 and words[0] in te.lex()["_names"] and words[1] in ("was", "were", "is", "are") \
             and words[2] in ("it", "there"):
         words = words[1:]  # "harold was it tuesday or wednesday…"
-    if words[:2] in (["you", "think"], ["you", "reckon"], ["reckon", "you"], ["think", "you"]):
-        return True  # "you think I should come earlier?": a question said as a statement
+    if words[:2] in (["you", "think"], ["you", "reckon"], ["reckon", "you"], ["think", "you"]) or words[:2] == [
+            "you", "know"] and words[2:3] and words[2] in _KNOW_WHAT:
+        return True  # "you think I should come earlier?", "you know if the food bank's open": asked as told
+    if words[:1] in (["when"], ["if"], ["once"], ["whenever"]) and words[1:2] and words[1] in (
+            "you", "u", "i", "we", "he", "she", "they"):
+        # "When you come Saturday, you can climb up…": a lead clause; the sentence asks only if what it
+        # leads into does ("When you get a chance, could you…")
+        return "," in lows and _is_question(lows[lows.index(",") + 1:])
     first = words[0] if words else ""
     if first in ("will", "can") and len(words) > 1 and words[1] not in (
             "you", "u", "ya", "someone", "somebody", "anyone", "anybody", "it", "they", "he", "she", "we", "i", "the",
@@ -711,6 +769,10 @@ def _is_question(lows: list[str]) -> bool:
             "all", "turn", "the", "is", "was", "that's", "exactly", "go", "left", "your", "my", "on", "to", "feel",
             "feels", "felt", "looks", "look", "quite", "just", "not", "it", "me", "him", "her", "them", "alright"):
         return True  # "this is the front desk right": a tag question
+    if first == "any" and words[1:2] and words[1] not in ("chance", "idea", "ideas", "news", "update", "updates", "luck",
+                                                          "way", "word", "thoughts", "tips", "advice", "suggestions",
+                                                          "joy", "sign", "questions", "plans", "good", "recommendations"):
+        return False  # "Any day next week after 4 is good for me": told, not asked ("any chance…?" asks)
     return first in ("could", "can", "would", "will", "might", "do", "does", "is", "are", "any", "did", "should",
                      "anyone", "anybody", "someone", "somebody",
                      "have", "has", "what", "how", "where", "when", "who", "why", "which", "what's", "how's",
@@ -851,7 +913,12 @@ def analyse(said: str) -> Draft:
     if h and h[0] and h[1] < len(lows) and not appositive and not dislocated and (
             lows[h[1]] == "," or _ask_at(toks, lows, h[1])
             or lows[h[1]] == "."  # "Nurse Aisha. Sorry to bother you…": a name alone first greets
-            or lows[h[1]] in _CLAUSE_OPENERS and lows[0] not in ("my", "the", "our")):
+            or lows[h[1]] in _CLAUSE_OPENERS and lows[0] not in ("my", "the", "our")
+            and not (lows[h[1]] in ("can", "could", "would", "will", "is", "are", "do") and toks[0][:1].isupper()
+                     and lows[h[1] + 1:h[1] + 2] and lows[h[1] + 1] not in ("you", "u", "ya", "ye", "y'all")
+                     and (lows[h[1] + 1] in _verbs() or lows[h[1] + 1] in te.verbs()
+                          or lows[h[1] + 1] in ("love", "like", "be", "not", "really", "also", "need")))):
+            # ("Zara would love to come…", typed with its capital: Zara is who would, not who is asked)
         helper = h[0]
         toks = toks[h[1]:]
         if toks and toks[0] in (",", "."):
@@ -874,6 +941,11 @@ def analyse(said: str) -> Draft:
         s = te.collapse_repeats(te.clean_tokens(s) if k else s)
         lows = [te.low(t) for t in s]
         question = "?" in s or (not typed or not _ended_by_stop(s, raw)) and _is_question(lows)
+        kw = _you_know_at(lows)
+        if kw >= 0 and not typed:
+            question = True
+            s = s[:kw] + ["do"] + s[kw:]  # "you know if the food bank is open" → "Do you know if…?"
+            lows = [te.low(t) for t in s]
         s = [t for t in s if t not in ("?", "!")]
         lows = [te.low(t) for t in s]
         if not s:
@@ -892,6 +964,11 @@ def analyse(said: str) -> Draft:
             # a lead, then the ask.
             k = s.index(",", 1) + 1
             ask = _ask_at(s, lows, k)
+            if ask is None and time_lead and lows[k:k + 2] in (["you", "can"], ["you", "could"]) \
+                    and lows[k + 2:k + 3] and lows[k + 2].isalpha() and lows[k + 2] not in (
+                        "not", "never", "be", "see", "have", "keep", "stay", "use", "borrow", "go", "come", "take",
+                        "call", "ring", "text", "always", "also", "still", "just", "sleep", "eat", "watch", "relax"):
+                ask = ("open", 0, None)  # "When you come Saturday, you can clear out the gutter": asked, softly
             if ask:
                 lead, s, lows = s[:k], s[k:], lows[k:]
         if ask is not None and ask[0] == "ask_name" and helper is not None and ask[2] \

@@ -83,11 +83,25 @@ def _clean(morphs: tuple[Morph, ...], spaced: bool = True) -> list[Morph]:
         if not spaced and len(s) == 1 and re.fullmatch(r"[ぁ-ん]", s) and m.pos1 in ("感動詞", "接頭辞") \
                 and re.match(r"[ぁ-ん]", nxt_m):
             whole = jt.analyse(s + nxt_m)
+            if len(whole) == 1 and whole[0].pos1 in ("名詞", "副詞") and (whole[0].surface in d["_fillers"]
+                                                                         or whole[0].surface in d["_leading"]):
+                skip = 1  # 「あのまあその…」 read ま|あ: one filler, まあ, dropped whole
+                continue
             if len(whole) == 1 and whole[0].pos1 in ("名詞", "副詞"):
                 out.append(whole[0])  # 「…けどあした」 read あ|した: one word, 明日, not a filler and した
                 skip = 1
                 at_start = False
                 continue
+            after = morphs[k + 2].surface if k + 2 < len(morphs) else ""
+            if at_start and not out and after in ("、", ",", "！", "!", "〜", "ー") and len(nxt_m) >= 2:
+                word = s + nxt_m  # 「おかん、…」 read お|かん: the one called, first, before the comma
+                out.append(Morph(word, ("名詞", "普通名詞", "一般", "*", "*", "*"), word, word))
+                skip = 1
+                at_start = False
+                continue
+        if at_start and not out and s in ("あ", "え", "お", "あっ", "えっ", "おっ", "あー", "えー") and nxt_m in ("、", ","):
+            skip = 1  # 「あ、ごめん、…」: a breath before the first word
+            continue
         if (m.pos[:2] == ("感動詞", "フィラー") or (loose and s in d["_fillers"]) or s in d["_drop"]) and not in_word \
                 or s.strip("ー〜") == "" and not inside:
             continue
@@ -269,8 +283,15 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
         elif len(cur) == 1 and m.base in ("ごめん", "すみません", "ごめんなさい", "すまん", "すまない") and follows_new:
             end = True  # ごめん | 2時にダブルブッキングしちゃって
         elif _asks_here(ms, i) and nxt.pos1 in ("名詞", "代名詞", "副詞", "接頭辞") \
-                and nxt.surface not in ("こと", "の", "ん", "とき", "時", "ため", "場合", "人", "方", "もの", "ところ"):
+                and nxt.surface not in ("こと", "の", "ん", "とき", "時", "ため", "場合", "人", "方", "もの", "ところ", "ひと", "かた",
+                                        "子", "やつ", "奴"):
             end = True  # 履歴書見てくれない | レイアウトが変で: the ask ends, a new clause starts
+        elif m.base in ("ほしい", "欲しい") and m.pos1 == "形容詞" and m.cform.startswith("終止形") and i > 0 \
+                and ms[i - 1].surface in ("て", "で") and (nxt.surface in ("なんか", "もう", "まじ", "マジ", "ほんと", "本当")
+                                                         or nxt.pos1 in ("代名詞", "副詞", "接続詞") or _is_time_start(nxt)
+                                                         or nxt.surface in ("あした", "きょう", "こんや", "こんばん", "こんど",
+                                                                            "しゅうまつ", "らいしゅう")):
+            end = True  # 感想きかせてほしい | なんかもう自分じゃわかんなくなっちゃって: the ask, then why
         elif _asks_here(ms, i) and nxt.pos1 == "形容詞" and nxt.cform.startswith("連用形") \
                 and ms[i].base in ("ない", "ん", "へん"):
             end = True  # 手伝ってくれない | 重くて持てないんだよ: the ask ends, the why follows
@@ -513,8 +534,9 @@ def _request_at(body: list[Morph], question: bool = False) -> tuple[int, str] | 
     d = _d()
     for i, m in enumerate(body):
         if m.is_("助詞", "接続助詞") and m.surface in ("て", "で") and i + 1 < len(body) \
-                and (body[i + 1].base in d["_bene"] or body[i + 1].norm in d["_bene"]) and _final(body, i + 1):
-            return i + 1, "te"
+                and (body[i + 1].base in d["_bene"] or body[i + 1].norm in d["_bene"]) and _final(body, i + 1) \
+                and not (i + 2 < len(body) and body[i + 2].surface in ("ず", "ずに", "ずで") and body[i + 2].pos1 == "助動詞"):
+            return i + 1, "te"  # (「言うことを聞いてくれず…」 tells what the child won't do: no ask)
     for i, m in enumerate(body):
         # (the ask at the end comes first: 「こんなこと頼むの恥ずかしいんですけど…休ませてもらえないでしょうか」
         # is asking to leave early, not 「こんなことお願いできませんか」)
@@ -533,7 +555,9 @@ def _request_at(body: list[Morph], question: bool = False) -> tuple[int, str] | 
             and not any(m.surface == "が" for m in body) \
             and (any(m.surface in ("先に", "先") for m in body) or body[-3].base in d["_reqv"] or body[-3].base == "待つ")
         # (「晩ごはん先に食べてて」 asks them to go ahead; 「電車が遅れてて」 tells)
-        if verb.base in d["_reqv"] or verb.norm in d["_reqv"] or verb.base in ("とく", "どく", "おく") or noun_suru or waiting \
+        if body[-1].pos1 == "助動詞" and verb.pos1 == "動詞" and verb.cform.startswith("終止形"):
+            pass  # 「ガソリン代は出すで」: で after a finished verb is the speaker's "you know", not a て-form
+        elif verb.base in d["_reqv"] or verb.norm in d["_reqv"] or verb.base in ("とく", "どく", "おく") or noun_suru or waiting \
                 or any(m.surface in d["someone"] for m in body) \
                 or re.search(r"(?:誰|だれ|どなた)か", jt.join(body)):
             return len(body), "bare"
@@ -934,7 +958,10 @@ def polite_end(body: list[Morph]) -> str:
         if prev.base in ("てる", "でる") and prev.pos1 == "助動詞":
             return jt.join(ms[:-2]) + prev.base[0] + "いるんです"  # 電車が遅れてて → 遅れているんです
         asking = prev.base in ("せる", "させる") or prev.base in _d()["_reqv"] or prev.norm in _d()["_reqv"] \
-            or prev.pos1 == "動詞" and prev.base.endswith(("かせる", "ませる", "させる"))  # 寝かせて, 休ませて
+            or prev.pos1 == "動詞" and prev.base.endswith(("かせる", "ませる", "させる")) \
+            or prev.base in ("もらう", "貰う") and ms[-3].surface in ("て", "で") and not any(
+                m.surface in ("きのう", "昨日", "先週", "先月", "去年", "この前", "このまえ", "さっき", "おととい", "一昨日",
+                              "前回", "この間", "こないだ") for m in ms)  # 寝かせて, 休ませて, 九時に来てもらって
         if asking:
             return jt.join(ms) + "ください"  # 今度お礼させて → させてください
         if prev.pos1 in ("動詞", "助動詞") and prev.cform.startswith("連用形") and prev.base not in ("だ", "です", "ます") \
@@ -1183,10 +1210,21 @@ def _typed_gap(run: str, nxt: str) -> str:
     return "。" if re.search(r"[ぁ-ん]$", run) else " "
 
 
+_S = r"[ \t]?"
+_NUM = (r"(?:(?:[0-9０-９一二三四五六七八九十百千]|いち|に|さん|よん|ろく|なな|しち|はち|きゅう|じゅう|ひゃく|ご|く)"
+        + _S + r")+")
+_COUNTER = r"(?:じ(?:" + _S + r"はん)?|時(?:" + _S + r"半)?|ふん|ぷん|分|こ|個|つ|ほん|ぼん|ぽん|本|まい|枚|にん|人|ページ|ぺーじ|かい|回|階|ばん|番|日|にち|えん|円|てん|点|さい|歳|時間|じかん|箱|はこ|袋|ふくろ)"
+#: 「五こいや六こ」「くじはんいやくじ」: a number said, then put right — the second is meant. (Run before the
+#: analyzer, which reads 「くじはんいや」 as くじ|範囲|や.)
+_NUMBER_CORRECTED = re.compile(_NUM + _COUNTER + _S + r"(?:(?:あ|あっ|えっと|えーと)[、\s]*)?(?:いや|いえ|ちがう|違う)"
+                               r"[、\s]*(?=" + _NUM + _COUNTER + ")")
+
+
 @lru_cache(maxsize=1024)
 def analyse(said: str) -> Draft:
     """The person's Japanese utterance as sentences with roles (cached: the UI re-renders often)."""
     said = clean_utterance(said)
+    said = _NUMBER_CORRECTED.sub("", said)
     # 「…よろしくお願いいたします。⏎青木 隆」: a letter's last line, a name alone, signs it (kept last, as typed)
     signature = ""
     sig = _SIGNATURE.search(said)
@@ -1294,8 +1332,9 @@ def analyse(said: str) -> Draft:
                     continue
             if not w:
                 continue
-            if words and len(w) >= 2 and len(words[-1]) > len(w) and words[-1].endswith(w) and re.fullmatch(r"[ぁ-ん]+", w):
-                continue  # 「おかん かん」: the recognizer heard the end of the word twice
+            if words and len(w) >= 2 and len(words[-1]) > len(w) and words[-1].endswith(w) and re.fullmatch(r"[ぁ-ん]+", w) \
+                    and w not in ("って", "った", "ってる", "ってた", "てる", "てた"):
+                continue  # 「おかん かん」: the recognizer heard the end of the word twice (not 「もって って」: 持って行って)
             if words and w == words[-1] and (len(w) > 1 or re.fullmatch(r"[一-龥]", w)) \
                     and w not in ("一杯", "いっぱい", "ぎりぎり", "どんどん", "だんだん", "いろいろ"):
                 continue  # 「ふた ふた」 said twice is said once
@@ -1327,6 +1366,15 @@ def analyse(said: str) -> Draft:
         text = re.sub(rule["from"], rule["to"], text)
     for drop in _d().get("spoken_drops", []):
         text = re.sub(drop, "", text)
+    unpunctuated = False
+    if not spaced and not re.search(r"[。、？！?!]", text):
+        # 「みてもらえませんかしめきりが…」 run together: a polite question ends its sentence (read whole,
+        # the analyzer makes ませ|ん|かしめ|きり of it)
+        stopped = re.sub(r"((?:ません|ます|です|でしょう)か)(?=[ぁ-んァ-ヶ一-龥])(?![ねなっらともー])", r"\1。", text)
+        # (「はがいたいですはいしゃさんいきたいです」: a polite ending with a new word straight after ends too)
+        stopped = re.sub(r"((?:です|ます|でした|ました))(?=[ぁ-んァ-ヶ一-龥])(?![かねよがけしのなもっとでーらりわんさ])", r"\1。",
+                         stopped)
+        unpunctuated, text = stopped != text, stopped
     text = re.sub(r"(?<=[ぁ-んァ-ヶ一-龥])\.(?=\s|$)", "。", text)
     raw = jt.analyse(text)
     helper: str | None = spoken_to
@@ -1360,7 +1408,8 @@ def analyse(said: str) -> Draft:
             helper, rest = elsewhere
             raw = tuple(rest)
     morphs = _clean(raw, spaced)
-    had_punct = any(m.surface in _STOP or m.surface in _COMMA for m in morphs)
+    # (a stop put after 「…ませんか」 above is not the person's punctuation)
+    had_punct = any(m.surface in _STOP or m.surface in _COMMA for m in morphs) and not unpunctuated
     sentences: list[Sentence] = []
     registers: list[str] = []
     parts: list[tuple[list[Morph], list[Morph], bool]] = []
@@ -1407,8 +1456,16 @@ def analyse(said: str) -> Draft:
         if not question and not had_punct and sm is _last_part and len(body) > 2 and body[-1].pos1 == "動詞" \
                 and body[-1].cform.startswith("終止形") and body[-1].surface.endswith(("れる", "える", "せる", "ける", "てる"))\
                 and body[-1].base not in ("くれる", "呉れる") \
-                and any(m.surface in ("一緒", "今日", "今夜", "今度", "週末", "明日") for m in body):
-            question = True  # 「今日の帰り一緒に帰れる」 spoken last: can we?
+                and (any(m.surface in ("一緒", "今日", "今夜", "今度", "週末", "明日", "あした", "今から", "いまから")
+                         for m in body)
+                     or body[-1].base in ("来れる", "これる", "来られる", "こられる", "行ける", "いける")
+                     and any(m.surface in ("時", "時半", "ごろ", "頃", "くらい", "ぐらい") for m in body)):
+            question = True  # 「今日の帰り一緒に帰れる」「十時くらいに来れる」 spoken last: can we? can you?
+        if not question and not had_punct and sm is _last_part and len(body) > 3 \
+                and body[-1].base in ("れる", "られる") and body[-1].cform.startswith("終止形") \
+                and body[-2].base in ("来る", "行く") \
+                and any(m.surface in ("時", "時半", "ごろ", "頃", "くらい", "ぐらい", "までに") for m in body[-6:]):
+            question = True  # 「十時くらいに来れる」 said last: can you come?
         if not question and not had_punct and body and body[-1].pos1 == "動詞" and body[-1].cform.startswith("終止形") \
                 and body[-1].base not in ("くださる", "下さる", "ください") \
                 and re.search(r"(?:誰|だれ|どなた)か", jt.join(body)) and _someone_in_last_clause(body):
@@ -1602,7 +1659,8 @@ def _make(role: str, body: list[Morph], tail: list[Morph], question: bool, had_p
             return soften(_finish(_thanks(ms, register)), register)
         if register == "casual" and source == "casual":
             said = jt.join(ms) + jt.join(tail)
-        elif register == source and jt.join(tail) in ("ね", "よね"):
+        elif (register == source or register == "polite") and jt.join(tail) in ("ね", "よね") and not question:
+            # (「こんな話されても困るよね」 asks them to agree: 困りますよね, never 困ります)
             said = (plain_end(ms) if register == "casual" else polite_end(ms)) + jt.join(tail)
         elif register == "casual":
             said = plain_end(ms)

@@ -86,7 +86,7 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
         said = [s.say(register) for s in draft.sentences if s.role in ("statement", "offer", "thanks")]
         return _clean(_address(name, [_join(said + closing, lang)], data, lang)[0])
     asks_only = list(asks)
-    asks = _with_time(request, asks, statements + details + needs, data, lang)
+    asks = _with_time(request, asks, statements + details + needs, data, lang, tuple(thanks + closing))
     if asks_only and asks[:len(asks_only)] == asks_only and ordered:
         asks = ordered  # nothing added: the person's own order
     else:
@@ -279,7 +279,7 @@ def _need_ask(need: Sentence, data: dict[str, Any], register: str) -> str:
 
 
 def _with_time(request: HelpRequest, asks: list[str], context: list[str], data: dict[str, Any],
-               lang: str) -> list[str]:
+               lang: str, thanks: tuple[str, ...] = ()) -> list[str]:
     """A deadline or a duration the dialog added, put into the ask if it is not said anywhere."""
     if not asks:
         return asks
@@ -287,7 +287,11 @@ def _with_time(request: HelpRequest, asks: list[str], context: list[str], data: 
     flat = re.sub(r"\s+", "", said).casefold()
     out = list(asks)
     dl = request.slots.deadline
-    if dl and dl.text and re.sub(r"\s+", "", dl.text).casefold() not in flat:
+    # (a time said in a thank-you is not this ask's: "thank you for the agenda 24 hours before the
+    # meeting… please continue" gets no "before the meeting" of its own)
+    flat_thanks = re.sub(r"\s+", "", "".join(thanks)).casefold()
+    if dl and dl.text and re.sub(r"\s+", "", dl.text).casefold() not in flat \
+            and re.sub(r"\s+", "", dl.text).casefold() not in flat_thanks:
         text = dl.text.strip()
         if lang == "ja":
             base = re.sub(r"(?:までに|まで|に)$", "", re.sub(r"\s+", "", text))
@@ -495,6 +499,8 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
     role = re.search(rf"{_JA_ROLES}$", name) if lang == "ja" else None
     titled = re.match(r"(?i)(?:mr|mrs|ms|dr|prof|professor|doctor)\.?\s+(\S+)$", name) if lang == "en" else None
     readings = {v for k, vs in _KIN_READINGS.items() if name in (k, *vs) for v in (k, *vs)} if lang == "ja" else set()
+    if lang == "ja":  # 「せんせい、…」「うんてんしゅさんいつも…」 said in kana to 小林先生, to 運転手さん
+        readings |= _kana_readings(name, bare, role.group(0) if role else "")
     variants = sorted({name, bare, name.replace("'", ""), name.replace("'", " "), name.replace(" ", "-")} | readings | ({role.group(0)} if role else set())
                       | ({titled.group(1) + " sir", titled.group(1) + " madam", titled.group(1) + " ji"} if titled else set()),
                       key=len, reverse=True)  # "good morning kapoor sir" calls Mr Kapoor
@@ -575,7 +581,8 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
         out = [first or lines[0]] + lines[1:]
     out = [_named_sub(rf",\s*(?:{alt})(?=[.!?])", "", ln, flags=re.IGNORECASE) for ln in out]
     if lang == "ja":  # 「孫の大翔に教えてほしい」「ケアマネの石井さんに相談したい」 said to 大翔, to 石井さん
-        out = [_named_sub(rf"(?:[一-龥ァ-ヶー]{{1,6}}の)?(?:{alt})(?:さん|様|さま|の方)?に(?:ね|な|さ)?[、]?", "", ln) for ln in out]
+        out = [_named_sub(rf"(?:[一-龥ァ-ヶー]{{1,6}}の)?(?:{alt})(?:さん|様|さま|の方)?に(?!しか|だけ|も|こそ)(?:ね|な|さ)?[、]?", "",
+                          ln) for ln in out]  # (「おじさんにしか頼めなくて」 keeps who alone can be asked)
     if lang == "ja":  # 「…見てほしいんだけど けんた」: called again at the very end, said once (by the greeting)
         out = [_named_sub(rf"(?<=[ぁ-ん])(?<!の)(?:が|けど|けれど)?、?(?:[一-龥ァ-ヶー]{{1,8}}の)?(?:{alt})(?:さん)?(?:です)?(?=[。！？]?$)", "",
                       ln) for ln in out]  # (「…できますか 情報システムの小林さん」: who they are, with the name)
@@ -595,7 +602,7 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
             rf"{_JA_ROLES}|[ぁ-ん]{{1,2}}", v) and not (group and v == bare)) or "(?!)"  # never 大塚先輩 → 大塚
         # (nor ゼミ out of 「金曜のゼミ前まで」 in a note to ゼミの皆さん: a group is not called by its bare name)
         # (nor the よう of ようちゃん out of 「写真がよう見つからん」: two kana alone are a word first)
-        out = [_named_sub(rf"(?<=[ぁ-んァ-ヶ一-龥、])(?:[一-龥ァ-ヶー]{{1,6}}の)?(?:{mid})(?!から|まで|より|って|[にをがはのとへもでやだ、。？！]|じゃ|さん|くん|ちゃん|様|さま|君|側|宅(?!配))",
+        out = [_named_sub(rf"(?<=[ぁ-んァ-ヶ一-龥、])(?:[一-龥ァ-ヶー]{{1,6}}の)?(?:{mid})(?!から|まで|より|って|しか|だけ|くらい|ぐらい|こそ|なら|たち|とか|なんか|など|ほど|以外|みたい|[にをがはのとへもでやだ、。？！]|じゃ|さん|くん|ちゃん|様|さま|君|側|宅(?!配))",
                       "", ln) for ln in out]
     if lang == "en":  # "just letting you know Rob the plumber came": called, then the news
         out = [_named_sub(rf"(?i)\b((?:let|letting|just so|so) you know),?\s+(?:{alt})\b,?\s*(?=\w)", r"\1: ", ln)
@@ -605,6 +612,19 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
                       lambda m: m.group(1) if m.group(2).lower() not in _SPOKEN_OF else m.group(0), ln)
                for ln in out]
         out = [ln for ln in (_called_again(ln, name, variants) for ln in out) if ln]
+    return out
+
+
+def _kana_readings(*names: str) -> set[str]:
+    """How the helper's name sounds, in hiragana, when it is long enough not to be an everyday word."""
+    from ..text.ja import reading
+
+    out = set()
+    for n in names:
+        if n and re.search(r"[一-龥ァ-ヶ]", n):
+            r = reading(n)
+            if len(r) >= 3 and re.fullmatch(r"[ぁ-んー]+", r):
+                out.add(r)
     return out
 
 
@@ -660,10 +680,11 @@ def _vocative_apart(said: str, name: str) -> str:
     alt = "|".join(re.escape(f) for f in forms)
     short = len(bare) <= 2 and re.fullmatch(r"[ぁ-んァ-ヶー]+", bare) is not None
     if spaced:  # a recognizer's words: the name is a word of its own (「聞いてよ けんた 今日」)
-        pattern = re.compile(rf"(?<= )(?<!の )(?:{alt})(?: ?(?:さん|様|さま|くん|君|ちゃん))?(?= (?![のにがをはともへやでか] |側|宅))")
+        pattern = re.compile(rf"(?<= )(?<!の )(?:{alt})(?: ?(?:さん|様|さま|くん|君|ちゃん))?(?= (?![のにがをはともへやでか] |側|宅|しか|だけ|くらい|ぐらい|たち|なら))")
     else:
         pattern = re.compile(rf"(?<!の){'(?<![ぁ-んァ-ヶ一-龥ー])' if short else ''}(?:{alt})(?:さん|様|さま|くん|君|ちゃん)?"
-                             rf"(?![のにがをはともへやでか]|側|宅|ち[のにで]|さん|様|ちゃん|くん|[ぁ-んァ-ヶ一-龥ー]{{1,3}}(?:さん|ちゃん))")
+                             rf"(?![のにがをはともへやでか]|側|宅|ち[のにで]|さん|様|ちゃん|くん|しか|だけ|くらい|ぐらい|たち|なら|"
+                             rf"[ぁ-んァ-ヶ一-龥ー]{{1,3}}(?:さん|ちゃん))")  # (「頼めるのがゆうすけしか」: spoken of)
 
     def cut(m: re.Match[str]) -> str:
         before, after = said[:m.start()], said[m.end():]

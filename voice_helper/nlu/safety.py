@@ -303,7 +303,7 @@ def _rule_hit(view: _View, rule: dict[str, Any], lang: str, data: dict[str, Any]
     neg = rule.get("neg")
     spans_per_group = []
     for g in groups:
-        spans = [s for t in g for s in _find(view, t, lang)]
+        spans = _said(view, g, lang)
         if not spans:
             return False, False, "", (0, 0)
         spans_per_group.append(spans)

@@ -39,6 +39,7 @@ def lex() -> dict[str, Any]:
     d["_leading"] = set(d["leading"])
     d["_names"] = set(d["names"]) | _word_list("given_names_en.txt")
     d["_surnames"] = _word_list("surnames_en.txt")
+    d["_places"] = frozenset(w.lower() for w in _word_list("places_en.txt"))  # (scripts/build_places.py)
     d["_proper"] = set(d["proper"])
     d["_neg"] = set(d["negations"])
     return d
@@ -52,7 +53,11 @@ def _word_list(name: str) -> frozenset[str]:
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
+_WITH = re.compile(r"(?i)(?<![\w/])w/(?=\s|$)|(?<![\w/])w/(?=[a-z])")
+
+
 def tokens(text: str) -> list[str]:
+    text = _WITH.sub(lambda m: "With " if m.group(0)[0] == "W" else "with ", text)  # "w/ my parents"
     return _TOKEN.findall(text.replace("\u2019", "'").replace("\u2018", "'"))
 
 
@@ -78,6 +83,8 @@ def detok(toks: list[str]) -> str:
             continue
         if not out:
             out = t
+        elif t == "+" and out[-1].isdigit() and (k + 1 == len(toks) or not toks[k + 1][:1].isdigit()):
+            out += t  # "known us 2+ years", "18+"
         elif out.endswith("\x00"):
             out = out[:-1] + t
         elif t[:1] in _NO_SPACE_BEFORE or t.startswith("'") or out[-1] in _NO_SPACE_AFTER or (out.endswith("-")):
@@ -204,8 +211,10 @@ def _drop_corrections(toks: list[str]) -> list[str]:
                 continue
             if _numberish(prev) and _numberish(nxt):
                 start = k - 1
-                while start > 0 and (low(out[start - 1]) in _TIMEISH or low(out[start - 1]).isdigit()):
-                    start -= 1
+                while start > 0 and (low(out[start - 1]) in _TIMEISH or low(out[start - 1]).isdigit()
+                                     or low(out[start - 1]) in ("past", "to") and start >= 2
+                                     and (_numberish(low(out[start - 2])) or low(out[start - 2]) == "quarter")):
+                    start -= 1  # ("ten past ten no ten forty": the whole first time goes)
                 del out[start:j]  # "half eight no nine" → "nine"
                 continue
             if nxt in ("my", "the", "his", "her", "a", "our", "your", "this") and k >= 2:
@@ -282,6 +291,10 @@ def _filler_like(out: list[str], lows: list[str], i: int) -> bool:
     nxt = lows[i + 1] if i + 1 < len(lows) else ""
     if not nxt:
         return False
+    for n in (3, 2, 1):
+        if len(out) >= n and [low(t) for t in out[-n:]] == lows[i + 1:i + 1 + n] and any(
+                w not in ("i", "it", "to", "a", "the") for w in lows[i + 1:i + 1 + n]):
+            return True  # "can you like can you fix it": a restart, "like" between the two tries
     if prev in ("i", "we", "they", "you", "u"):
         return nxt in verbs() or nxt in d["_fillers"] or nxt in ("just", "really", "kinda", "maybe")
     if prev in d["like_kept_after"] or nxt in d["like_kept_before"]:
@@ -321,6 +334,30 @@ def known_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def proper_words() -> frozenset[str]:
+    """Words those messages write with a capital mid-sentence and never in lower case ("Jayden",
+    "Leeds"), lower-cased: typed first with a capital, they are names too."""
+    from importlib import resources
+
+    text = resources.files("voice_helper.text").joinpath("data", "sentences_en.txt").read_text(encoding="utf-8")
+    capital: set[str] = set()
+    lower: set[str] = set()
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        for m in re.finditer(r"[A-Za-z']+", line):
+            base = m.group(0).removesuffix("'s")
+            if not base.isalpha() or len(base) <= 2:
+                continue
+            if base.islower():
+                lower.add(base)
+            elif base[:1].isupper() and base[1:].islower() and m.start() > 0 \
+                    and not re.search(r"[.!?:;\"(\u2026-]\s*$|^\W*$", line[:m.start()]):
+                capital.add(base.lower())  # mid-sentence, not after a stop: written as a name
+    return frozenset(capital - lower)
+
+
+@lru_cache(maxsize=1)
 def dictionary_words() -> frozenset[str]:
     """The words of pocketsphinx's English pronouncing dictionary (134,000, names among them), or
     none when pocketsphinx is not installed."""
@@ -344,6 +381,8 @@ def likely_name(word: str) -> bool:
     if len(word) <= 3 or not word[:1].isupper() or not word[1:].replace("'", "").islower():
         return False
     base = word.lower().removesuffix("'s")
+    if base in proper_words():
+        return True  # "Jayden's (8) eczema…": written as a name wherever other writers use it
     if base in known_words():
         return False
     if base in lex()["_names"]:
@@ -398,7 +437,11 @@ def _restore(toks: list[str]) -> list[str]:
         elif lt in ("im", "ive", "id") and t.islower():
             rep = d["contractions"][lt]
             out.extend(rep.split(" "))
-        elif lt in d["contractions"] and lt not in ("im", "ive", "id", "ill") and (t.islower() or lt == "cannot"):
+        elif lt in d["contractions"] and lt not in ("im", "ive", "id", "ill") and (
+                t.islower() or lt == "cannot"
+                or lt in ("cant", "dont", "wont", "didnt", "doesnt", "isnt", "wasnt", "couldnt", "wouldnt", "shouldnt",
+                          "havent", "hasnt", "arent", "youre", "theyre", "thats", "whats")
+                and t[:1].isupper() and t[1:].islower()):  # "Cant see properly." typed first in a sentence
             if lt == "lets" and nxt not in ("go", "talk", "meet", "see", "do", "try", "get", "make", "have"):
                 out.append(t)
                 continue
@@ -412,6 +455,9 @@ def _restore(toks: list[str]) -> list[str]:
             out.extend(d["contractions"][lt].split(" "))
         elif lt.startswith("i'"):
             out.append("I" + t[1:])
+        elif t.islower() and len(lt) > 3 and lt.endswith("s") and lt[:-1] in d["_names"] and nxt.isalpha() \
+                and nxt not in d["not_after_possessive"] and lt not in dictionary_words() and lt not in known_words():
+            out.append(lt[:-1] + "'s")  # "for harolds service", "kwames wedding": a name's, said without its '
         elif lt in d["possessive_kin"] and t.islower() and nxt.isalpha() and nxt not in d["not_after_possessive"] \
                 and k > 0 and low(toks[k - 1]) in ("my", "your", "his", "her", "our", "their", "the"):
             out.append(t[:-1] + "'s")  # "my mums birthday" → "my mum's birthday"
@@ -486,6 +532,11 @@ def _opens(word: str) -> bool:
                     ",", "sorry", "thanks", "thank") or word in lex()["_fillers"]
 
 
+_THAT_THAT_BEFORE = frozenset({"i", "you", "he", "she", "we", "they", "my", "your", "his", "her", "our", "their", "the",
+                              "a", "an", "it's", "i'm", "he's", "she's", "we're", "they're", "you're", "uncle",
+                              "auntie", "aunty", "aunt", "grandma", "grandpa", "mr", "mrs", "ms", "dr", "doctor"})
+
+
 def collapse_repeats(toks: list[str]) -> list[str]:
     """"help me help me" → "help me"; "would you be able to would you be able to" → once."""
     out = list(toks)
@@ -498,7 +549,11 @@ def collapse_repeats(toks: list[str]) -> list[str]:
                 if n == 1 and a[0] in ("very", "really", "so", "bye", "had", "that", "no", "zero", "oh", "one", "two",
                                        "three", "four", "five", "six", "seven", "eight", "nine", "puff", "chin", "choo",
                                        "tut", "pom", "hush", "knock", "yum", "night", "ha", "boo", "pee", "tuk"):
-                    continue  # "nine one one", "nine nine nine": numbers said digit by digit
+                    if not (a[0] == "that" and i + 2 < len(out) and (
+                            low(out[i + 2]) in _THAT_THAT_BEFORE or low(out[i + 2]) in lex()["_names"]
+                            or low(out[i + 2]) in lex().get("kin_as_names", []))):
+                        continue  # "nine one one", "nine nine nine": numbers said digit by digit
+                    # ("tell you that that Uncle Bernard…": "that er that", the filler gone, said twice)
                 del out[i + n:i + 2 * n]
                 break
         else:
@@ -583,6 +638,10 @@ def case_word(t: str, names: set[str] | frozenset[str] = frozenset(), prev: str 
         return t
     if lt in names:
         return t[:1].upper() + t[1:]
+    if lt.endswith("'s") and lt[:-2] in names and lt[:-2] in d["_names"]:
+        return t[:1].upper() + t[1:]  # "harold's service"
+    if lt in d["_places"] and t.isalpha():
+        return t[:1].upper() + t[1:]  # "the training in durban", "tickets for lahore"
     if lt in d["_surnames"] and (prev in d["_names"] or prev.rstrip(".") in d["titles"]):
         return t[:1].upper() + t[1:]  # "priya patel", "dr okafor"
     not_names = _NOT_NAMES_AFTER_TITLE | verbs() | common_words()  # "the district nurse when she comes", "doctor says"

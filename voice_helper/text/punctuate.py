@@ -280,6 +280,15 @@ _HOURS = _ONES | {"ten", "eleven", "twelve"}
 _MINUTE_WORDS = frozenset({"ten", "fifteen", "twenty", "thirty", "forty", "forty-five", "fifty", "o'clock", "oh"})
 
 
+def _wh_progressive(words: list[str], i: int) -> bool:
+    """``words[i]`` is the -ing verb of a wh-question begun just before ("when is the course | starting")."""
+    cur = words[i]
+    return cur.endswith("ing") and len(cur) > 5 and cur not in (
+        "something", "anything", "nothing", "everything", "morning", "evening", "thing", "ring", "spring", "king") \
+        and any(words[k] in ("when", "what", "where", "why", "how", "who") and words[k + 1] in ("is", "are", "was", "were")
+                and not any(w in te.verbs() or w in _AUX for w in words[k + 2:i]) for k in range(max(0, i - 7), i - 2))
+
+
 def held_together(words: list[str], i: int) -> bool:
     """Word pairs a sentence never ends between, whoever proposes the cut (the model, or the
     editor at an ask): "won't | let me go", "by | any chance", "once | we're home", "forty | two
@@ -317,6 +326,27 @@ def held_together(words: list[str], i: int) -> bool:
         return True  # "I don't want them | thinking I'm lazy": what they would be doing
     if prev == "by" and cur == "any" and nxt == "chance":
         return True
+    if i >= 2 and words[i - 2] in ("after", "before") and prev in ("work", "school", "lunch", "dinner", "tea", "church",
+                                                                 "class", "shift", "college", "uni") \
+            and (_number(cur) or cur in _HOURS or cur in ("half", "quarter", "about", "around")):
+        return True  # "after work | five thirty": when, said twice over
+    if (prev in te.verbs() or prev in ("drive", "ride", "lift", "carry", "move", "fix", "open", "push", "use", "start"))\
+            and cur in ("the", "that", "this") and words[i + 2:i + 3] in (["thing"], ["one"], ["lot"]) \
+            and nxt not in te.verbs():
+        return True  # "…let alone drive | the bloody thing": the verb's object, with a word on it
+    if cur in ("kind", "sort") and nxt == "of" and i + 2 < len(words) \
+            and (words[i + 2].endswith("ed") or words[i + 2] in te.verbs()):
+        return True  # "the fireworks last night | kind of messed me up": a hedge on the verb to come
+    if cur.endswith("ed") and len(cur) > 4 and nxt in ("me", "us", "him", "her", "them", "everything", "everyone", "up") \
+            and any(words[k] in _DETERMINERS | {"those", "these"} and (k == 0 or words[k - 1] not in te.verbs()
+                                                                      and not words[k - 1].endswith("ed")
+                                                                      and words[k - 1] not in _AUX)
+                    and not any(w in te.verbs() or w in _AUX or w in _NEG_AUX or w.endswith("ed") or w in _SUBJECTS
+                                for w in words[k + 1:i])
+                    for k in range(max(0, i - 7), i - 1)):
+        return True  # "the fireworks next door last night | messed me up": the noun said, then what it did
+    if _wh_progressive(words, i):
+        return True  # "when is your school holiday | starting": the question's own verb comes last
     if prev == "once" and (cur in _SUBJECTS or cur in _SPLICE_SUBJECTS or cur in ("we're", "you're", "they're", "i'm",
                                                                                "he's", "she's", "it's")) \
             and nxt not in ("just", "really", "want", "wanted", "need", "think", "feel", "am", "have", "was", "don't",
@@ -328,7 +358,7 @@ def held_together(words: list[str], i: int) -> bool:
         return True
     if cur in _ORDINALS and nxt.isalpha() and nxt not in _SUBJECTS and nxt not in ("of", "thing", "things", "time",
                                                                                   "off", "and", "then") \
-            and prev not in _CONJUNCTIONS and prev.isalpha():
+            and prev not in _CONJUNCTIONS and prev.replace("'", "").isalpha():  # ("for Riya's | first birthday")
         return True
     if i >= 2 and words[i - 2] in ("want", "wants", "need", "needs", "get", "got", "have", "had") \
             and prev in ("it", "them", "this", "that") and cur.endswith("ed") and len(cur) > 3:
@@ -465,11 +495,62 @@ def find_ends(words: list[str]) -> dict[int, str]:
         if words[i - 3:i] == ["god", "bless", "you"] and words[i] in _SPLICE_SUBJECTS and i not in ends:
             ends = {j: mk for j, mk in ends.items() if abs(j - i) >= 2}
             ends[i] = "."  # "…god bless you | I will pay back…": a blessing closes its sentence
+    for i in range(3, len(words) - 1):
+        if words[i - 1] in ("am", "pm") and _number(words[i - 2]) and words[i] in ("i", "we", "it's", "its", "i'm", "im") \
+                and (words[i + 1] in _NEG_AUX or words[i + 1] in te.verbs() or words[i + 1] in ("can't", "cant", "have",
+                                                                                             "need", "really", "just")) \
+                and all(abs(i - j) >= 2 for j in ends):
+            ends[i] = "."  # "…for my eight am | I can't do the crutches": the time ends it, no "am I"
+        if words[i - 1].endswith("ing") and words[i] in ("we", "i", "you", "they", "i'm", "we're", "it's", "my", "our") \
+                and i >= 2 and _wh_progressive(words, i - 1) and all(abs(i - j) >= 2 for j in ends):
+            ends[i] = "."  # "when is the course starting | we need to buy goggles": the question's verb ends it
     for i in sorted(ends):
         following = min([j for j in ends if j > i], default=len(words))
         if tail_fragment(words[i:following]):
             del ends[i]  # "…the wrong strength | i think | could you…": "I think" ends the first
     return ends
+
+
+#: Clauses that lead into the sentence after them ("when you come Saturday, you can…").
+_LEADS = frozenset({"when", "once", "whenever", "if", "after", "before"})
+_LEAD_SUBJECTS = frozenset({"you", "u", "ya", "i", "we", "he", "she", "they"})
+_MAIN_OPENERS = frozenset({"you", "u", "i", "we", "i'll", "ill", "i'd", "we'll", "that", "that'd", "that'll", "it", "it'd",
+                           "it'll", "just", "please", "could", "can", "would", "will"})
+
+
+def _lead_clauses(words: list[str], ends: dict[int, str]) -> tuple[dict[int, str], set[int]]:
+    """A "when/if" clause cut off from the sentence it leads into is joined to it by a comma:
+    "when you come saturday | you can climb up" and "it is too heavy | if you can come by after
+    seven, I will really appreciate it" (the if belongs with the thanks that answers it, not with
+    what came before). Returns the ends and the gaps that get a comma instead."""
+    ends = dict(ends)
+    commas: set[int] = set()
+    grateful = [g.split() for g in te.lex().get("grateful_openers", [])]
+    for e in sorted(ends):
+        if e not in ends or ends[e] != ".":
+            continue
+        start = max([j for j in ends if j < e], default=0)
+        following = min([j for j in ends if j > e], default=len(words))
+        nxt = words[e:following]
+        if not nxt or nxt[0] not in _MAIN_OPENERS:
+            continue
+        for k in range(start, e - 2):
+            if words[k] not in _LEADS or words[k + 1] not in _LEAD_SUBJECTS or e - k > 10:
+                continue
+            if any(w in _LEADS and words[j + 1:j + 2] and words[j + 1] in _LEAD_SUBJECTS
+                   for j, w in enumerate(words[k + 1:e - 1], k + 1)):
+                break  # another clause of its own ("when you come, if you have time")
+            before = words[start:k]
+            if len(before) <= 2 and not any(w in te.verbs() or w in _AUX or w in _NEG_AUX for w in before):
+                del ends[e]  # "darling when you come saturday, you can climb up…"
+                commas.add(e)
+            elif words[k] == "if" and len(before) >= 3 and len(nxt) <= 8 \
+                    and any(nxt[:len(g)] == g for g in grateful):
+                del ends[e]  # "…too heavy. If you can come by after seven, I will really appreciate"
+                commas.add(e)
+                ends[k] = "."
+            break
+    return ends, commas
 
 
 def end_probability(words: list[str], i: int) -> float:
@@ -535,8 +616,8 @@ def punctuate(toks: list[str]) -> list[str]:
     words = [te.low(toks[k]) for k in index]
     if len(words) < 4:
         return toks
-    found = find_ends(words)
-    at = find_commas(words, found) if "," not in toks else set()
+    found, lead_commas = _lead_clauses(words, find_ends(words))
+    at = find_commas(words, found) | lead_commas if "," not in toks else set()
     for i in sorted(at):
         if _comma_splice(words, i, found):
             found[i] = "."  # "I live with my brother, he can't climb…": two sentences

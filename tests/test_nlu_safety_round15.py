@@ -1,0 +1,41 @@
+"""Emergencies, round 15: blood named as a medicine or a test is not bleeding. "The new blood
+thinner might be why she's bruising so much" matched the bleeding rule ("blood" near "so much")
+and the message told a carer to call 911. A rule's term may now be a pattern, and "blood" before
+thinners / pressure / test / sugar is not the word for bleeding; bleeding said outright on blood
+thinners is still an emergency. The net also learned carers' ordinary requests (safety_train7,
+written apart from the rules).
+
+Sentences are written for these cases, not copied from any set."""
+
+from __future__ import annotations
+
+import pytest
+
+from .nlu_support import make_engine
+
+
+@pytest.fixture(scope="module")
+def engine():
+    e = make_engine()
+    e.warm()
+    return e
+
+
+@pytest.mark.parametrize("text", [
+    "The GP thinks the new blood thinner is why Nan bruises so much. Could you take her to the review on Monday?",
+    "his blood pressure was so much higher this week can you come to the clinic with us on friday",
+    "I've got a blood test at nine and a lot of nerves about it, can you drive me?",
+    "her blood sugar has been all over the place so much lately, could you help me plan her meals",
+])
+def test_blood_named_as_a_medicine_or_a_test_is_not_bleeding(engine, text: str) -> None:
+    r = engine.parse(text, lang="en")
+    assert not r.crisis, (r.crisis_kind, text)
+
+
+@pytest.mark.parametrize("text", [
+    "dad is on blood thinners and his nose is bleeding so much it won't stop please come",
+    "She cut her hand on a glass and there's blood everywhere, it won't stop",
+])
+def test_bleeding_said_outright_is_still_an_emergency(engine, text: str) -> None:
+    r = engine.parse(text, lang="en")
+    assert r.crisis and r.crisis_kind == "bleeding", (r.crisis_kind, text)
