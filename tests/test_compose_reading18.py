@@ -206,7 +206,7 @@ def test_me_for_my_and_a_calling_word_at_the_end() -> None:
 
 
 def test_a_name_after_auntie_is_a_name() -> None:
-    assert "auntie Jean" in say("can you show me the photos again before friday so i can send them to auntie jean")
+    assert "Auntie Jean" in say("can you show me the photos again before friday so i can send them to auntie jean")
 
 
 @pytest.mark.parametrize("said, expected", [

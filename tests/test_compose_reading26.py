@@ -193,3 +193,45 @@ def test_a_polite_ending_run_into_a_new_word_ends_its_sentence() -> None:
     assert "いたいです。" in out and "いきたいです。" in out, out
     out = say("きのうからせきがでますのでやすみますがよろしいですか", "ja", to="店長")
     assert "でますので" in out, out
+
+
+# Reading 27 (fresh set 27, read against this session's code): the speaker's self-introduction
+# ended where the name does, and a lead clause after it joins its own sentence.
+@pytest.mark.parametrize("text, to, kept, lost", [
+    ("hi nadia its farouk um since the operation i cant carry the shopping up the stairs can you help me saturday",
+     "Nadia", "it's Farouk. Since the operation", "Farouk since"),
+    ("tom its grandma the computer it wont turn on can you pop in after work", "Tom", "it's Grandma.", "Grandma the computer"),
+    ("hello sis its auntie rose after the fall my hip is stiff can you take me to the shops", "Grace", "it's Auntie Rose.",
+     "Rose after."),
+])
+def test_a_self_introduction_ends_with_the_name(text: str, to: str, kept: str, lost: str) -> None:
+    out = say(text, "en", to=to)
+    assert kept in out and lost not in out, out
+
+
+@pytest.mark.parametrize("text, to, start, lost", [
+    ("あのたなかさんえっと回覧板ってどこに回せばいいんでしたっけ", "隣の田中さん", "田中さん、", "隣の田中さん"),
+    ("ごみ出しの日を教えてください", "ヘルパーの森さん", "森さん、", "ヘルパーの"),
+    ("領収書の出し方を教えてください", "経理の大野さん", "経理の大野さん、", "(none)"),
+    ("次回もよろしくお願いします", "ボランティアの皆様", "ボランティアの皆様、", "(none)"),
+])
+def test_the_greeting_calls_the_helper_not_how_they_are_filed(text: str, to: str, start: str, lost: str) -> None:
+    out = say(text, "ja", to=to)
+    assert out.startswith(start) and lost not in out, out
+
+
+def test_a_name_called_twice_and_a_thing_put_right() -> None:
+    out = say("えー 山本 さん 山本 さん すみません スキャナー が また あ いや プリンター の 方 が 動か なく て 見て もらえ ます か",
+              "ja", to="総務の山本さん")
+    assert "山本さん、山本さん" not in out and "スキャナー" not in out and "プリンターの方が" in out, out
+
+
+def test_okan_run_in_and_a_kansai_not() -> None:
+    out = say("おかんあのなえーとバイトおちたかもしれんくてどうしたらええかわからんねん", "ja", to="お母さん", politeness="polite")
+    assert "かんな" not in out and "わからる" not in out and "わからない" in out, out
+
+
+def test_a_restart_with_its_auxiliary_and_a_when_clause_alone() -> None:
+    out = say("i dont i cant sleep and the noise next door goes on till two when the pubs shut i just need to talk", "en",
+              to="Jo")
+    assert "I don't I can't" not in out and "I can't sleep" in out and "shut?" not in out, out

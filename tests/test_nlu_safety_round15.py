@@ -39,3 +39,12 @@ def test_blood_named_as_a_medicine_or_a_test_is_not_bleeding(engine, text: str) 
 def test_bleeding_said_outright_is_still_an_emergency(engine, text: str) -> None:
     r = engine.parse(text, lang="en")
     assert r.crisis and r.crisis_kind == "bleeding", (r.crisis_kind, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Cut my thumb on the tin lid, not serious, just keeps bleeding a lot. Have you got plasters?",
+    "caught my leg on the garden fork its bleeding loads but nothing serious can you bring a band-aid",
+])
+def test_a_cut_said_to_be_minor_is_not_called_in(engine, text: str) -> None:
+    r = engine.parse(text, lang="en")
+    assert not r.crisis, (r.crisis_kind, r.urgency, text)

@@ -390,6 +390,11 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
                     and (lows[i + 1] in d["wh_words"] or lows[i + 1] in _QUESTION_OPENERS):
                 cur.append(":")  # "Quick question: do they need boots?" (the model put a stop there)
                 continue
+            if t == "." and cur_low[:1] and cur_low[0] in ("since", "after", "ever") and "," not in cur \
+                    and len([w for w in cur if te.is_word(w)]) <= 6 and i + 1 < len(lows) \
+                    and lows[i + 1] in ("i", "i'm", "i've", "we", "my", "our", "he", "she", "they", "it's", "it"):
+                cur.append(",")  # "…it's Bridget. Since Tom passed, I haven't been sleeping": the lead and its clause
+                continue
             if t == "." and cur_low[:1] == ["if"] and "," not in cur and _offer_at(lows, i + 1) \
                     and any(w in ("could", "can") for w in cur_low[1:5]):
                 cur.append(",")  # "if anyone can do the tables, I will buy lunch": the offer answers the if
@@ -451,7 +456,9 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
                 boundary = True  # "…by end of day | otherwise we will miss the deadline"
             elif _self_intro_done(cur) and lows[i] in ("are", "can", "could", "would", "will", "i", "i'm", "the", "my",
                                                         "regarding", "is", "thank", "thanks", "just", "sorry", "please",
-                                                        "do", "did", "have", "we", "our", "about", "so"):
+                                                        "do", "did", "have", "we", "our", "about", "so", "since", "after",
+                                                        "before", "because", "when", "ever", "you", "how") \
+                    and prev != "(" and "(" not in cur:
                 boundary = True  # "…it is Gareth | are you still okay…": the speaker has said who they are
             elif lows[i] in ("does", "do", "would", "will", "is") and len(words) >= 4 and prev.isalpha() \
                     and 2 <= len(lows) - i <= 4 and lows[-1] in ("suit", "work", "sound", "okay", "ok", "alright",
@@ -527,6 +534,12 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
     if cur:
         out.append(cur)
     out = [s for s in out if any(te.is_word(w) for w in s)]
+    for k in range(len(out) - 2, 0, -1):
+        frag = [te.low(w) for w in out[k] if te.is_word(w)]
+        if tail_fragment(frag) and frag[:1] in (["the"], ["my"], ["our"], ["this"], ["that"]) \
+                and out[k + 1] and te.low(out[k + 1][0]) in ("it", "it's", "its", "they", "they're", "theyre"):
+            out[k] = out[k] + [","] + out[k + 1]  # "…it's Grandpa. The television, it says no signal": its topic
+            del out[k + 1]
     for k in range(len(out) - 1, 0, -1):
         if tail_fragment([te.low(w) for w in out[k] if te.is_word(w)]) and out[k - 1][-1:] != ["?"]:
             last = te.low(out[k - 1][-1]) if out[k - 1] else ""
@@ -601,7 +614,16 @@ def _self_intro_done(cur: list[str]) -> bool:
         rest, said = w[n:], words[n:]
         if rest and rest[-1] in ("from", "at", "in", "of", "with", "for", "on", "the", "a", "and", "my", "your"):
             return False  # "this is Amara from | the Tuesday seminar": who she is goes on
-        return 1 <= len(rest) <= 5 and (rest[0] in te.lex()["_names"] or rest[0] in ("me", "your") or rest[:2] == ["only", "me"]
+        lx = te.lex()
+        kin = set(lx.get("kin_as_names", [])) | set(lx.get("address_words", {})) | set(lx["titles"]) \
+            | {"grandpa", "grandad", "granda", "grandma", "granny", "gran", "nana", "nan", "mama", "papa", "baba",
+               "uncle", "aunty", "auntie", "aunt", "cousin"}
+        return 1 <= len(rest) <= 5 and (rest[0] in lx["_names"] or rest[0] in ("me", "your") or rest[:2] == ["only", "me"]
+                                         or rest[0] in kin  # "it's grandpa", "it's mama wanjiku"
+                                         or len(rest) == 1 and rest[0].isalpha() and len(rest[0]) >= 3
+                                         and rest[0] not in te.common_words() and rest[0] not in te.verbs()
+                                         and rest[0] not in lx.get("not_names_after_its", [])  # "it's farouk"
+                                         or len(rest) == 2 and rest[1] in lx["_names"]
                                          or said[0][:1].isupper() and said[0].lower() not in ("i", "i'm"))
     return False
 
@@ -747,6 +769,10 @@ def _is_question(lows: list[str]) -> bool:
     if words[:2] in (["you", "think"], ["you", "reckon"], ["reckon", "you"], ["think", "you"]) or words[:2] == [
             "you", "know"] and words[2:3] and words[2] in _KNOW_WHAT:
         return True  # "you think I should come earlier?", "you know if the food bank's open": asked as told
+    if words[:1] == ["when"] and words[1:2] and words[1] not in (
+            "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should", "shall", "have",
+            "has", "you", "u", "i", "we", "he", "she", "they", "'s", "s", "time", "exactly", "roughly", "about"):
+        return False  # "When everyone is asleep.": a when-clause said on its own, not a question
     if words[:1] in (["when"], ["if"], ["once"], ["whenever"]) and words[1:2] and words[1] in (
             "you", "u", "i", "we", "he", "she", "they"):
         # "When you come Saturday, you can climb up…": a lead clause; the sentence asks only if what it

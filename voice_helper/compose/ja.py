@@ -93,8 +93,9 @@ def _clean(morphs: tuple[Morph, ...], spaced: bool = True) -> list[Morph]:
                 at_start = False
                 continue
             after = morphs[k + 2].surface if k + 2 < len(morphs) else ""
-            if at_start and not out and after in ("、", ",", "！", "!", "〜", "ー") and len(nxt_m) >= 2:
-                word = s + nxt_m  # 「おかん、…」 read お|かん: the one called, first, before the comma
+            if at_start and not out and (after in ("、", ",", "！", "!", "〜", "ー") and len(nxt_m) >= 2
+                                         or s == "お" and nxt_m in ("かん", "とん", "かあ", "とう")):
+                word = s + nxt_m  # 「おかん、…」「おかんえきまで…」 read お|かん: the one called, first
                 out.append(Morph(word, ("名詞", "普通名詞", "一般", "*", "*", "*"), word, word))
                 skip = 1
                 at_start = False
@@ -1301,6 +1302,12 @@ def analyse(said: str) -> Draft:
             if w in ("いや", "いえ") and words and after and re.match(r"[一-龥ァ-ヶ]", after):
                 if words[-1] in ("あ", "あっ") and len(words) >= 2 and re.fullmatch(r"[一-龥ァ-ヶー]+", words[-2]):
                     del words[-2:]  # 「新宿 あ いや 新大久保」: the second place is the one meant
+                    continue
+                back = [j for j in range(max(0, len(words) - 5), len(words) - 2)
+                        if re.fullmatch(r"[一-龥ァ-ヶー]{2,}", words[j])]
+                if words[-1] in ("あ", "あっ") and back and words[back[-1] + 1] in ("が", "は", "を", "も", "の") \
+                        and all(re.fullmatch(r"[ぁ-ん]{1,3}", x) for x in words[back[-1] + 1:-1]):
+                    del words[back[-1]:]  # 「プリンター が また あ いや コピー機 の方が」: the thing meant is the second
                     continue
                 if re.fullmatch(r"[一-龥ァ-ヶー0-9０-９]+", words[-1]):
                     k = 0

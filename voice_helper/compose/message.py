@@ -501,6 +501,11 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
     readings = {v for k, vs in _KIN_READINGS.items() if name in (k, *vs) for v in (k, *vs)} if lang == "ja" else set()
     if lang == "ja":  # 「せんせい、…」「うんてんしゅさんいつも…」 said in kana to 小林先生, to 運転手さん
         readings |= _kana_readings(name, bare, role.group(0) if role else "")
+        tail = name.rsplit("の", 1)[-1] if "の" in name[1:-1] else ""
+        if re.search(r"(?:さん|様|さま|くん|ちゃん|先生)$", tail) and len(tail) >= 3:
+            # 「佐々木さん すみません」 said to 情シスの佐々木さん: the name without who they are
+            tail_bare = re.sub(r"(?:さん|様|さま|くん|ちゃん)$", "", tail)
+            readings |= {tail} | ({tail_bare} if len(tail_bare) >= 2 else set()) | _kana_readings(tail)
     variants = sorted({name, bare, name.replace("'", ""), name.replace("'", " "), name.replace(" ", "-")} | readings | ({role.group(0)} if role else set())
                       | ({titled.group(1) + " sir", titled.group(1) + " madam", titled.group(1) + " ji"} if titled else set()),
                       key=len, reverse=True)  # "good morning kapoor sir" calls Mr Kapoor
@@ -633,7 +638,8 @@ _JA_ROLES = "(?:先生|部長|課長|係長|店長|主任|社長|先輩|監督|�
 
 
 #: The same family word in kanji and in kana: 「お母さん」 to the one who wrote 「おかあさん」.
-_KIN_READINGS = {"お母さん": ("おかあさん", "お母様"), "お父さん": ("おとうさん", "お父様"), "母さん": ("かあさん",),
+_KIN_READINGS = {"お母さん": ("おかあさん", "お母様", "おかん", "オカン"), "お父さん": ("おとうさん", "お父様", "おとん", "オトン"),
+                 "母さん": ("かあさん",),
                  "父さん": ("とうさん",), "おばあちゃん": ("お婆ちゃん", "お祖母ちゃん"), "おじいちゃん": ("お爺ちゃん", "お祖父ちゃん"),
                  "兄ちゃん": ("にいちゃん",), "姉ちゃん": ("ねえちゃん",), "お兄ちゃん": ("おにいちゃん",),
                  "お姉ちゃん": ("おねえちゃん",), "ばあちゃん": ("婆ちゃん",), "じいちゃん": ("爺ちゃん",)}

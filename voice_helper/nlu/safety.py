@@ -372,7 +372,8 @@ def check(text: str, lang: str, canonical: str | None = None, cleaned: bool = Fa
         # A recognizer's "can" for "can't" counts when something else says danger.
         cautious = bool(rule.get("alone") or rule.get("weak")) and not rule.get("sure")
         # "a bit tight", ちょっと息苦しい: said mildly, it is asked about, not called in
-        softened = rule["kind"] not in ("self_harm", "self_harm_act") and _softened(view, span, data, lang)
+        softened = rule["kind"] not in ("self_harm", "self_harm_act") and _softened(view, span, data, lang) \
+            or rule["kind"] in ("bleeding", "fall") and bool(_said(view, data.get("minor_said", []), lang, surface=True))
         if softened:
             mild_kinds.add(rule["kind"])
         cautious = cautious or softened

@@ -262,6 +262,8 @@ def _drop_corrections(toks: list[str]) -> list[str]:
 _RESTART_FILL = frozenset({"just", "really", "kind", "sort", "of", "also", "still", "actually", "only", "even",
                            "literally", "honestly", "basically", "mean", "um", "uh"})
 _RESTART_VERBS = frozenset({"need", "want", "have", "got", "wanted", "needed", "going", "gotta", "wanna"})
+#: "I don't I can't…": a subject and its auxiliary begun, then the subject again.
+_RESTART_AUX = frozenset({"don't", "dont", "can't", "cant", "won't", "didn't", "do", "can", "will", "was", "am", "just"})
 
 
 def _drop_restarts(toks: list[str]) -> list[str]:
@@ -279,6 +281,11 @@ def _drop_restarts(toks: list[str]) -> list[str]:
                 j += 2
             if j > k + 1 and j < len(out) and (low(out[j]) == subj or low(out[j]).startswith(subj + "'")):
                 del out[k:j]
+                continue
+            if j == k + 1 and j + 1 < len(out) and low(out[j]) in _RESTART_AUX \
+                    and (low(out[j + 1]) == subj or low(out[j + 1]).startswith(subj + "'")) \
+                    and j + 2 < len(out) and low(out[j + 2]) not in (",", ".", "?", "!"):
+                del out[k:j + 1]  # "I don't I can't do this anymore": begun, then said another way
                 continue
         k += 1
     return out
@@ -640,6 +647,10 @@ def case_word(t: str, names: set[str] | frozenset[str] = frozenset(), prev: str 
         return t[:1].upper() + t[1:]
     if lt.endswith("'s") and lt[:-2] in names and lt[:-2] in d["_names"]:
         return t[:1].upper() + t[1:]  # "harold's service"
+    if lt in ("auntie", "aunty", "aunt", "uncle", "cousin", "mama", "papa", "nana", "granny", "grandma", "grandpa") \
+            and nxt.isalpha() and prev not in ("my", "your", "his", "her", "our", "their", "the", "a", "an") \
+            and (nxt[:1].isupper() or case_word(nxt, names, lt, "") != nxt):
+        return t[:1].upper() + t[1:]  # "it's auntie rose" → Auntie Rose: her title, said with her name
     if lt in d["_places"] and t.isalpha():
         return t[:1].upper() + t[1:]  # "the training in durban", "tickets for lahore"
     if lt in d["_surnames"] and (prev in d["_names"] or prev.rstrip(".") in d["titles"]):
