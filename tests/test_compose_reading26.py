@@ -235,3 +235,12 @@ def test_a_restart_with_its_auxiliary_and_a_when_clause_alone() -> None:
     out = say("i dont i cant sleep and the noise next door goes on till two when the pubs shut i just need to talk", "en",
               to="Jo")
     assert "I don't I can't" not in out and "I can't sleep" in out and "shut?" not in out, out
+
+
+@pytest.mark.parametrize("text, kept, lost", [
+    ("nana thanks for the book token i got the i got two books with it", "I got two books", "got the I"),
+    ("the printer keeps jamming over and over and i have the minutes to print", "over and over and", "(none)"),
+])
+def test_a_clause_begun_again_and_a_word_said_twice_on_purpose(text: str, kept: str, lost: str) -> None:
+    out = say(text, "en", to="Nana")
+    assert kept in out and lost not in out, out

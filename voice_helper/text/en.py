@@ -282,7 +282,17 @@ def _drop_restarts(toks: list[str]) -> list[str]:
             if j > k + 1 and j < len(out) and (low(out[j]) == subj or low(out[j]).startswith(subj + "'")):
                 del out[k:j]
                 continue
-            if j == k + 1 and j + 1 < len(out) and low(out[j]) in _RESTART_AUX \
+            for m in (3, 2):  # "I bought the I bought a football": the clause begun again, the second kept
+                if k + m + 1 < len(out) and low(out[k + m]) == subj and low(out[k + m + 1]) == low(out[k + 1]) \
+                        and is_word(out[k + 1]) and all(is_word(x) for x in out[k + 1:k + m]) \
+                        and k + m + 2 < len(out) and low(out[k + m + 2]) != low(out[k + 2]):
+                    del out[k:k + m]
+                    break
+            else:
+                m = 0
+            if m:
+                continue
+            if j == k + 1 and j + 1 < len(out) and low(out[j]) in _RESTART_AUX and subj in ("i", "we", "they") \
                     and (low(out[j + 1]) == subj or low(out[j + 1]).startswith(subj + "'")) \
                     and j + 2 < len(out) and low(out[j + 2]) not in (",", ".", "?", "!"):
                 del out[k:j + 1]  # "I don't I can't do this anymore": begun, then said another way
@@ -539,6 +549,9 @@ def _opens(word: str) -> bool:
                     ",", "sorry", "thanks", "thank") or word in lex()["_fillers"]
 
 
+#: "over and over and I can't…", "round and round and": the word said twice is the meaning.
+_SAID_TWICE_ON_PURPOSE = frozenset({"over", "again", "round", "more", "on", "through", "up", "down", "worse", "better",
+                                    "bigger", "louder", "faster"})
 _THAT_THAT_BEFORE = frozenset({"i", "you", "he", "she", "we", "they", "my", "your", "his", "her", "our", "their", "the",
                               "a", "an", "it's", "i'm", "he's", "she's", "we're", "they're", "you're", "uncle",
                               "auntie", "aunty", "aunt", "grandma", "grandpa", "mr", "mrs", "ms", "dr", "doctor"})
@@ -552,7 +565,8 @@ def collapse_repeats(toks: list[str]) -> list[str]:
         for n in (6, 5, 4, 3, 2, 1):
             a = [low(t) for t in out[i:i + n]]
             b = [low(t) for t in out[i + n:i + 2 * n]]
-            if len(a) == n and a == b and any(is_word(t) for t in a):
+            if len(a) == n and a == b and any(is_word(t) for t in a) \
+                    and not (n == 2 and a[1] in ("and", "or") and a[0] in _SAID_TWICE_ON_PURPOSE):
                 if n == 1 and a[0] in ("very", "really", "so", "bye", "had", "that", "no", "zero", "oh", "one", "two",
                                        "three", "four", "five", "six", "seven", "eight", "nine", "puff", "chin", "choo",
                                        "tut", "pom", "hush", "knock", "yum", "night", "ha", "boo", "pee", "tuk"):
