@@ -604,6 +604,22 @@ def _cut_lead(cur: list[str], at: int) -> tuple[list[str], list[str]]:
     return head, cur[at:] + [","]
 
 
+@lru_cache(maxsize=1)
+def _kin_words() -> frozenset[str]:
+    """Family words and titles a speaker may give as who they are ("it's grandpa", "it's auntie rose")."""
+    lx = te.lex()
+    return frozenset(lx.get("kin_as_names", [])) | frozenset(lx.get("address_words", {})) | frozenset(lx["titles"]) \
+        | {"grandpa", "grandad", "granda", "grandma", "granny", "gran", "nana", "nan", "mama", "papa", "baba", "uncle",
+           "aunty", "auntie", "aunt", "cousin"}
+
+
+@lru_cache(maxsize=1)
+def _calling_words() -> frozenset[str]:
+    """Words that call the helper before what is said to them ("bud", "sister", a name, a title)."""
+    return frozenset(_d()["address_particles"]) | frozenset(te.lex()["_names"]) | frozenset(te.lex()["titles"]) \
+        | {"sister", "brother", "bud", "aunty", "auntie", "uncle"}
+
+
 def _self_intro_done(cur: list[str]) -> bool:
     """"it is Gareth", "this is Anjali", "it is bill next door", "it is Chloe your carer": a short
     sentence that says who is speaking, complete once its name (and a few words of who) is said."""
@@ -615,11 +631,8 @@ def _self_intro_done(cur: list[str]) -> bool:
         if rest and rest[-1] in ("from", "at", "in", "of", "with", "for", "on", "the", "a", "and", "my", "your"):
             return False  # "this is Amara from | the Tuesday seminar": who she is goes on
         lx = te.lex()
-        kin = set(lx.get("kin_as_names", [])) | set(lx.get("address_words", {})) | set(lx["titles"]) \
-            | {"grandpa", "grandad", "granda", "grandma", "granny", "gran", "nana", "nan", "mama", "papa", "baba",
-               "uncle", "aunty", "auntie", "aunt", "cousin"}
         return 1 <= len(rest) <= 5 and (rest[0] in lx["_names"] or rest[0] in ("me", "your") or rest[:2] == ["only", "me"]
-                                         or rest[0] in kin  # "it's grandpa", "it's mama wanjiku"
+                                         or rest[0] in _kin_words()  # "it's grandpa", "it's mama wanjiku"
                                          or len(rest) == 1 and rest[0].isalpha() and len(rest[0]) >= 3
                                          and rest[0] not in te.common_words() and rest[0] not in te.verbs()
                                          and rest[0] not in lx.get("not_names_after_its", [])  # "it's farouk"
@@ -739,8 +752,7 @@ _KNOW_WHAT = frozenset({"if", "whether", "anything", "any", "anyone", "anybody",
 def _you_know_at(lows: list[str]) -> int:
     """Where "you know if / anything / where…" opens a sentence, after at most two words that call
     the helper ("bud you know anything about routers"): asked, said without its "do"; -1 if not."""
-    calls = set(_d()["address_particles"]) | te.lex()["_names"] | set(te.lex()["titles"]) | {"sister", "brother", "bud",
-                                                                                               "aunty", "auntie", "uncle"}
+    calls = _calling_words()
     for k in range(0, 4):
         before = [w for w in lows[:k] if w != ","]
         if lows[k:k + 2] == ["you", "know"] and lows[k + 2:k + 3] and lows[k + 2] in _KNOW_WHAT \

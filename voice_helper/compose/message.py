@@ -290,8 +290,8 @@ def _with_time(request: HelpRequest, asks: list[str], context: list[str], data: 
     # (a time said in a thank-you is not this ask's: "thank you for the agenda 24 hours before the
     # meeting… please continue" gets no "before the meeting" of its own)
     flat_thanks = re.sub(r"\s+", "", "".join(thanks)).casefold()
-    if dl and dl.text and re.sub(r"\s+", "", dl.text).casefold() not in flat \
-            and re.sub(r"\s+", "", dl.text).casefold() not in flat_thanks:
+    dl_flat = re.sub(r"\s+", "", dl.text).casefold() if dl and dl.text else ""
+    if dl_flat and dl_flat not in flat and dl_flat not in flat_thanks:
         text = dl.text.strip()
         if lang == "ja":
             base = re.sub(r"(?:までに|まで|に)$", "", re.sub(r"\s+", "", text))

@@ -282,15 +282,12 @@ def _drop_restarts(toks: list[str]) -> list[str]:
             if j > k + 1 and j < len(out) and (low(out[j]) == subj or low(out[j]).startswith(subj + "'")):
                 del out[k:j]
                 continue
-            for m in (3, 2):  # "I bought the I bought a football": the clause begun again, the second kept
-                if k + m + 1 < len(out) and low(out[k + m]) == subj and low(out[k + m + 1]) == low(out[k + 1]) \
-                        and is_word(out[k + 1]) and all(is_word(x) for x in out[k + 1:k + m]) \
-                        and k + m + 2 < len(out) and low(out[k + m + 2]) != low(out[k + 2]):
-                    del out[k:k + m]
-                    break
-            else:
-                m = 0
+            # "I bought the I bought a football": the clause begun again, the second kept
+            m = next((m for m in (3, 2) if k + m + 2 < len(out) and low(out[k + m]) == subj
+                      and low(out[k + m + 1]) == low(out[k + 1]) and all(is_word(x) for x in out[k + 1:k + m])
+                      and low(out[k + m + 2]) != low(out[k + 2])), 0)
             if m:
+                del out[k:k + m]
                 continue
             if j == k + 1 and j + 1 < len(out) and low(out[j]) in _RESTART_AUX and subj in ("i", "we", "they") \
                     and (low(out[j + 1]) == subj or low(out[j + 1]).startswith(subj + "'")) \
@@ -323,12 +320,18 @@ def _filler_like(out: list[str], lows: list[str], i: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _written_lines() -> tuple[tuple[str, ...], ...]:
-    """The words of each of the sentence-end model's messages (sentences_en.txt, by other writers)."""
+def _sentence_lines() -> tuple[str, ...]:
+    """The sentence-end model's messages (sentences_en.txt, by other writers), read once."""
     from importlib import resources
 
     text = resources.files("voice_helper.text").joinpath("data", "sentences_en.txt").read_text(encoding="utf-8")
-    return tuple(tuple(re.findall(r"[A-Za-z']+", line)) for line in text.splitlines() if not line.startswith("#"))
+    return tuple(line for line in text.splitlines() if not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _written_lines() -> tuple[tuple[str, ...], ...]:
+    """The words of each of those messages."""
+    return tuple(tuple(re.findall(r"[A-Za-z']+", line)) for line in _sentence_lines())
 
 
 @lru_cache(maxsize=1)
@@ -354,14 +357,9 @@ def known_words() -> frozenset[str]:
 def proper_words() -> frozenset[str]:
     """Words those messages write with a capital mid-sentence and never in lower case ("Jayden",
     "Leeds"), lower-cased: typed first with a capital, they are names too."""
-    from importlib import resources
-
-    text = resources.files("voice_helper.text").joinpath("data", "sentences_en.txt").read_text(encoding="utf-8")
     capital: set[str] = set()
     lower: set[str] = set()
-    for line in text.splitlines():
-        if line.startswith("#"):
-            continue
+    for line in _sentence_lines():
         for m in re.finditer(r"[A-Za-z']+", line):
             base = m.group(0).removesuffix("'s")
             if not base.isalpha() or len(base) <= 2:
