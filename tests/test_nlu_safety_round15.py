@@ -48,3 +48,19 @@ def test_bleeding_said_outright_is_still_an_emergency(engine, text: str) -> None
 def test_a_cut_said_to_be_minor_is_not_called_in(engine, text: str) -> None:
     r = engine.parse(text, lang="en")
     assert not r.crisis, (r.crisis_kind, r.urgency, text)
+
+
+@pytest.mark.parametrize("text", [
+    "can I keep my bike in your hallway while I'm moving house no moving flat",
+    "いつもありがとうございます。これからもよろしくおねがいします。",
+])
+def test_a_correction_or_a_closing_is_not_an_emergency(engine, text: str) -> None:
+    """(round 16: "moving hall no moving flat" read as "not moving", unresponsive; a letter's closing
+    in kana, 「よろしくおねがいします」, was a net-only emergency)"""
+    r = engine.parse(text, lang="ja" if "。" in text else "en")
+    assert not r.crisis, (r.crisis_kind, text)
+
+
+def test_not_moving_said_outright_is_still_an_emergency(engine) -> None:
+    r = engine.parse("my dad fell and he's no moving at all", lang="en")
+    assert r.crisis, r.crisis_kind

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from ..argtext import text_arg
 from ..config import POLITENESS, STYLES
+from ..errors import UsageError
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -59,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
 
     request = compose_text(text, lang=args.lang, style=args.style, politeness=args.politeness,
                            to=args.to, settings=settings)
+    if not request.message.strip():  # "um": nothing to send, and nothing to save
+        raise UsageError(f"nothing to compose: {text.strip()[:40]!r} has no words to send (only fillers)")
     out = (request.to_json() if args.json else format_plain(request)) + "\n"
     saved: list[int] = []
     if args.save:  # first: printing can fail, the request must not be lost with it

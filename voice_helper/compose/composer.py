@@ -123,7 +123,8 @@ def _called_bare(request: HelpRequest) -> bool:
 def _bare_given_name(request: HelpRequest) -> bool:
     """A friend called by name: 「美咲」, or with the suffix of someone close (「ゆいちゃん」「健くん」)."""
     name = re.sub(r"(?<=.)(?:ちゃん|くん|君|っち)$", "", (request.slots.recipient or "").strip())
-    return request.language == "ja" and bool(re.fullmatch(r"[ぁ-んァ-ヶー一-龥々]{1,4}", name)) \
+    # (a name in kana is longer for the same name: りょうへい, しんのすけ)
+    return request.language == "ja" and bool(re.fullmatch(r"[ぁ-んァ-ヶー一-龥々]{1,4}|[ぁ-んー]{5,6}", name)) \
         and not name.endswith(("さん", "様", "部長", "課長", "先生", "店長", "先輩", "係長", "社長", "部", "課", "係",
                                "室", "科", "局", "所", "店", "院", "班", "チーム", "センター", "窓口"))
 

@@ -457,7 +457,9 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
             elif _self_intro_done(cur) and lows[i] in ("are", "can", "could", "would", "will", "i", "i'm", "the", "my",
                                                         "regarding", "is", "thank", "thanks", "just", "sorry", "please",
                                                         "do", "did", "have", "we", "our", "about", "so", "since", "after",
-                                                        "before", "because", "when", "ever", "you", "how") \
+                                                        "before", "because", "when", "ever", "you", "how", "was",
+                                                        "were", "where", "why", "who", "he", "she", "they",
+                                                        "it", "it's", "there", "there's") \
                     and prev != "(" and "(" not in cur:
                 boundary = True  # "…it is Gareth | are you still okay…": the speaker has said who they are
             elif lows[i] in ("does", "do", "would", "will", "is") and len(words) >= 4 and prev.isalpha() \
@@ -500,6 +502,14 @@ def _split(toks: list[str], veto: frozenset[int] = frozenset()) -> list[list[str
                     ["how", "much"], ["how", "many"], ["how", "long"], ["how", "often"], ["how", "far"],
                     ["what", "time"], ["which", "day"], ["what", "day"])) and not _ask_at(toks, lows, i):
             boundary = False  # "tell me how much | I will receive": the question is what is asked
+        if boundary and lows[i] in ("i", "we", "you", "they", "he", "she", "it") and len(cur) >= 2 \
+                and prev in ("can", "could", "do", "does", "did", "should", "shall", "will", "would", "may", "might", "is",
+                             "are", "was", "were", "have", "has") \
+                and te.low(cur[-2]) in ("where", "when", "why", "how", "what", "who", "which"):
+            boundary = False  # "please where can | I buy the card": the question's own subject
+        if boundary and lows[i] == "if" and prev in ("all", "worries", "worry", "problem", "probs", "fine", "okay", "ok",
+                                                     "alright", "bother", "stress", "pressure"):
+            boundary = False  # "No worries at all | if you're busy": said of the ask, not a new one
         if boundary and (prev in _NEVER_ENDS or lows[i] == "it" and lows[i + 1:i + 2] and lows[i + 1] in _IT_COMPLEMENTS
                          and (prev.endswith("ing") or prev in _verbs()) or i >= 1 and held_together(lows, i)):
             boundary = False  # "…my old number which | I don't have", "if youd | fancy…", "finding | it really hard"
@@ -620,17 +630,29 @@ def _calling_words() -> frozenset[str]:
         | {"sister", "brother", "bud", "aunty", "auntie", "uncle"}
 
 
+#: Said before "it's Earl" to call the helper: a greeting, a filler, a word of affection.
+_INTRO_CALL = frozenset({"hi", "hey", "hello", "hiya", "yo", "oh", "um", "uh", "er", "so", "dear", "hun", "love", "cher",
+                         "mate", "babe", "darling", "sweetie", "honey", "pet", "son", "bro", "yeah", "morning", "evening"})
+
+
 def _self_intro_done(cur: list[str]) -> bool:
     """"it is Gareth", "this is Anjali", "it is bill next door", "it is Chloe your carer": a short
     sentence that says who is speaking, complete once its name (and a few words of who) is said."""
     words = [t for t in cur if te.is_word(t)]
     w = [te.low(t) for t in words]
+    # "um hey bubba its earl…": the greeting and the helper's name before it are the call
+    k0 = next((k for k in range(min(5, len(w))) if w[k] in ("it's", "its") or w[k:k + 2] in (["it", "is"], ["this", "is"])),
+              0)
+    if k0 and all(b in _INTRO_CALL or b not in te.common_words() and b not in te.verbs() for b in w[:k0]):
+        words, w = words[k0:], w[k0:]
     if w[:2] in (["it", "is"], ["this", "is"]) or w[:1] in (["it's"], ["its"]):
         n = 2 if w[:2] in (["it", "is"], ["this", "is"]) else 1
         rest, said = w[n:], words[n:]
         if rest and rest[-1] in ("from", "at", "in", "of", "with", "for", "on", "the", "a", "and", "my", "your"):
             return False  # "this is Amara from | the Tuesday seminar": who she is goes on
         lx = te.lex()
+        if any(x in te.verbs() or x.endswith("n't") or x in ("is", "was", "has", "have", "had", "are") for x in rest[1:]):
+            return False  # "it's beverley mr lewis hasn't eaten": the name said, and a sentence after it
         return 1 <= len(rest) <= 5 and (rest[0] in lx["_names"] or rest[0] in ("me", "your") or rest[:2] == ["only", "me"]
                                          or rest[0] in _kin_words()  # "it's grandpa", "it's mama wanjiku"
                                          or len(rest) == 1 and rest[0].isalpha() and len(rest[0]) >= 3
@@ -715,20 +737,62 @@ def _is_that_at(lows: list[str], i: int) -> bool:
 # --- saying it ----------------------------------------------------------------------------------
 
 
+_INTRO_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "nurse", "auntie", "aunty", "aunt", "uncle", "nana", "granny",
+                           "grandma", "grandpa", "nan", "father", "sister", "brother", "pastor", "coach"})
+
+
+def _intro_name_cased(cased: list[str]) -> None:
+    """"Carol, it's ivy.", "Bubba, it's earl.", "it's mrs brown", "it's jia hui": who is speaking, said
+    first after the call, is a name (names lists never hold every name)."""
+    j = next((k for k in range(min(6, len(cased))) if te.low(cased[k]) in ("it's", "its")
+              or te.low(cased[k]) == "is" and k and te.low(cased[k - 1]) == "this"), -1)
+    if j < 0 or j + 1 >= len(cased) or any(te.is_word(t) and te.low(t) not in _INTRO_CALL and t[:1].islower()
+                                           and te.low(t) in te.common_words() for t in cased[:j] if te.low(t) != "this"):
+        return
+    k = j + 1
+    first = te.low(cased[k])
+    lx = te.lex()
+    nxt = te.low(cased[k + 1]) if k + 1 < len(cased) else ""
+
+    def name_like(w: str) -> bool:
+        return w.isalpha() and w not in te.common_words() and w not in te.verbs() and w not in lx["_fillers"] \
+            and w not in _d().get("address_particles", []) and w not in lx.get("not_names_after_its", [])
+    surname = first in ("mr", "mrs", "ms", "miss", "dr") and nxt.isalpha()
+    titled = first in _INTRO_TITLES and (surname or name_like(nxt) or nxt in lx["_names"])
+    span = [k, k + 1] if titled else [k]
+    if not titled:
+        kin = first in _kin_words()  # "it's grandad"
+        if not kin and not (cased[k].isalpha() and len(cased[k]) >= 3 and first not in lx.get("not_names_after_its", [])
+                            and first not in te.verbs() and (first not in te.common_words() or cased[k][:1].isupper())):
+            return
+        if not kin and name_like(nxt) and len(nxt) >= 3 and nxt not in ("erm", "umm", "uhm") and (nxt in lx["_names"] or nxt in lx["_surnames"] or nxt not in te.known_words()
+                               or k + 2 >= len(cased) or cased[k + 2] in (".", ",")):
+            span.append(k + 1)  # "jia hui", "wei jie", "brenda carter": a name of two words
+    end = span[-1] + 1
+    if end < len(cased) and cased[end] not in (".", ",", "from", "here", "again", "your", "next", "at", "in"):
+        if len(span) == 1 or titled:
+            return  # "it's sharp the pain": no name said
+        span, end = span[:1], span[0] + 1
+        if end < len(cased) and cased[end] not in (".", ","):
+            return
+    for i in span:
+        if cased[i].islower():
+            cased[i] = cased[i][:1].upper() + cased[i][1:]
+
+
 def _finish(toks: list[str], question: bool, names: frozenset[str]) -> str:
     cased = [te.case_word(t, names, toks[k - 1].lower() if k else "", toks[k + 1] if k + 1 < len(toks) else "")
              for k, t in enumerate(toks)]
     for k in range(1, len(cased)):
         if cased[k - 1] == "Miss" and cased[k].isalpha() and cased[k].islower():
             cased[k] = cased[k][:1].upper() + cased[k][1:]  # "Miss" was cased as a title: its name too
-    if len(cased) >= 2 and te.low(cased[0]) in ("it's", "its") and cased[1].isalpha() and cased[1].islower() \
-            and len(cased[1]) >= 3 and (len(cased) == 2 or cased[2] in (".", ",", "from", "here", "again")) \
-            and cased[1] not in te.lex().get("not_names_after_its", []) and cased[1] not in te.verbs():
-        cased[1] = cased[1][:1].upper() + cased[1][1:]  # "Carol, it's ivy. …": who is speaking, first thing said
+    _intro_name_cased(cased)
     while cased and cased[-1] in (",", "-", "…", ":", ";", "—", "–"):
         cased.pop()
     while cased and cased[0] in (",", "-"):
         cased.pop(0)
+    if len(cased) > 4 and te.low(cased[-1]) == "just" and te.low(cased[-2]) not in ("was", "is", "i'm", "am", "be"):
+        cased.pop()  # "I can walk on it just | can you drive me…": the "just" went with what followed
     while len(cased) > 4 and te.low(cased[-1]) in ("or", "and", "but") and te.low(cased[-2]) not in ("and", "or"):
         cased.pop()  # "…or if people would want to hear that or": trailed off, the sentence ends before it
         while cased and cased[-1] in (",", "-"):
@@ -739,9 +803,6 @@ def _finish(toks: list[str], question: bool, names: frozenset[str]) -> str:
     text = te.capitalise(te.detok(cased))
     if not text:
         return ""
-        if question and text[-1] == ".":
-            text = text[:-1] + "?"
-        return text
     return text + ("?" if question else ".")
 
 
@@ -763,7 +824,7 @@ def _you_know_at(lows: list[str]) -> int:
 
 def _is_question(lows: list[str]) -> bool:
     words = [w for w in lows if w.isalpha() or "'" in w]
-    if words[:1] == ["please"] and words[1:2] and words[1] not in ("could", "can", "would", "will", "may"):
+    if words[:1] == ["please"] and words[1:2] and words[1] not in ("could", "can", "would", "will", "may", "where", "when", "what", "how", "who", "which", "why", "is", "are"):
         return False  # "Please do the needful…": an imperative, not a question
     if "," in lows and (words[:1] in (["regarding"], ["re"]) or _lead_start(lows[:lows.index(",")]) == 0):
         words = [w for w in lows[lows.index(",") + 1:] if w.isalpha() or "'" in w]  # "Regarding the report, can you…"
@@ -986,8 +1047,16 @@ def analyse(said: str) -> Draft:
             lows = [te.low(t) for t in s]
         s = [t for t in s if t not in ("?", "!")]
         lows = [te.low(t) for t in s]
-        if not s:
-            continue
+        if lows[:2] == ["i", "mean"] and len(lows) > 4 and lows[2] in (
+                ",", "it", "it's", "the", "we", "she", "he", "they", "that", "there", "you", "my") \
+                and not (lows[2] in ("it", "that") and lows[3] not in (
+                    "will", "was", "is", "has", "had", "won't", "wasn't", "isn't", "can", "can't", "would", "might", "should")):
+            # ("I mean it this time": meant, not a hesitation)
+            s = s[3:] if lows[2] == "," else s[2:]  # "…under repair. I mean it will come at three": a hesitation
+            lows = [te.low(t) for t in s]
+        if not s or [w for w in lows if w not in (",", ".") and w not in _INTRO_CALL] in (
+                ["it's"], ["its"], ["it", "is"], ["this", "is"]):
+            continue  # "hey hun its like can you…": an "it's" left alone by its filler says nothing
         ask = _ask_at(s, lows, 0)
         lead: list[str] = []
         if ask is None and lows and lows[0] in ("so", "and", "but", "then", "or", "sorry", "also", "okay", "ok",
@@ -1059,7 +1128,8 @@ def analyse(said: str) -> Draft:
             asked = True
         elif _thanks_at(lows, 0):
             text = _finish(s, False, names)
-            short_close = (asked or k == n_sentences - 1) and len([w for w in lows if w.isalpha()]) <= 4 \
+            # (a thank-you that is all there is, "thx!!", is the message, never a sign-off dropped)
+            short_close = (asked or 0 < k == n_sentences - 1) and len([w for w in lows if w.isalpha()]) <= 4 \
                 and "for" not in lows
             # ("…Sorry again, and thank you.": said after the ask, a short thanks closes the note)
             sentences.append(Sentence("closing" if short_close else "thanks", text, render=lambda reg, _t=text: _t))

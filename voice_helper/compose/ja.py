@@ -248,6 +248,20 @@ def _is_time_start(m: Morph) -> bool:
     return m.pos[1] == "数詞" or m.surface in _d()["time_starts"] or m.base in _d()["time_starts"]
 
 
+#: What is done to a question asked inside a sentence (「…わかりにくくないか、ゼミの前にご確認いただけますと」).
+_CHECK_VERBS = ("確認", "確かめ", "見て", "みて", "見てもら", "見ていただ", "チェック", "教え", "おしえ", "調べ", "聞い", "きい",
+                "判断", "相談", "見ていただ", "目を通")
+
+
+def _checked_after(ms: list[Morph], k: int) -> bool:
+    rest = ""
+    for m in ms[k:]:
+        if m.surface in _STOP:
+            break
+        rest += m.surface
+    return any(v in rest for v in _CHECK_VERBS)
+
+
 def _split(ms: list[Morph]) -> list[list[Morph]]:
     """Sentences: at 。！？, and in unpunctuated speech where a predicate clearly ends."""
     d = _d()
@@ -262,7 +276,8 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
             continue
         cur.append(m)
         if nxt is not None and nxt.surface in _COMMA and (
-                m.is_("助詞", "終助詞") or m.surface in ("たら", "れば") and _bene_before(ms, i)):
+                m.is_("助詞", "終助詞") or m.surface in ("たら", "れば") and _bene_before(ms, i)) \
+                and not (m.surface == "か" and _checked_after(ms, i + 2)):
             out.append(cur)  # 見てもらえるかな、| お礼にランチおごるよ
             cur = []
             continue
@@ -279,7 +294,12 @@ def _split(ms: list[Morph]) -> list[list[Morph]]:
                 and _asks_here(ms, i - 1) \
                 and nxt.pos1 in ("名詞", "代名詞", "副詞") and nxt.surface not in ("こと", "の", "ん", "どう", "なんか"):
             end = True  # 来てくれへんか | 物置の棚が…: the question ends (か read as 副助詞)
-        elif len(cur) == 2 and cur[0].surface == "すま" and m.surface == "ん" and follows_new:
+        elif m.surface in ("どこ", "なに", "何", "いつ", "だれ", "誰") and len(cur) <= 3 and nxt.pos1 in ("名詞", "代名詞") \
+                and not any(c.pos1 in ("動詞", "助詞") for c in cur):
+            end = True  # 今どこ | ゆいがいない: a question said in two words, then what happened
+        elif m.base == "た" and m.pos1 == "助動詞" and m.cform.startswith(("終止形", "連体形")) \
+                and nxt.surface in ("すぐ", "早く", "はやく", "今すぐ", "いますぐ", "急いで", "お願い", "おねがい", "助けて", "たすけて"):
+            end = True  # いなくなった | すぐ来て: what happened, then the ask
             end = True  # すまん | 犬の散歩…: the apology (read as すむ+ぬ modifying what follows)
         elif len(cur) == 1 and m.base in ("ごめん", "すみません", "ごめんなさい", "すまん", "すまない") and follows_new:
             end = True  # ごめん | 2時にダブルブッキングしちゃって
@@ -587,6 +607,8 @@ def _final(body: list[Morph], idx: int) -> bool:
     if re.fullmatch(r"(?:ない|ません)?(?:か|かな|かなあ|かなー|でしょうか|だろうか)と(?:思って|思いまして|思ったんですけど|思ったんですが|"
                     r"思って(?:い|)ます|思うんですけど|思うんですが|思い|思った)(?:ね|て)?", jt.join(rest)):
         return True  # 「手伝ってもらえないかなと思って」: the ask, said as a wish
+    if rest and rest[0].ctype == "助動詞-タ" and rest[0].surface in ("た", "だ"):
+        return False  # 「除雪してくれたっしょ」「直してくれた？」: what was done, thanked or asked about
     for k, m in enumerate(rest):
         if m.pos1 in ("名詞", "代名詞", "感動詞", "形状詞") and m.base not in ("の", "ん"):
             return False
@@ -1048,6 +1070,10 @@ def plain_end(body: list[Morph]) -> str:
             base = verb.base
             if base in ("おる", "居る") and verb.surface.startswith("おり"):
                 base, verb = "いる", Morph("い", ("動詞", "非自立可能", "*", "*", "上一段-ア行", "連用形-一般"), "いる", "居る")
+            if verb.pos1 == "助動詞" and base in ("れる", "られる", "せる", "させる"):
+                # 「ロックされました」「盗まれました」: the passive or causative conjugates as 食べる does
+                plain = {"": base, "ん": base[:-1] + "ない", "た": base[:-1] + "た", "んでした": base[:-1] + "なかった"}
+                return head + plain[tail] if tail in plain else text
             if tail == "":
                 return head + base
             if tail == "ん" and base in ("すむ", "済む"):
@@ -1056,7 +1082,8 @@ def plain_end(body: list[Morph]) -> str:
                 stem = jt.nai_stem(base, verb.ctype)
                 return head + (stem + "ない" if stem is not None else "ない")
             if tail == "た":
-                return head + (jt.ta_form(base, verb.ctype) or text)
+                past = jt.ta_form(base, verb.ctype)
+                return head + past if past else text
             if tail == "んでした":
                 stem = jt.nai_stem(base, verb.ctype)
                 return head + (stem + "なかった" if stem is not None else "なかった")
@@ -1235,6 +1262,13 @@ def analyse(said: str) -> Draft:
         said = said[:sig.start("sig")].rstrip()
     # 「@木村さん 」「@チーム各位 」: whom it is addressed to
     said = re.sub(r"^\s*[@＠]([^\s@＠、。]{1,20})\s+", r"\1、", said, count=1)
+    # 「兄さんへ。母さん、来週退院が…」: a note addressed at its top is to that person; a name called
+    # after it (母さん、) is spoken of, never the helper
+    letter_to = ""
+    addressed = re.match(r"([^。、！？\s]{1,12}?(?:さん|様|さま|くん|ちゃん|先生|先輩))へ[。、]\s*(?=[^\s。、！？]{1,8}?"
+                         r"(?:さん|ちゃん|くん)?、)", said)
+    if addressed and addressed.group(1) not in _d()["not_helpers"]:
+        letter_to, said = addressed.group(1), said[addressed.end():]
     # 「思った笑 送ってくれて」「まじかw」: a laugh typed after a sentence ends it
     said = re.sub(r"(?<=[ぁ-んー])(?:\(笑\)|（笑）|笑|[wｗ]+)(?=\s|[。！!？?]|$)", "。", said)
     said = re.sub(r"(?<=[一-龥ぁ-んァ-ヶ])(さ|く|ちゃ)ー+ん", r"\1ん", said)  # 「石田さーん」「健太くーん」
@@ -1362,6 +1396,8 @@ def analyse(said: str) -> Draft:
     text = join_cjk(said).replace("...", "…").replace("..", "…")
     if spaced:  # 「明日の一限の明日の一限のやつ」: a phrase said twice in one breath is said once
         text = re.sub(r"([一-龥ぁ-んァ-ヶー]{4,12}?)の?\1", r"\1", text)
+    if spoken_to is None and letter_to:
+        spoken_to = letter_to
     if spoken_to is None:
         # 「りょうたくん、…」「ソフィアです。たかこさん、…」: a name in kana with its suffix, called with a comma at
         # a sentence's start (the analyzer would cut it: りょう|たくん)
@@ -1374,7 +1410,12 @@ def analyse(said: str) -> Draft:
     for drop in _d().get("spoken_drops", []):
         text = re.sub(drop, "", text)
     unpunctuated = False
-    if not spaced and not re.search(r"[。、？！?!]", text):
+    # 「たかこちゃん、うちやけどなあの…」: a comma only after the call (set apart before the analysis, or
+    # typed there alone) says nothing of how the rest was punctuated
+    call_comma_only = re.fullmatch(r"(?:[^。、！？!?,\s…]{0,12}(?:さん|ちゃん|くん|君|様|さま|先生|せんせい|の方|先輩|にーにー|"
+                                   r"ねえねえ|部長|課長|店長|主任)|[ぁ-んー]{2,8})"
+                                   r"[、,][^。、！？!?,…]+", text) is not None
+    if not spaced and (not re.search(r"[。、？！?!]", text) or call_comma_only):
         # 「みてもらえませんかしめきりが…」 run together: a polite question ends its sentence (read whole,
         # the analyzer makes ませ|ん|かしめ|きり of it)
         stopped = re.sub(r"((?:ません|ます|です|でしょう)か)(?=[ぁ-んァ-ヶ一-龥])(?![ねなっらともー])", r"\1。", text)
@@ -1416,7 +1457,7 @@ def analyse(said: str) -> Draft:
             raw = tuple(rest)
     morphs = _clean(raw, spaced)
     # (a stop put after 「…ませんか」 above is not the person's punctuation)
-    had_punct = any(m.surface in _STOP or m.surface in _COMMA for m in morphs) and not unpunctuated
+    had_punct = any(m.surface in _STOP or m.surface in _COMMA for m in morphs) and not unpunctuated and not call_comma_only
     sentences: list[Sentence] = []
     registers: list[str] = []
     parts: list[tuple[list[Morph], list[Morph], bool]] = []
@@ -1473,6 +1514,13 @@ def analyse(said: str) -> Draft:
                 and body[-2].base in ("来る", "行く") \
                 and any(m.surface in ("時", "時半", "ごろ", "頃", "くらい", "ぐらい", "までに") for m in body[-6:]):
             question = True  # 「十時くらいに来れる」 said last: can you come?
+        if not question and not had_punct and sm is _last_part and len(body) > 3 \
+                and (re.search(r"(?:んじゃ|ちゃ|ては|では)(?:だめ|ダメ|駄目|あかん|いけない)$", jt.join(body))
+                     and body[-3].pos1 in ("動詞", "助動詞", "助詞")
+                     or body[-1].base in ("いい", "良い", "よい", "ええ") and body[-2].surface == "も"
+                     and body[-3].surface in ("て", "で") and body[-3].is_("助詞", "接続助詞")
+                     and body[-4].pos1 in ("動詞", "助動詞")):
+            question = True  # 「あしたやすんじゃだめ」「先に帰ってもいい」 said last: asks leave
         if not question and not had_punct and body and body[-1].pos1 == "動詞" and body[-1].cform.startswith("終止形") \
                 and body[-1].base not in ("くださる", "下さる", "ください") \
                 and re.search(r"(?:誰|だれ|どなた)か", jt.join(body)) and _someone_in_last_clause(body):

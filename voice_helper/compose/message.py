@@ -28,7 +28,7 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
     lang = request.language if request.language in ("en", "ja") else "en"
     data = load_data(lang)
     said = request.said or ""
-    apart = _vocative_apart(_without_phone_check(said), name) if lang == "ja" and name else \
+    apart = _vocative_apart(_called_first_apart(_without_phone_check(said), name), name) if lang == "ja" and name else \
         _without_phone_check(said) if lang == "ja" else said
     draft = _for_recipient(draft_for(request) if apart == said else analysis_draft(apart, lang), name)
     if request.crisis:
@@ -157,8 +157,12 @@ def build(request: HelpRequest, style: str, register: str, name: str, boundary: 
     needs_first = [n for n, late in zip(needs, later) if not late]
     needs_after = [n for n, late in zip(needs, later) if late and n not in asks]
     later_thanks = [t for t in thanks if t not in said_first]
+    # "…pay with cash? Thank you very much for your help.": thanks for the help asked stay after the ask
+    ahead = [t for t in later_thanks if lang == "en" and re.search(
+        r"(?i)\b(?:in advance|for (?:all )?(?:your|the) (?:help|time|understanding|patience|support|kindness|consideration))\b", t)]
+    later_thanks = [t for t in later_thanks if t not in ahead]
     lines = [_join(later_thanks + said_first, lang),
-             _join(needs_first + asks + needs_after, lang), _join(offers, lang)]
+             _join(needs_first + asks + needs_after, lang), _join(offers + ahead, lang)]
     if boundary and (asks or needs):
         lines[2] = _join([lines[2], data["boundary"][register]] if lines[2] else [data["boundary"][register]], lang)
     lines = [ln for ln in lines if ln]
@@ -190,6 +194,10 @@ def _for_recipient(draft: Draft, name: str) -> Draft:
 
 #: An emoji typed first, before what is said ("💜 fancy a mooch…"): the greeting's.
 _LEAD_EMOJI = re.compile(rf"^[{EMOJI_CHARS}]+[\s,!.]*(?=\w)")
+
+
+#: Words of affection that call someone without their name ("hey hun", "hi dear").
+_AFFECTION = "hun|hon|babe|love|darling|dear|cher|sweetie|sweetheart|honey|hunny|pet|duck|hen|mate|bro|sis"
 
 
 @lru_cache(maxsize=1)
@@ -544,6 +552,10 @@ def _without_name(name: str, lines: list[str], lang: str) -> list[str]:
         head = _named_sub(rf"^(?:(?:{before})\s+)?((?:{alt}))(?:[\s,]+(?:{after}))+\b[\s,.!]*(?=\S)", r"\1, ", head, count=1,
                       flags=re.IGNORECASE)
         head = _named_sub(rf"^(?:{before})\s+(?=(?:{alt})\b)", "", head, count=1, flags=re.IGNORECASE)
+        # "hey cher, it's Remy", "hi dear it's Edna": a word of affection was the call; the greeting names them
+        head = re.sub(rf"^(?:(?:hi|hey|hello|hiya|oh|um|uh)[\s,!.]+)*(?:{_AFFECTION})[\s,!.]+"
+                      rf"(?=(?:it's|its|this is|it is|i|i'm|im|can|could|would|will|please|sorry|thanks|thank)\b)",
+                      "", head, count=1, flags=re.IGNORECASE)
         # "Mrs Kowalski next door, the hedge…": who she is, said to pick her out — the greeting calls her
         head = _named_sub(rf"^((?:{alt}))[\s,]+(?:(?:from )?next door|from (?:number|no\.?) \w+|from across the road|"
                           rf"downstairs|upstairs)\b[\s,.!]*(?=\S)", r"\1, ", head, count=1, flags=re.IGNORECASE)
@@ -668,6 +680,54 @@ def _without_phone_check(said: str) -> str:
 #: Before a name, what only leads up to calling it (the greeting's own patterns take these).
 _JA_CALL_LEAD = re.compile(r"[\s、,。！!？?ー〜@＠]*(?:(?:ねえ|ねぇ|なあ|なぁ|おい|あの|あのね|あのさ|もしもし|えーと|えっと|ちょっと|"
                            r"すみません|すいません|ごめん|あ|え|えー|と|のう|ほら|なんか|ね|な|さ)[\s、,ー〜]*)*")
+
+
+#: How a name is said when calling: 姉ちゃん, たかこちゃん, さとしくん, まさるにーにー.
+_JA_CALL_SUFFIX = r"(?:さん|さーん|ちゃん|くん|君|様|さま|先生|にーにー|ねーねー|ねえねえ|にいにい)"
+
+
+def _called_first_apart(said: str, name: str) -> str:
+    """Japanese: what opens by calling the helper after a lead (「もしもしあのねえちゃんおれだけど」
+    「もしもしたかこちゃんうちやけど」「あのさとしくんごめんね」「ねえ れん あの さ…」) is said as a call of its
+    own, the name set apart, before the analysis, which otherwise cuts kana around it into fillers and
+    fragments (「ちゃんおれ」「たうちやけど」「としくん」「れます」). A self-introduction's name keeps its さ
+    (「あのさとうですけど」 is さとう, said politely)."""
+    if "\n" in said:
+        return said
+    said = re.sub(r"^((?:(?:もしもし|ねえ|なあ|えっと|えーと)[、\s]*)*あの)(さ[ぁ-んァ-ヶ一-龥ー]{1,5}(?:です|でございます|と申します))",
+                  r"\1、\2", said, count=1)
+    bare = re.sub(rf"{_JA_CALL_SUFFIX}$", "", name)
+    forms = {name, bare} | {v for k, vs in _KIN_READINGS.items() if name in (k, *vs) or bare in (k, *vs) for v in (k, *vs)} \
+        | _kana_readings(name, bare)
+    forms = {f for f in forms if f and len(f) >= 2 or re.fullmatch(r"[一-龥]", f or "")}
+    if not forms or not any(f in said for f in forms):
+        return said
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    m = re.match(rf"((?:(?:もしもし|ねえ|ねぇ|なあ|なぁ|おい|あの|あのね|あのさ|えーと|えっと|ほら|あ|え)[\s、,ー〜]*)*)"
+                 rf"((?:{alt})(?: ?{_JA_CALL_SUFFIX})?)((?:や|ー+|〜+|~+)?)((?:[\s、,!！]*(?:(?:さあ|さー|さ|ね|な)(?=[\s、,]|あの|えっと|[一-龥ァ-ヶ])|(?<=ちゃん)さ|(?<=くん)さ|(?<=さん)さ))?)"
+                 rf"([\s、,!！]*)", said)
+    if not m:
+        return said
+    rest = said[m.end():]
+    called = m.group(2)
+    if not rest or re.match(r"[のにがをはともへでかやっ]|から|まで|です|だ", rest) \
+            or not m.group(1) and re.match(r"すみません|すいません|ごめん|ありがと|おはよう|こんにちは|こんばんは|お疲れ|おつかれ", rest):
+        return said  # 「ねえちゃんが…」「母さんの…」: spoken of
+    if re.fullmatch(r"[ぁ-んー]{1,3}", called) and not (m.group(3) or m.group(4) or m.group(5)):
+        return said  # a short kana name run into speech may be a word's start (ゆう|べ)
+    spaced = re.search(r"[ぁ-んァ-ヶ一-龥] [ぁ-んァ-ヶ一-龥]", said) is not None
+    kana = re.fullmatch(r"[ぁ-んー]+", re.sub(rf"{_JA_CALL_SUFFIX}$", "", called.replace(" ", ""))) is not None
+    if not re.search(r"[ぁ-ん]", re.sub(rf"{_JA_CALL_SUFFIX}$", "", called.replace(" ", ""))):
+        return said  # 「看護師さん」「キャプテン」: a name in kanji or katakana the analyzer keeps whole
+    if spaced and not (m.group(1) and kana and len(called) <= 3):
+        return said  # a recognizer's words: the name a word of its own already (but 「ねえ れん あの」 reads れん|あ)
+    if not spaced and not m.group(1) and (not kana or re.search(r"[、,!！]", m.group(5) or "")):
+        return said  # 「教頭先生、…」「キャプテンえっと…」: called plainly, or in kanji or katakana the analyzer keeps whole
+    rest = re.sub(r"^(?:あのさー?|あのね|あの|えっと|えーと|なあ|ねえ)[、\s]*", "", rest)
+    if re.search(r"(?:にーにー|ねーねー|ねえねえ|にいにい)$", called):
+        return rest  # 「まさるにーにー」: the analyzer cuts it まさる|にー|にー; the greeting calls him
+    # (the call stays, set apart: what follows it is never read as the call — 「しゅうにいち」 as しゅう|に)
+    return called.replace(" ", "") + (" " if spaced else "、") + rest
 
 
 def _vocative_apart(said: str, name: str) -> str:
@@ -816,7 +876,7 @@ def crisis_message(request: HelpRequest, draft: Draft, data: dict[str, Any], nam
     else:
         first = words.split(" ", 1)[0]
         keep = first in ("I", "I'm", "I've", "I'll", "I'd") or _is_proper(re.sub(r"\W", "", first))
-        body = now + " " + (words if keep else words[:1].lower() + words[1:])
+        body = now + " " + (words if keep else _lower_first(words))
     if lang == "en":  # "I need help now: help, I've fallen" says it twice
         body = re.sub(r"(?i)(?<=: )(?:help[,.!]?\s+)+", "", body)
     if name and lang == "en":  # "help help gary i've fallen": Gary is called by the greeting
@@ -825,10 +885,18 @@ def crisis_message(request: HelpRequest, draft: Draft, data: dict[str, Any], nam
         body = re.sub(r":\s*[.,]\s*", ": ", body)
         body = re.sub(r"(?i)(?<=: )(?:help[,.!]?\s+)+", "", body)
     if name:
-        body = data["greeting"].format(name=name) + (body if lang == "ja" else body[:1].lower() + body[1:]
+        body = data["greeting"].format(name=name) + (body if lang == "ja" else _lower_first(body)
                                                      if not body.startswith("I ") else body)
     lines.append(body)
     return "\n".join(lines)
+
+
+def _lower_first(text: str) -> str:
+    """The first word in lower case after a greeting: "PLEASE call 999" shouted is "please", never "pLEASE"."""
+    head, sep, tail = text.partition(" ")
+    if len(head) > 1 and head.isupper() and head.isalpha():
+        return head.lower() + sep + tail
+    return text[:1].lower() + text[1:]
 
 
 def call_line(request: HelpRequest, data: dict[str, Any]) -> str:
@@ -848,7 +916,9 @@ def call_line(request: HelpRequest, data: dict[str, Any]) -> str:
                                                    emergency=urgent.number if urgent else "")
     key = "crisis_call_police" if kind == "violence" else "crisis_call"
     said = request.said or ""
-    if data.get("called_re") and re.search(data["called_re"], said if request.language == "ja" else said.lower()):
+    # (a recognizer's spaces, 「救急車 呼んだ けど」, are not between the words the person said)
+    if data.get("called_re") and re.search(data["called_re"], re.sub(r"\s+", "", said) if request.language == "ja"
+                                           else said.lower()):
         key = "crisis_called"  # "I've rung 999, please just come": said, not asked again
     elif data.get("calling_re") and re.search(data["calling_re"], said.lower()):
         key = "crisis_calling"  # "I'm ringing the ambulance now": being done as they speak

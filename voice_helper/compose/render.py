@@ -112,6 +112,9 @@ def address_name(recipient: str | None, lang: str, data: dict[str, Any] | None =
         return name + "さん"
     from ..text.en import lex
 
+    # "Susan next door", "Mr Ali upstairs": how they are filed, not how they are greeted
+    name = re.sub(r"(?i)(?<=\S)\s+(?:(?:from |at )?next door|(?:from )?(?:up|down)stairs|from across the road|across the road|"
+                  r"from (?:work|church|the shop|number \w+|no\.? \w+))$", "", name)
     low = name.lower()
     if re.match(r"^(?:my|the|our|a|an)\s", low):
         return ""

@@ -254,13 +254,14 @@ def _only_thanks(text: str, lang: str) -> bool:
 
 
 def _beyond_thanks(text: str, lang: str) -> str | None:
-    """What a thank-you says besides its thanks; None when nothing in it thanks."""
+    """What a thank-you or a closing says besides them; None when nothing in it thanks or closes."""
     from ..compose.analysis import draft
 
     d = draft(text, lang)
-    if not d.by_role("thanks"):
+    if not d.by_role("thanks", "closing"):
         return None
-    return " ".join(s.text for s in d.sentences if s.role != "thanks").strip(" 、,")
+    # (a letter's closing, 「これからもよろしくおねがいします」, says nothing of danger either)
+    return " ".join(s.text for s in d.sentences if s.role not in ("thanks", "closing")).strip(" 、,")
 
 
 def _r(p: float) -> float:

@@ -206,7 +206,15 @@ def _negated(view: _View, span: tuple[int, int], lang: str, data: dict[str, Any]
     before = view.words[max(0, i - 4):i]
     # "stopped moving" is a negation; "the bus stop moved" is not: stop/stopped only before -ing.
     gerund = view.words[i].endswith("ing") if i < len(view.words) else False
-    if any((w in data["_neg"] and (gerund or w not in ("stop", "stopped"))) or w.endswith("n't") for w in before):
+    first = view.words[i] if i < len(view.words) else ""
+    lo = max(0, i - 4)
+
+    def corrects(k: int) -> bool:
+        # "while I'm moving hall no moving flat": a "no" before a word just said puts right what
+        # was said, it negates nothing
+        return view.words[k] == "no" and first in view.words[max(0, k - 4):k]
+    if any((w in data["_neg"] and (gerund or w not in ("stop", "stopped")) and not corrects(lo + k))
+           or w.endswith("n't") for k, w in enumerate(before)):
         return "yes"
     if view.words[j:j + 2] in (["stopped"], ["stop"]) or view.words[j:j + 1] == ["stopped"]:
         return "yes"

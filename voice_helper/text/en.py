@@ -56,8 +56,16 @@ def _word_list(name: str) -> frozenset[str]:
 _WITH = re.compile(r"(?i)(?<![\w/])w/(?=\s|$)|(?<![\w/])w/(?=[a-z])")
 
 
+# "thx 4 fixing phone", "got sth 4 u": a 4 that can only be "for" (a time or count is never
+# followed by "u" nor follows a thanks)
+_FOR = re.compile(r"(?i)(?:(?<=\bthx )|(?<=\bthanks )|(?<=\bthank you )|(?<=\bthank u )|(?<=\bty )|(?<=\bthnx )"
+                  r"|(?<=\bcheers ))4(?= )|(?<![\d:.] )(?<!\bat )(?<!\bby )(?<!\btill )(?<!\buntil )(?<!\babout )(?<!\baround )(?<!\bafter )"
+                  r"(?<!\bbefore )(?<!\bfrom )(?<!\bto )(?<!\bpast )\b4(?= (?:u|ya|ur)\b)")
+
+
 def tokens(text: str) -> list[str]:
     text = _WITH.sub(lambda m: "With " if m.group(0)[0] == "W" else "with ", text)  # "w/ my parents"
+    text = _FOR.sub("for", text)
     return _TOKEN.findall(text.replace("\u2019", "'").replace("\u2018", "'"))
 
 
@@ -105,6 +113,14 @@ def is_word(t: str) -> bool:
 # --- cleaning -----------------------------------------------------------------------------------
 
 
+#: "were" said where a clause begins, before these, is "we're" ("…listen were way behind").
+_WERE_OPENS = frozenset({"listen", "look", "and", "but", "so", "cos", "because", "coz", "yeah", "well", "ok", "okay", ",",
+                         "right", "now", "then", "mate", "guys", "hey", "hi"})
+_WERE_NEXT = frozenset({"way", "running", "going", "gonna", "behind", "late", "stuck", "short", "almost", "nearly",
+                        "all", "still", "just", "really", "so", "out", "having", "doing", "moving", "leaving", "coming",
+                        "getting", "trying", "struggling", "drowning", "swamped", "snowed", "desperate"})
+
+
 def clean_tokens(toks: list[str]) -> list[str]:
     """Fillers, false starts and repeats out; contractions restored; "i" → "I"."""
     d = lex()
@@ -142,6 +158,9 @@ def clean_tokens(toks: list[str]) -> list[str]:
         if lt == "like" and _filler_like(out, lows, i):
             i += 1
             continue
+        if lt == "were" and (not out or low(out[-1]) in _WERE_OPENS) and i + 1 < len(lows) \
+                and lows[i + 1] in _WERE_NEXT and t == "were":
+            t = "we're"  # "listen were way behind with the paperwork": we are (a recognizer has no apostrophes)
         out.append(t)
         i += 1
     out = [t for t in out if t != "@"]  # "@ Kev": a mention, not a word
@@ -171,6 +190,18 @@ def _numberish(w: str) -> bool:
     return w.isdigit() or w in _TIMEISH or bool(_ORDINAL.fullmatch(w))
 
 
+#: After "no", these words are said anew, never the start of a correction ("no I can't", "no one").
+_NOT_CORRECTED = frozenset({"i", "i'm", "it", "it's", "its", "you", "we", "he", "she", "they", "one", "way", "worries",
+                            "problem", "thanks", "thank", "not", "no", "and", "but", "or", "so", "is", "was", "to", "a",
+                            "the", "my", "that", "this", "there", "idea", "more", "longer", "matter", "need"})
+
+
+#: Before these, "no" says none ("there's no paper stuck", "I have no money"), never a correction.
+_NO_AS_DETERMINER = frozenset({"there's", "theres", "is", "are", "was", "were", "have", "has", "had", "got", "with", "and",
+                               "but", "at", "in", "on", "of", "for", "says", "said", "saying", "see", "need", "want",
+                               "by", "to", "make", "makes", "take", "takes", "get", "gets", "use", "find", "found"})
+
+
 def _drop_corrections(toks: list[str]) -> list[str]:
     """"at half eight no nine", "on tuesday no wednesday", "my ear no my jaw", "the 17th i mean the
     16th", "the mower no not the mower the hedge trimmer", "chapter 3 no its chapter 4", "plot 14
@@ -197,10 +228,12 @@ def _drop_corrections(toks: list[str]) -> list[str]:
             j = k + (2 if wait else 1)
             while j < len(out) and (out[j] in (",", _MARK) or low(out[j]) in ("sorry", "no")):
                 j += 1
+            unsaid = 0  # "carry me no not carry me drive me": the words taken back, said again after "not"
             if j < len(out) and low(out[j]) == "not":  # "the mower no not the mower the hedge trimmer"
                 for n in (3, 2, 1):
                     if k - n >= 0 and [low(x) for x in out[j + 1:j + 1 + n]] == [low(x) for x in out[k - n:k]]:
                         j = j + 1 + n
+                        unsaid = n
                         break
             if j + 1 < len(out) and low(out[j]) in ("it's", "its") and k >= 2:
                 j += 1  # "chapter 3 no its chapter 4"
@@ -233,6 +266,16 @@ def _drop_corrections(toks: list[str]) -> list[str]:
                 if back:
                     del out[back[-1]:j]  # "chapter 3 no its chapter 4" → "chapter 4"
                     continue
+            if unsaid and nxt.isalpha() and nxt not in ("and", "but", "or", "i", "it", "it's", "its") \
+                    and low(out[k - unsaid]) not in ("the", "my", "a"):
+                del out[k - unsaid:j]  # "can you carry me no not carry me drive me" → "drive me"
+                continue
+            if not wait and out[k] == "no" and nxt.isalpha() and nxt not in _NOT_CORRECTED and k >= 2 \
+                    and j == k + 1 and low(out[k - 1]) != nxt and low(out[k - 1]) not in _NO_AS_DETERMINER:
+                back = [m for m in range(max(0, k - 4), k - 1) if low(out[m]) == nxt]
+                if back:
+                    del out[back[-1]:j]  # "while I'm moving hall no moving flat" → "moving flat"
+                    continue
             if wait and nxt:
                 back = [m for m in range(max(0, k - 8), k) if low(out[m]) == nxt]
                 if back:
@@ -249,6 +292,10 @@ def _drop_corrections(toks: list[str]) -> list[str]:
                 continue
         k += 1
     out = [t for t in out if t != _MARK]  # an "i mean" that put nothing right said nothing
+    for m in range(len(out) - 3, -1, -1):  # "on thursday no wednesday its wednesday": the one meant, confirmed
+        if low(out[m + 1]) in ("its", "it's") and low(out[m]) == low(out[m + 2]) \
+                and (low(out[m]) in _WEEKDAYS or _numberish(low(out[m]))):
+            del out[m + 1:m + 3]
     # "before the before sunday": a preposition begun, then said again
     k = 0
     while k + 2 < len(out):
@@ -273,6 +320,15 @@ def _drop_restarts(toks: list[str]) -> list[str]:
     k = 0
     while k < len(out):
         subj = low(out[k])
+        if subj in ("it's", "its") and k + 2 < len(out) and low(out[k + 1]) in ("i", "we", "i'm", "i've", "we're") \
+                and (k <= 4 or low(out[k - 1]) in (",", ".", "and", "so", "but", "yeah", "well", "oh")):
+            del out[k]  # "its like i twisted my ankle": begun, then said from the start
+            continue
+        if subj in ("could", "can", "would", "will") and k + 3 < len(out) and low(out[k + 1]) in ("you", "u") \
+                and low(out[k + 2]) == subj and low(out[k + 3]) in ("your", "ur", "someone", "somebody", "anyone", "one",
+                                                                 "the", "my", "he", "she", "they", "we", "i"):
+            del out[k:k + 2]  # "could you could your boy come…": the ask begun, then put to someone else
+            continue
         if subj in ("i", "we", "they", "he", "she", "you"):
             j = k + 1
             while j < len(out) and j - k <= 3 and low(out[j]) in _RESTART_FILL:
@@ -313,6 +369,9 @@ def _filler_like(out: list[str], lows: list[str], i: int) -> bool:
         return nxt in verbs() or nxt in d["_fillers"] or nxt in ("just", "really", "kinda", "maybe")
     if prev in d["like_kept_after"] or nxt in d["like_kept_before"]:
         return False
+    if prev in ("saying", "say", "says", "said", "using", "use", "uses") and lows[i + 1:i + 3] in (
+            ["too", "much"], ["too", "often"], ["a", "lot"], ["all", "the"], ["so", "much"], ["every", "other"]):
+        return False  # "I keep saying like too much": the word itself
     if nxt in ("we", "i", "they", "he", "she") and any(
             w in ("used", "did", "said", "always", "usually", "normally") for w in lows[i + 2:i + 4]):
         return False  # "video call on sunday like we used to": a comparison

@@ -289,6 +289,18 @@ def _wh_progressive(words: list[str], i: int) -> bool:
                 and not any(w in te.verbs() or w in _AUX for w in words[k + 2:i]) for k in range(max(0, i - 7), i - 2))
 
 
+def _is_emoji(t: str) -> bool:
+    from .clean import EMOJI_CHARS
+
+    return bool(t) and re.fullmatch(rf"[{EMOJI_CHARS}\U0001F3FB-\U0001F3FF\u200d\ufe0f]+", t) is not None
+
+
+def _unknown_word(w: str) -> bool:
+    from .en import common_words, verbs
+
+    return w.isalpha() and len(w) >= 2 and w not in common_words() and w not in verbs()
+
+
 def held_together(words: list[str], i: int) -> bool:
     """Word pairs a sentence never ends between, whoever proposes the cut (the model, or the
     editor at an ask): "won't | let me go", "by | any chance", "once | we're home", "forty | two
@@ -326,6 +338,17 @@ def held_together(words: list[str], i: int) -> bool:
         return True  # "I don't want them | thinking I'm lazy": what they would be doing
     if prev == "by" and cur == "any" and nxt == "chance":
         return True
+    if i >= 2 and words[i - 2] in ("it's", "its") and (i == 2 or words[i - 3] not in ("and", "but", "because")) \
+            and _unknown_word(prev) and _unknown_word(cur) and cur not in _SUBJECTS and cur not in _AUX \
+            and (cur in te.lex()["_names"] or cur not in te.known_words()):
+        return True  # "it's wei | jie": a name of two words, neither of them a word of English
+    if i >= 3 and words[i - 3] in ("was", "is", "wasn't", "isn't") and words[i - 2] == "it" \
+            and prev in ("today", "tomorrow", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday",
+                         "friday", "saturday", "sunday", "here", "there", "you", "him", "her", "this", "that") \
+            and cur in ("i", "we", "you", "he", "she", "they") \
+            and (nxt in ("had", "was", "were", "got", "did", "went", "saw", "said", "left", "put", "told", "took", "came",
+                         "made", "paid", "sent", "have", "see", "need") or nxt.endswith("ed")):
+        return True  # "was it today | I had the eye doctor": the question goes on, it is a cleft
     if i >= 2 and words[i - 2] in ("after", "before") and prev in ("work", "school", "lunch", "dinner", "tea", "church",
                                                                  "class", "shift", "college", "uni") \
             and (_number(cur) or cur in _HOURS or cur in ("half", "quarter", "about", "around")):
@@ -487,7 +510,9 @@ def find_ends(words: list[str]) -> dict[int, str]:
     names = te.lex()["_names"]
     for _, i, mark in sorted(scored, reverse=True):
         if words[i - 1] in names and words[i] in _AUX and words[i + 1:i + 2] == ["you"] and i - 1 >= 2 \
-                and words[i - 2] not in _SELF_INTRO:  # not "it's leo | can you…": Leo is the speaker
+                and words[i - 2] not in _SELF_INTRO and not (i >= 3 and words[i - 3] in _SELF_INTRO
+                                                             and words[i - 2] not in te.common_words()):
+            # (not "it's leo | can you…": Leo is the speaker; nor "it's wei jie | can you…")
             i -= 1  # "…for march daniel | could you…": the name calls the helper, so it opens the ask
         if all(abs(i - j) >= MIN_WORDS for j in ends):
             ends[i] = mark
@@ -626,6 +651,10 @@ def punctuate(toks: list[str]) -> list[str]:
             at.discard(i)  # a new subject after a whole clause: the editor's rules decide, not a comma
     commas = {index[i] for i in at}
     ends = {index[i]: mark for i, mark in found.items()}
+    for k in range(1, len(toks) - 1):
+        if _is_emoji(toks[k]) and te.is_word(toks[k - 1]) and te.is_word(toks[k + 1]):
+            ends = {j: mk for j, mk in ends.items() if not (k - 2 <= j <= k)}
+            ends[k + 1] = "."  # "…on ur way back pls 🤒 temp is 38.4": the emoji ends what came before it
     if not ends and not commas:
         return toks
     out: list[str] = []
