@@ -64,3 +64,11 @@ def test_a_correction_or_a_closing_is_not_an_emergency(engine, text: str) -> Non
 def test_not_moving_said_outright_is_still_an_emergency(engine) -> None:
     r = engine.parse("my dad fell and he's no moving at all", lang="en")
     assert r.crisis, r.crisis_kind
+
+
+def test_going_under_with_work_is_not_drowning(engine) -> None:
+    """(round 16: "I've got 3 jobs overlapping and I'm going under" told a mate to call 999)"""
+    r = engine.parse("can you take the saturday orders off me, I've got deadlines piling up and I'm going under",
+                     lang="en")
+    assert not r.crisis, r.crisis_kind
+    assert engine.parse("help my daughter went under in the lake and hasn't come up", lang="en").crisis
