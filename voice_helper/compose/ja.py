@@ -249,8 +249,7 @@ def _is_time_start(m: Morph) -> bool:
 
 
 #: What is done to a question asked inside a sentence (「…わかりにくくないか、ゼミの前にご確認いただけますと」).
-_CHECK_VERBS = ("確認", "確かめ", "見て", "みて", "見てもら", "見ていただ", "チェック", "教え", "おしえ", "調べ", "聞い", "きい",
-                "判断", "相談", "見ていただ", "目を通")
+_CHECK_VERBS = ("確認", "確かめ", "見て", "みて", "チェック", "教え", "おしえ", "調べ", "聞い", "きい", "判断", "相談", "目を通")
 
 
 def _checked_after(ms: list[Morph], k: int) -> bool:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import en as te
+from .clean import EMOJI_CHARS
 
 if TYPE_CHECKING:
     from ..nlu.classifier import Model
@@ -289,16 +290,15 @@ def _wh_progressive(words: list[str], i: int) -> bool:
                 and not any(w in te.verbs() or w in _AUX for w in words[k + 2:i]) for k in range(max(0, i - 7), i - 2))
 
 
-def _is_emoji(t: str) -> bool:
-    from .clean import EMOJI_CHARS
+_EMOJI = re.compile(rf"[{EMOJI_CHARS}\U0001F3FB-\U0001F3FF\u200d\ufe0f]+")
 
-    return bool(t) and re.fullmatch(rf"[{EMOJI_CHARS}\U0001F3FB-\U0001F3FF\u200d\ufe0f]+", t) is not None
+
+def _is_emoji(t: str) -> bool:
+    return _EMOJI.fullmatch(t) is not None
 
 
 def _unknown_word(w: str) -> bool:
-    from .en import common_words, verbs
-
-    return w.isalpha() and len(w) >= 2 and w not in common_words() and w not in verbs()
+    return w.isalpha() and len(w) >= 2 and w not in te.common_words() and w not in te.verbs()
 
 
 def held_together(words: list[str], i: int) -> bool:
